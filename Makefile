@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything installs itself.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint lint-python lint-spec typecheck unit bench install install-node clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-* && touch $@
+
+install: $(STAMP) $(NODE_STAMP)
+
+run: $(STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedded emulator
+	$(VENV)/bin/mlm serve
+
+test: install lint  ## Every check and every test
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+lint: lint-python typecheck lint-spec
+
+lint-python: $(STAMP)
+	$(VENV)/bin/ruff check server tests bench
+	$(VENV)/bin/ruff format --check server tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+lint-spec: $(NODE_STAMP)
+	npx --no-install redocly lint spec/openapi.yaml --format=stylish
+
+bench: $(STAMP)  ## Benchmarks; results in bench/results/
+	$(PY) bench/rest_overhead.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,48 @@
+"""The connexion app: the spec routes, validates and authenticates; handlers do the rest."""
+
+from __future__ import annotations
+
+from connexion import FlaskApp
+from connexion.exceptions import ProblemException
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+
+from mlm import problems
+from mlm.errors import ApiError
+from mlm.middleware import RequestContextMiddleware
+from mlm.runtime import Runtime
+from mlm.spec import spec_path
+
+EXPOSED_HEADERS = ["ETag", "Location", "X-Request-Id", "Retry-After"]
+ALLOWED_HEADERS = ["X-Api-Key", "If-Match", "Idempotency-Key", "Content-Type", "X-Request-Id"]
+
+
+def create_app(runtime: Runtime, validate_responses: bool = False) -> FlaskApp:
+    app = FlaskApp(__name__, specification_dir=str(spec_path().parent))
+    settings = runtime.settings
+    if settings.cors_allowed_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            position=MiddlewarePosition.BEFORE_EXCEPTION,
+            allow_origins=settings.cors_allowed_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+            allow_headers=ALLOWED_HEADERS,
+            expose_headers=EXPOSED_HEADERS,
+        )
+    app.add_middleware(
+        RequestContextMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, runtime=runtime
+    )
+    app.add_api(
+        spec_path().name,
+        base_path="/v1",
+        strict_validation=True,
+        validate_responses=validate_responses,
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui", spec_path="/openapi.json"),
+    )
+    app.add_error_handler(ApiError, problems.handle_api_error)
+    app.add_error_handler(ProblemException, problems.handle_problem)
+    app.add_error_handler(HTTPException, problems.handle_http_exception)
+    app.add_error_handler(Exception, problems.handle_unexpected)
+    return app

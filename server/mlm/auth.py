@@ -1,0 +1,26 @@
+"""API-key authentication (referenced from the spec's security scheme)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlm.principal import Principal
+from mlm.runtime import Runtime
+from mlm.settings import hash_api_key
+
+
+def api_key_info(
+    api_key: str, required_scopes: Any = None, request: Any = None
+) -> dict[str, Any] | None:
+    """Map a key to its principal; None makes connexion answer 401."""
+    if request is None:
+        return None
+    runtime: Runtime = request.scope["mlm.runtime"]
+    entry = runtime.settings.keys_by_hash.get(hash_api_key(api_key))
+    if entry is None:
+        return None
+    principal = Principal(tenant=entry.tenant, role=entry.role, key_name=entry.name)
+    log_fields = request.scope.get("mlm.log")
+    if isinstance(log_fields, dict):
+        log_fields["tenant"] = entry.tenant
+    return {"sub": entry.name, "principal": principal}

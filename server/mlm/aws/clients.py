@@ -1,0 +1,74 @@
+"""The one place boto3 clients are made (standard retries; emulator or real AWS)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+
+from mlm.settings import Settings
+
+if TYPE_CHECKING:
+    from mypy_boto3_cloudwatch import CloudWatchClient
+    from mypy_boto3_iam import IAMClient
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_sagemaker import SageMakerClient
+    from mypy_boto3_sagemaker_runtime import SageMakerRuntimeClient
+    from mypy_boto3_sts import STSClient
+
+# Credentials the emulator accepts; never used against real AWS.
+EMULATOR_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+
+
+class ClientFactory:
+    """Builds boto3 clients lazily and caches one per service (clients are thread-safe)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        credentials = EMULATOR_CREDENTIALS if settings.mode == "emulator" else {}
+        self._session = boto3.session.Session(
+            region_name=settings.region,
+            aws_access_key_id=credentials.get("aws_access_key_id"),
+            aws_secret_access_key=credentials.get("aws_secret_access_key"),
+        )
+        self._config = Config(
+            retries={"mode": "standard", "max_attempts": settings.aws_max_attempts},
+            connect_timeout=5,
+            read_timeout=60,
+            max_pool_connections=32,
+        )
+        self._clients: dict[str, Any] = {}
+
+    def client(self, service: str) -> Any:
+        if service not in self._clients:
+            self._clients[service] = self._session.client(
+                service,  # type: ignore[call-overload]
+                config=self._config,
+                endpoint_url=self._settings.aws_endpoint_url,
+            )
+        return self._clients[service]
+
+    def sagemaker(self) -> SageMakerClient:
+        client: SageMakerClient = self.client("sagemaker")
+        return client
+
+    def sagemaker_runtime(self) -> SageMakerRuntimeClient:
+        client: SageMakerRuntimeClient = self.client("sagemaker-runtime")
+        return client
+
+    def s3(self) -> S3Client:
+        client: S3Client = self.client("s3")
+        return client
+
+    def cloudwatch(self) -> CloudWatchClient:
+        client: CloudWatchClient = self.client("cloudwatch")
+        return client
+
+    def iam(self) -> IAMClient:
+        client: IAMClient = self.client("iam")
+        return client
+
+    def sts(self) -> STSClient:
+        client: STSClient = self.client("sts")
+        return client

@@ -1,0 +1,126 @@
+"""AWS errors → domain errors. Adapters wrap every call in ``aws_errors()``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    EndpointConnectionError,
+    ParamValidationError,
+)
+
+from mlm.errors import (
+    ApiError,
+    BadGateway,
+    BadRequest,
+    Conflict,
+    NotFound,
+    ServiceUnavailable,
+    TooManyRequests,
+)
+
+THROTTLING = {
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "SlowDown",
+}
+QUOTA = {"ResourceLimitExceeded", "LimitExceededException", "ServiceQuotaExceededException"}
+NOT_FOUND = {
+    "ResourceNotFound",
+    "ResourceNotFoundException",
+    "NoSuchEntity",
+    "NoSuchKey",
+    "NoSuchBucket",
+    "NotFoundException",
+}
+RETRY_AFTER_SECONDS = "5"
+_ARN = re.compile(r"arn:aws[a-z-]*:[^\s\"']+")
+
+
+def _plain(message: str) -> str:
+    """AWS's message without ARNs (they name accounts and other tenants' resources)."""
+    return _ARN.sub("<resource>", message).strip()
+
+
+def translate(error: Exception, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> ApiError:
+    if isinstance(error, ParamValidationError):
+        return BadRequest(code="INVALID_AWS_PARAMETER", detail=_plain(str(error)))
+    if isinstance(error, EndpointConnectionError):
+        return ServiceUnavailable(
+            code="AWS_UNREACHABLE",
+            detail="AWS could not be reached; try again shortly.",
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
+    if isinstance(error, ClientError):
+        err = error.response.get("Error", {})
+        code = str(err.get("Code", ""))
+        message = _plain(str(err.get("Message", "")))
+        status = int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+        if code in THROTTLING:
+            return ServiceUnavailable(
+                code="AWS_THROTTLED",
+                detail="AWS is throttling requests and retries did not get through; "
+                "try again shortly.",
+                headers={"Retry-After": RETRY_AFTER_SECONDS},
+            )
+        if code in QUOTA:
+            return TooManyRequests(
+                code="AWS_QUOTA_EXCEEDED",
+                detail=f"An AWS service quota stops this change: {message}",
+            )
+        if (
+            code in NOT_FOUND
+            or (code == "ValidationException" and "not found" in message.lower())
+            or "does not exist" in message.lower()
+            or "could not find" in message.lower()
+        ):
+            return NotFound(code=not_found_code, detail=message or "Not found.")
+        if code in {
+            "ValidationException",
+            "ValidationError",
+            "InvalidParameterValue",
+            "InvalidParameterCombination",
+            "MissingParameter",
+        }:
+            return BadRequest(code="AWS_VALIDATION_FAILED", detail=message)
+        if code in {"ResourceInUse", "ConflictException", "ResourceInUseException"}:
+            return Conflict(code="AWS_RESOURCE_IN_USE", detail=message)
+        if status >= 500 or code in {"InternalFailure", "ServiceUnavailable", "InternalError"}:
+            return ServiceUnavailable(
+                code="AWS_UNAVAILABLE",
+                detail="AWS answered with a server error; try again shortly.",
+                headers={"Retry-After": RETRY_AFTER_SECONDS},
+            )
+        return BadGateway(code="AWS_ERROR", detail=f"AWS refused the request ({code}): {message}")
+    if isinstance(error, BotoCoreError):
+        return ServiceUnavailable(
+            code="AWS_UNAVAILABLE",
+            detail="The call to AWS failed; try again shortly.",
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
+    raise error
+
+
+def error_code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", ""))
+
+
+def is_not_found(error: ClientError) -> bool:
+    return isinstance(translate(error), NotFound)
+
+
+@contextmanager
+def aws_errors(not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> Iterator[None]:
+    """Turn whatever botocore raises inside the block into a domain error."""
+    try:
+        yield
+    except (ClientError, BotoCoreError) as error:
+        raise translate(error, not_found_code) from error

@@ -1,0 +1,1 @@
+"""Thin handlers: parse → call a service → shape the response. Names equal operationIds."""

@@ -1,0 +1,45 @@
+"""Everything a running service needs, built once from settings and reached per request."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from mlm.aws.clients import ClientFactory
+from mlm.pagination import PageTokens
+from mlm.settings import Settings
+
+_REACHABILITY_TTL_SECONDS = 10.0
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    clients: ClientFactory
+    page_tokens: PageTokens
+    _reachable: tuple[float, bool] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def backend_reachable(self) -> bool:
+        """Whether AWS (or the emulator) answers; checked at most every 10 s."""
+        with self._lock:
+            cached = self._reachable
+        if cached and time.monotonic() - cached[0] < _REACHABILITY_TTL_SECONDS:
+            return cached[1]
+        try:
+            self.clients.sts().get_caller_identity()
+            ok = True
+        except (BotoCoreError, ClientError):
+            ok = False
+        with self._lock:
+            self._reachable = (time.monotonic(), ok)
+        return ok
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    clients = ClientFactory(settings)
+    tokens = PageTokens(settings.page_token_secret.get_secret_value())
+    return Runtime(settings=settings, clients=clients, page_tokens=tokens)

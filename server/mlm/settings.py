@@ -1,0 +1,96 @@
+"""All configuration, read once from the environment (prefix ``MLM_``)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TENANT_PATTERN = r"^[a-z][a-z0-9]{0,11}$"
+
+
+class Role(StrEnum):
+    """What a key may do; each role includes the ones before it."""
+
+    VIEWER = "viewer"
+    OPERATOR = "operator"
+    ADMIN = "admin"
+
+    def allows(self, needed: Role) -> bool:
+        order = [Role.VIEWER, Role.OPERATOR, Role.ADMIN]
+        return order.index(self) >= order.index(needed)
+
+
+class ApiKeyEntry(BaseModel):
+    """One configured key. Only the SHA-256 of the key is ever stored."""
+
+    name: str = Field(description="A label for logs; never the key itself.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    tenant: str = Field(pattern=TENANT_PATTERN)
+    role: Role
+
+
+def hash_api_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class Settings(BaseSettings):
+    """Settings reference: every field is ``MLM_<FIELD>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="MLM_", env_file=None, extra="ignore")
+
+    mode: Literal["emulator", "aws"] = "emulator"
+    region: str = "us-east-1"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+
+    # Auth: JSON list of {name, sha256, tenant, role}. In emulator mode a dev admin key is
+    # added (MLM_DEV_API_KEY, or a random one printed at start).
+    api_keys: list[ApiKeyEntry] = Field(default_factory=list)
+    dev_api_key: SecretStr | None = None
+    dev_tenant: str = Field(default="dev", pattern=TENANT_PATTERN)
+
+    # Model registry rules.
+    mandatory_metadata_keys: list[str] = Field(default_factory=lambda: ["license"])
+    require_approved_for_deployment: bool = False
+
+    # AWS resources the service uses. The emulator creates both when unset.
+    artifact_bucket: str | None = None
+    execution_role_arn: str | None = None
+    aws_endpoint_url: str | None = Field(
+        default=None, description="Send every AWS call here (the emulator sets it)."
+    )
+    aws_max_attempts: int = Field(default=4, ge=1, le=10)
+
+    # Embedded emulator.
+    emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")
+    emulator_transition_seconds: float = Field(default=2.0, ge=0)
+
+    # Pagination tokens are signed with this; a random one per process when unset.
+    page_token_secret: SecretStr = Field(
+        default_factory=lambda: SecretStr(secrets.token_urlsafe(32))
+    )
+
+    cors_allowed_origins: list[str] = Field(default_factory=list)
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+
+    @field_validator("mandatory_metadata_keys")
+    @classmethod
+    def _strip_keys(cls, value: list[str]) -> list[str]:
+        return sorted({key.strip() for key in value if key.strip()})
+
+    @cached_property
+    def keys_by_hash(self) -> dict[str, ApiKeyEntry]:
+        entries = {entry.sha256: entry for entry in self.api_keys}
+        if self.dev_api_key is not None:
+            digest = hash_api_key(self.dev_api_key.get_secret_value())
+            entries[digest] = ApiKeyEntry(
+                name="dev", sha256=digest, tenant=self.dev_tenant, role=Role.ADMIN
+            )
+        return entries

@@ -1,0 +1,76 @@
+"""What handlers use from the HTTP layer, framework-agnostic (connexion's context only)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from connexion import context, request
+from connexion.lifecycle import ConnexionResponse
+
+from mlm.errors import PreconditionFailed
+from mlm.principal import Principal
+from mlm.runtime import Runtime
+from mlm.settings import Role
+
+JSON = "application/json"
+
+
+def runtime() -> Runtime:
+    rt: Runtime = context.scope["mlm.runtime"]
+    return rt
+
+
+def caller(needed: Role = Role.VIEWER) -> Principal:
+    """The authenticated caller, after checking that its role is at least ``needed``."""
+    principal: Principal = context.context["token_info"]["principal"]
+    principal.require(needed)
+    return principal
+
+
+def header(name: str) -> str | None:
+    value = request.headers.get(name)
+    return None if value is None else str(value)
+
+
+def etag_of(body: Any) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
+
+
+def check_if_match(current: Any) -> None:
+    """Honour ``If-Match``: 412 when the client's copy is stale (``*`` matches anything)."""
+    wanted = header("If-Match")
+    if wanted is None:
+        return
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    if "*" in tags or etag_of(current) in tags:
+        return
+    raise PreconditionFailed(
+        code="ETAG_MISMATCH",
+        detail="The resource changed since you read it (If-Match does not match its ETag); "
+        "read it again and retry.",
+    )
+
+
+def respond(
+    body: Any = None,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    etag: bool = False,
+) -> ConnexionResponse:
+    """Every handler's answer. Always sets Content-Type (see connexion issue #1956)."""
+    out = dict(headers or {})
+    if etag and body is not None:
+        out["ETag"] = etag_of(body)
+    if body is None:
+        return ConnexionResponse(status_code=status, headers=out, body=b"")
+    return ConnexionResponse(
+        status_code=status,
+        mimetype=JSON,
+        content_type=JSON,
+        headers=out,
+        body=json.dumps(body, separators=(",", ":")).encode(),
+        is_streamed=False,
+    )
