@@ -5,12 +5,20 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from mlm.aws.clients import ClientFactory
 from mlm.pagination import PageTokens
 from mlm.settings import Settings
+
+if TYPE_CHECKING:
+    from mlm.services.endpoints import EndpointService
+    from mlm.services.instance_types import InstanceTypeCatalog
+    from mlm.services.model_versions import ModelVersionService
+    from mlm.services.models import ModelService
 
 _REACHABILITY_TTL_SECONDS = 10.0
 
@@ -22,6 +30,31 @@ class Runtime:
     page_tokens: PageTokens
     _reachable: tuple[float, bool] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # Services are built on first use; each module's ``from_runtime`` wires its adapters.
+    @cached_property
+    def catalog(self) -> InstanceTypeCatalog:
+        from mlm.services.instance_types import InstanceTypeCatalog
+
+        return InstanceTypeCatalog.from_runtime(self)
+
+    @cached_property
+    def models(self) -> ModelService:
+        from mlm.services.models import ModelService
+
+        return ModelService.from_runtime(self)
+
+    @cached_property
+    def versions(self) -> ModelVersionService:
+        from mlm.services.model_versions import ModelVersionService
+
+        return ModelVersionService.from_runtime(self)
+
+    @cached_property
+    def endpoints(self) -> EndpointService:
+        from mlm.services.endpoints import EndpointService
+
+        return EndpointService.from_runtime(self)
 
     def backend_reachable(self) -> bool:
         """Whether AWS (or the emulator) answers; checked at most every 10 s."""

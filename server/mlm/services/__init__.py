@@ -1,0 +1,1 @@
+"""Domain rules: naming, tenancy, versions, safe multi-step changes. Tested without HTTP."""
