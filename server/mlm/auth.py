@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlm import request_log
 from mlm.principal import Principal
 from mlm.runtime import Runtime
 from mlm.settings import hash_api_key
@@ -20,7 +21,5 @@ def api_key_info(
     if entry is None:
         return None
     principal = Principal(tenant=entry.tenant, role=entry.role, key_name=entry.name)
-    log_fields = request.scope.get("mlm.log")
-    if isinstance(log_fields, dict):
-        log_fields["tenant"] = entry.tenant
+    request_log.note("tenant", entry.tenant)
     return {"sub": entry.name, "principal": principal}

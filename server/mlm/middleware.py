@@ -6,10 +6,9 @@ import logging
 import re
 import time
 import uuid
-from typing import Any
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mlm import request_log
 from mlm.runtime import Runtime
 
 log = logging.getLogger("mlm.access")
@@ -26,10 +25,9 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = _request_id(scope)
-        fields: dict[str, Any] = {}
+        fields = request_log.begin()
         scope["mlm.runtime"] = self.runtime
         scope["mlm.request_id"] = request_id
-        scope["mlm.log"] = fields
         started = time.perf_counter()
         status = 500
 

@@ -9,6 +9,7 @@ from typing import Any
 from connexion import context, request
 from connexion.lifecycle import ConnexionResponse
 
+from mlm import request_log
 from mlm.errors import PreconditionFailed
 from mlm.principal import Principal
 from mlm.runtime import Runtime
@@ -24,6 +25,7 @@ def runtime() -> Runtime:
 
 def caller(needed: Role = Role.VIEWER) -> Principal:
     """The authenticated caller, after checking that its role is at least ``needed``."""
+    request_log.note("operation_id", context.operation.operation_id)
     principal: Principal = context.context["token_info"]["principal"]
     principal.require(needed)
     return principal

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config
 
+from mlm import request_log
 from mlm.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,15 +41,20 @@ class ClientFactory:
             max_pool_connections=32,
         )
         self._clients: dict[str, Any] = {}
+        self._lock = threading.Lock()
 
     def client(self, service: str) -> Any:
-        if service not in self._clients:
-            self._clients[service] = self._session.client(
+        with self._lock:
+            if service in self._clients:
+                return self._clients[service]
+            client = self._session.client(
                 service,  # type: ignore[call-overload]
                 config=self._config,
                 endpoint_url=self._settings.aws_endpoint_url,
             )
-        return self._clients[service]
+            client.meta.events.register("after-call", request_log.record_aws_call)
+            self._clients[service] = client
+            return client
 
     def sagemaker(self) -> SageMakerClient:
         client: SageMakerClient = self.client("sagemaker")

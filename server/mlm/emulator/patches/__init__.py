@@ -1,0 +1,99 @@
+"""Patches for what moto 5.2.5 lacks (see shared/design/AWS_FACTS.md, "moto gaps").
+
+They change moto's in-process SageMaker backend and response classes, so they hold for
+every request the embedded moto server answers. Each patch mimics a documented AWS
+behaviour and has a test of that name under tests/emulator/.
+
+Model registry (``registry.py``)
+- CreateModelPackageGroup with a name in use → ValidationException "Model Package Group
+  already exists" (moto overwrote the group).
+- DeleteModelPackageGroup (missing in moto): deletes an empty group; a group that still
+  has model packages → ConflictException; an unknown group → ValidationException.
+- DeleteModelPackage (missing in moto): deletes one version; unknown → ValidationException.
+- CreateModelPackage in a group numbers versions 1, 2, 3… and never reuses the number of
+  a deleted version (moto counted the packages left, so a delete led to clashing ARNs).
+- UpdateModelPackage changes only what the request names: CustomerMetadataProperties are
+  merged, then CustomerMetadataPropertiesToRemove are removed; approval status and
+  description stay unless given (moto reset all of them on every update).
+
+Tagging (``tagging.py``)
+- AddTags / ListTags / DeleteTags work on model package ARNs
+  (``model-package/<group>/<version>``; moto answered 500) and on every other
+  SageMaker ARN the service uses.
+- An ARN that names nothing → ValidationException "Resource <arn> does not exist."
+  (moto answered 500).
+- AddTags with a key already set replaces its value (moto added a second tag).
+
+Hosting (``hosting.py``)
+- CreateModel with a name in use → ValidationException "Cannot create already existing
+  model"; a container naming an unknown ModelPackageName → ValidationException.
+- ListModels honours NameContains, SortBy, SortOrder, CreationTime filters, MaxResults and
+  NextToken (moto returned every model).
+- CreateEndpointConfig accepts every value of botocore's ``ProductionVariantInstanceType``
+  enum (read from botocore at run time) and rejects anything else with AWS's enum
+  ValidationException; stores MetricsConfig (EnableEnhancedMetrics,
+  MetricPublishFrequencyInSeconds) and returns it from DescribeEndpointConfig; a name in
+  use → ValidationException "Cannot create already existing endpoint configuration".
+
+Endpoints (``endpoints.py``)
+- CreateEndpoint: Creating → InService after the transition delay; a name in use
+  (including an endpoint still Deleting) → ValidationException "Cannot create already
+  existing endpoint"; an unknown config → ValidationException.
+- DescribeEndpoint / ListEndpoints compute the status from timestamps when read. Variants
+  carry VariantName, DeployedImages (the model's or its model package's images),
+  CurrentWeight/DesiredWeight, CurrentInstanceCount/DesiredInstanceCount: current is the
+  serving value until a transition ends, desired the target (a new endpoint has no current
+  values until InService). No CurrentServerlessConfig. PendingDeploymentSummary is shown
+  while a config is being deployed; MetricsConfig when the config has one.
+- UpdateEndpoint (missing in moto): Updating → InService on the new config. Accepts
+  DeploymentConfig (returned as LastDeploymentConfig), RetainAllVariantProperties and
+  ExcludeRetainedVariantProperties. EndpointConfigName shows the new config as soon as
+  the update starts; LastModifiedTime moves. Refused unless InService (ValidationException).
+- UpdateEndpointWeightsAndCapacities: Updating → InService with the new weights/counts;
+  refused unless InService; variant names must exist and be unique; each entry needs a
+  weight or a count (moto set the missing one to null and skipped Updating).
+- DeleteEndpoint: Deleting, then gone; DescribeEndpoint then raises ValidationException
+  "Could not find endpoint". Allowed in any state; a repeat while Deleting is a no-op.
+
+Failure injection (``failures.py``)
+- A deployment whose SageMaker model has a container Environment variable
+  ``MLM_EMULATOR_FAILURE_REASON=<text>`` (on the model's container or on the container of
+  the model package it names) fails after the transition delay: CreateEndpoint ends
+  ``Failed`` with ``FailureReason=<text>``; UpdateEndpoint ends like AWS's failed
+  blue/green update: back to ``InService`` on the OLD config (old variants still serving)
+  with ``FailureReason=<text>``. The next successful update clears FailureReason.
+
+Timing (``clock.py``)
+- Transitions take ``transition_seconds`` (``MLM_EMULATOR_TRANSITION_SECONDS``, default 2).
+  ``configure(transition_seconds=…)`` changes it at run time, for changes in flight too.
+"""
+
+from __future__ import annotations
+
+from mlm.emulator.patches import clock, endpoints, hosting, registry, tagging
+from mlm.emulator.patches.failures import FAILURE_ENV
+
+__all__ = ["FAILURE_ENV", "apply", "configure"]
+
+_applied = False
+
+
+def configure(transition_seconds: float) -> None:
+    """Set how long Creating/Updating/Deleting last (seconds, >= 0)."""
+    clock.configure(transition_seconds)
+
+
+def apply(transition_seconds: float) -> None:
+    """Install every patch once per process (moto backends are process-global).
+
+    Safe to call again: later calls only change the transition delay.
+    """
+    global _applied
+    configure(transition_seconds)
+    if _applied:
+        return
+    registry.install()
+    tagging.install()
+    hosting.install()
+    endpoints.install()
+    _applied = True

@@ -1,0 +1,70 @@
+import pytest
+from botocore.exceptions import ClientError, EndpointConnectionError, ParamValidationError
+
+from mlm.aws.errors import translate
+from mlm.errors import (
+    BadGateway,
+    BadRequest,
+    Conflict,
+    NotFound,
+    ServiceUnavailable,
+    TooManyRequests,
+)
+
+
+def client_error(code: str, message: str = "boom", status: int = 400) -> ClientError:
+    return ClientError(
+        {"Error": {"Code": code, "Message": message},
+         "ResponseMetadata": {"HTTPStatusCode": status}},
+        "AnyOperation",
+    )
+
+
+def test_param_validation_error_is_a_400() -> None:
+    error = translate(ParamValidationError(report="Invalid length for parameter X"))
+    assert isinstance(error, BadRequest)
+
+
+def test_throttling_that_survived_retries_is_a_503_with_retry_after() -> None:
+    error = translate(client_error("ThrottlingException", status=400))
+    assert isinstance(error, ServiceUnavailable)
+    assert error.headers["Retry-After"]
+
+
+def test_quota_errors_are_429_with_the_aws_reason() -> None:
+    error = translate(client_error("ResourceLimitExceeded", "ml.p5.48xlarge quota is 0"))
+    assert isinstance(error, TooManyRequests)
+    assert "ml.p5.48xlarge quota is 0" in error.detail
+
+
+def test_not_found_is_a_404_with_the_given_code() -> None:
+    error = translate(
+        client_error("ValidationException", "Could not find endpoint x"), "ENDPOINT_NOT_FOUND"
+    )
+    assert isinstance(error, NotFound)
+    assert error.code == "ENDPOINT_NOT_FOUND"
+
+
+def test_resource_in_use_is_a_409() -> None:
+    assert isinstance(translate(client_error("ResourceInUse")), Conflict)
+
+
+def test_aws_server_errors_are_503_not_500() -> None:
+    assert isinstance(translate(client_error("InternalFailure", status=500)), ServiceUnavailable)
+
+
+def test_unreachable_aws_is_a_503() -> None:
+    assert isinstance(translate(EndpointConnectionError(endpoint_url="http://x")), ServiceUnavailable)
+
+
+def test_arns_never_reach_the_client() -> None:
+    error = translate(
+        client_error("AccessDenied", "not allowed on arn:aws:sagemaker:us-east-1:1234:endpoint/x")
+    )
+    assert isinstance(error, BadGateway)
+    assert "arn:" not in error.detail
+
+
+def test_other_exceptions_are_not_swallowed() -> None:
+    with pytest.raises(KeyError):
+        translate(KeyError("x"))

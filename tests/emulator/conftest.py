@@ -1,0 +1,122 @@
+"""Fixtures for the emulator's own tests: boto3 against the session's emulator."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from mlm.aws.clients import ClientFactory
+from mlm.emulator import patches
+from mlm.settings import Settings
+from tests.conftest import Keys
+
+IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
+
+
+@pytest.fixture
+def sm(emulator_settings: Settings) -> Any:
+    return ClientFactory(emulator_settings).sagemaker()
+
+
+@pytest.fixture
+def prefix(keys: Keys) -> str:
+    """A name prefix no other test uses."""
+    return f"mlm-{keys.tenant}"
+
+
+class Transitions:
+    """Holds transitions open, or lets them finish, by changing the emulator's delay."""
+
+    def hold(self) -> None:
+        patches.configure(transition_seconds=3600)
+
+    def release(self) -> None:
+        patches.configure(transition_seconds=0)
+
+
+@pytest.fixture
+def transitions(emulator_settings: Settings) -> Iterator[Transitions]:
+    yield Transitions()
+    patches.configure(transition_seconds=emulator_settings.emulator_transition_seconds)
+
+
+@dataclass
+class Hosting:
+    """Creates the SageMaker resources an endpoint needs, named after the test."""
+
+    sm: Any
+    prefix: str
+    role_arn: str
+
+    def model(self, suffix: str = "m", environment: dict[str, str] | None = None) -> str:
+        name = f"{self.prefix}-{suffix}"
+        self.sm.create_model(
+            ModelName=name,
+            ExecutionRoleArn=self.role_arn,
+            PrimaryContainer={"Image": IMAGE, "Environment": environment or {}},
+        )
+        return name
+
+    def config(
+        self,
+        suffix: str = "c",
+        model: str | None = None,
+        instance_type: str = "ml.g5.2xlarge",
+        count: int = 1,
+        variant: str = "primary",
+        **extra: Any,
+    ) -> str:
+        name = f"{self.prefix}-{suffix}"
+        self.sm.create_endpoint_config(
+            EndpointConfigName=name,
+            ProductionVariants=[
+                {
+                    "VariantName": variant,
+                    "ModelName": model or self.model(f"{suffix}-m"),
+                    "InstanceType": instance_type,
+                    "InitialInstanceCount": count,
+                    "InitialVariantWeight": 1.0,
+                }
+            ],
+            **extra,
+        )
+        return name
+
+    def endpoint(self, config: str | None = None, suffix: str = "e") -> str:
+        name = f"{self.prefix}-{suffix}"
+        self.sm.create_endpoint(EndpointName=name, EndpointConfigName=config or self.config())
+        return name
+
+    def wait(self, endpoint: str, status: str, attempts: int = 400) -> dict[str, Any]:
+        """Poll DescribeEndpoint until ``status`` (a poll, not a timing assertion)."""
+        seen = None
+        for _ in range(attempts):
+            described: dict[str, Any] = self.sm.describe_endpoint(EndpointName=endpoint)
+            seen = described["EndpointStatus"]
+            if seen == status:
+                return described
+            time.sleep(0.02)
+        raise AssertionError(f"{endpoint} stayed {seen}, never {status}")
+
+    def wait_gone(self, endpoint: str, attempts: int = 400) -> None:
+        """Poll DescribeEndpoint until AWS's "Could not find endpoint" error."""
+        for _ in range(attempts):
+            try:
+                self.sm.describe_endpoint(EndpointName=endpoint)
+            except ClientError as error:
+                if "Could not find endpoint" in str(error):
+                    return
+                raise
+            time.sleep(0.02)
+        raise AssertionError(f"{endpoint} was never deleted")
+
+
+@pytest.fixture
+def hosting(sm: Any, prefix: str, emulator_settings: Settings) -> Hosting:
+    assert emulator_settings.execution_role_arn is not None
+    return Hosting(sm=sm, prefix=prefix, role_arn=emulator_settings.execution_role_arn)
