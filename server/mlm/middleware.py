@@ -6,6 +6,7 @@ import logging
 import re
 import time
 import uuid
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mlm import request_log

@@ -14,8 +14,10 @@ from mlm.errors import (
 
 def client_error(code: str, message: str = "boom", status: int = 400) -> ClientError:
     return ClientError(
-        {"Error": {"Code": code, "Message": message},
-         "ResponseMetadata": {"HTTPStatusCode": status}},
+        {
+            "Error": {"Code": code, "Message": message},
+            "ResponseMetadata": {"HTTPStatusCode": status},
+        },
         "AnyOperation",
     )
 
@@ -54,7 +56,9 @@ def test_aws_server_errors_are_503_not_500() -> None:
 
 
 def test_unreachable_aws_is_a_503() -> None:
-    assert isinstance(translate(EndpointConnectionError(endpoint_url="http://x")), ServiceUnavailable)
+    assert isinstance(
+        translate(EndpointConnectionError(endpoint_url="http://x")), ServiceUnavailable
+    )
 
 
 def test_arns_never_reach_the_client() -> None:
