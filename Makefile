@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint lint-python lint-spec typecheck unit bench install install-node clean
+.PHONY: run test lint lint-python lint-spec typecheck bench install generate check-generated clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,dev]' -e clients/python
 	rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -23,20 +23,27 @@ install: $(STAMP) $(NODE_STAMP)
 run: $(STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedded emulator
 	$(VENV)/bin/mlm serve
 
-test: install lint  ## Every check and every test
+test: install lint check-generated  ## Every check and every test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 lint: lint-python typecheck lint-spec
 
 lint-python: $(STAMP)
-	$(VENV)/bin/ruff check server tests bench
-	$(VENV)/bin/ruff format --check server tests bench
+	$(VENV)/bin/ruff check server tests bench clients/python/mlm_client
+	$(VENV)/bin/ruff format --check server tests bench clients/python/mlm_client
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+	cd clients/python && ../../$(VENV)/bin/mypy
 
 lint-spec: $(NODE_STAMP)
 	npx --no-install redocly lint spec/openapi.yaml --format=stylish
+
+generate: $(STAMP)  ## Regenerate everything built from spec/openapi.yaml
+	scripts/generate.sh
+
+check-generated: $(STAMP)  ## Fail when a generated artifact is stale
+	scripts/check_generated.sh
 
 bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/rest_overhead.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import flask
 from connexion import FlaskApp
 from connexion.exceptions import ProblemException
 from connexion.middleware import MiddlewarePosition
@@ -19,8 +20,14 @@ EXPOSED_HEADERS = ["ETag", "Location", "X-Request-Id", "Retry-After"]
 ALLOWED_HEADERS = ["X-Api-Key", "If-Match", "Idempotency-Key", "Content-Type", "X-Request-Id"]
 
 
+class _Response(flask.Response):
+    # A bodiless answer (204) must not claim a Content-Type; Flask's default is text/html.
+    default_mimetype = None
+
+
 def create_app(runtime: Runtime, validate_responses: bool = False) -> FlaskApp:
     app = FlaskApp(__name__, specification_dir=str(spec_path().parent))
+    app.app.response_class = _Response
     settings = runtime.settings
     if settings.cors_allowed_origins:
         app.add_middleware(
@@ -44,5 +51,6 @@ def create_app(runtime: Runtime, validate_responses: bool = False) -> FlaskApp:
     app.add_error_handler(ApiError, problems.handle_api_error)
     app.add_error_handler(ProblemException, problems.handle_problem)
     app.add_error_handler(HTTPException, problems.handle_http_exception)
+    app.add_error_handler(UnicodeDecodeError, problems.handle_undecodable)
     app.add_error_handler(Exception, problems.handle_unexpected)
     return app

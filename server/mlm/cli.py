@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from contextlib import ExitStack
 from typing import Annotated
 
 import typer
@@ -26,6 +27,16 @@ def main() -> None:
     """MLM command line."""
 
 
+def _settings(aws: bool, host: str | None, port: int | None) -> Settings:
+    overrides: dict[str, object] = {"mode": "aws"} if aws else {}
+    if host is not None:
+        overrides["host"] = host
+    if port is not None:
+        overrides["port"] = port
+    # Validate the overrides like environment values (model_copy would not).
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
 @app.command()
 def serve(
     aws: Annotated[
@@ -35,49 +46,37 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Serve the REST API (docs at /v1/ui)."""
-    settings = Settings()
-    overrides: dict[str, object] = {}
-    if aws:
-        overrides["mode"] = "aws"
-    if host is not None:
-        overrides["host"] = host
-    if port is not None:
-        overrides["port"] = port
-    settings = settings.model_copy(update=overrides)
+    settings = _settings(aws, host, port)
     configure_logging(settings.log_format, settings.log_level)
-    generated_key = None
-    if settings.mode == "emulator":
-        from mlm.emulator.server import start_emulator
+    with ExitStack() as cleanup:
+        if settings.mode == "emulator":
+            from mlm.emulator.server import start_emulator
 
-        if settings.dev_api_key is None:
-            generated_key = secrets.token_urlsafe(24)
-            settings = settings.model_copy(update={"dev_api_key": SecretStr(generated_key)})
-        emulator, settings = start_emulator(settings)
-        console.print(
-            f"[bold]Emulated AWS[/] at {emulator.url} (region {settings.region}; "
-            "state is in memory and lost on exit)"
-        )
-    elif not settings.keys_by_hash:
-        console.print(
-            "[red]No API keys configured (MLM_API_KEYS): every request would be refused.[/]"
-        )
-        raise typer.Exit(code=2)
-    # Settings were copied after first use: recompute the cached key table.
-    settings.__dict__.pop("keys_by_hash", None)
-    runtime = build_runtime(settings)
-    base = f"http://{settings.host}:{settings.port}/v1"
-    console.print(f"[bold]MLM API[/] at {base}  docs: {base}/ui")
-    if settings.mode == "emulator":
-        key = generated_key or (
-            settings.dev_api_key.get_secret_value() if settings.dev_api_key else ""
-        )
-        # The dev key is printed once, on purpose: it only opens the local emulator.
-        console.print(f"[bold]Dev API key[/] (tenant '{settings.dev_tenant}', admin): {key}")
-        console.print(f"  export MLM_API_KEY={key}")
-    uvicorn.run(
-        create_app(runtime),
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        access_log=False,
-    )
+            if settings.dev_api_key is None:
+                settings = settings.model_copy(
+                    update={"dev_api_key": SecretStr(secrets.token_urlsafe(24))}
+                )
+            emulator, settings = start_emulator(settings)
+            cleanup.callback(emulator.stop)
+            console.print(
+                f"[bold]Emulated AWS[/] at {emulator.url} (region {settings.region}; "
+                "state is in memory and lost on exit)",
+                soft_wrap=True,
+            )
+        # Settings were copied after first use: recompute the cached key table.
+        settings.__dict__.pop("keys_by_hash", None)
+        if not settings.keys_by_hash:
+            console.print("[red]No API keys configured (MLM_API_KEYS): refusing to start.[/]")
+            raise typer.Exit(code=2)
+        api = create_app(build_runtime(settings))
+        base = f"http://{settings.host}:{settings.port}/v1"
+        console.print(f"[bold]MLM API[/] at {base}  docs: {base}/ui/", soft_wrap=True)
+        if settings.mode == "emulator" and settings.dev_api_key is not None:
+            key = settings.dev_api_key.get_secret_value()
+            # Printed on purpose: the dev key only opens this local emulator.
+            console.print(
+                f"[bold]Dev API key[/] (tenant '{settings.dev_tenant}', admin): {key}\n"
+                f"  export MLM_API_KEY={key}",
+                soft_wrap=True,
+            )
+        uvicorn.run(api, host=settings.host, port=settings.port, log_level="warning")

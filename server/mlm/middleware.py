@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
 import uuid
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mlm import request_log
@@ -14,6 +16,7 @@ from mlm.runtime import Runtime
 
 log = logging.getLogger("mlm.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RequestContextMiddleware:
@@ -42,6 +45,11 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
+            if _CONTROL_CHARACTERS.search(scope.get("path", "")):
+                # No resource name can hold one; connexion's and Flask's routers disagree on
+                # them (Flask matches, connexion does not), so answer before either sees it.
+                await _not_found(scope, request_id)(scope, receive, send_with_id)
+                return
             await self.app(scope, receive, send_with_id)
         finally:
             log.info(
@@ -58,6 +66,19 @@ class RequestContextMiddleware:
                     "aws_request_ids": fields.get("aws_request_ids", []),
                 },
             )
+
+
+def _not_found(scope: Scope, request_id: str) -> Response:
+    body = {
+        "type": "/problems/not-found",
+        "title": "Not found",
+        "status": 404,
+        "detail": "No resource at this path: names never contain control characters.",
+        "instance": scope.get("path", ""),
+        "code": "NOT_FOUND",
+        "request_id": request_id,
+    }
+    return Response(json.dumps(body), status_code=404, media_type="application/problem+json")
 
 
 def _request_id(scope: Scope) -> str:

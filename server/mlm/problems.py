@@ -116,6 +116,13 @@ def handle_http_exception(request: ConnexionRequest, exc: Exception) -> Connexio
     return problem_response(request, status, code, detail, headers=dict(exc.headers or {}))
 
 
+def handle_undecodable(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """A body that is not UTF-8 never reaches JSON parsing (connexion raises on decode)."""
+    return problem_response(
+        request, 400, "INVALID_REQUEST", "The request body is not valid UTF-8 JSON."
+    )
+
+
 def handle_unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     log.exception("unhandled error", exc_info=exc)
     return problem_response(

@@ -1,0 +1,47 @@
+"""Python SDK for the MLM REST API: `MLM` (sync) and `AsyncMLM` (asyncio).
+
+`mlm_client._generated` is generated from spec/openapi.yaml by scripts/generate.sh and
+never edited; this layer beside it survives regeneration.
+"""
+
+from ._common import Tagged
+from ._retry import RetryPolicy
+from .async_client import AsyncMLM
+from .errors import (
+    BadRequest,
+    Conflict,
+    FieldError,
+    Forbidden,
+    MLMError,
+    NotFound,
+    PreconditionFailed,
+    ResourceFailed,
+    ServiceUnavailable,
+    TooManyRequests,
+    Unauthorized,
+    ValidationFailed,
+    WaiterError,
+    WaiterTimeout,
+)
+from .sync_client import MLM
+
+__all__ = [
+    "MLM",
+    "AsyncMLM",
+    "BadRequest",
+    "Conflict",
+    "FieldError",
+    "Forbidden",
+    "MLMError",
+    "NotFound",
+    "PreconditionFailed",
+    "ResourceFailed",
+    "RetryPolicy",
+    "ServiceUnavailable",
+    "Tagged",
+    "TooManyRequests",
+    "Unauthorized",
+    "ValidationFailed",
+    "WaiterError",
+    "WaiterTimeout",
+]

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    model_name: str,
+    version: int,
+    *,
+    if_match: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/models/{model_name}/versions/{version}".format(model_name=quote(str(model_name), safe=""),version=quote(str(version), safe=""),),
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    model_name: str,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str | Unset = UNSET,
+
+) -> Response[Any | Problem]:
+    """ Delete a model version
+
+     Deletes an undeployed version (`409 VERSION_IN_USE` otherwise). Role: operator.
+
+    Args:
+        model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
+            most 32. Example: glm-4-9b-chat.
+        version (int):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        model_name=model_name,
+version=version,
+if_match=if_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    model_name: str,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str | Unset = UNSET,
+
+) -> Any | Problem | None:
+    """ Delete a model version
+
+     Deletes an undeployed version (`409 VERSION_IN_USE` otherwise). Role: operator.
+
+    Args:
+        model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
+            most 32. Example: glm-4-9b-chat.
+        version (int):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return sync_detailed(
+        model_name=model_name,
+version=version,
+client=client,
+if_match=if_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    model_name: str,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str | Unset = UNSET,
+
+) -> Response[Any | Problem]:
+    """ Delete a model version
+
+     Deletes an undeployed version (`409 VERSION_IN_USE` otherwise). Role: operator.
+
+    Args:
+        model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
+            most 32. Example: glm-4-9b-chat.
+        version (int):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        model_name=model_name,
+version=version,
+if_match=if_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    model_name: str,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_match: str | Unset = UNSET,
+
+) -> Any | Problem | None:
+    """ Delete a model version
+
+     Deletes an undeployed version (`409 VERSION_IN_USE` otherwise). Role: operator.
+
+    Args:
+        model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
+            most 32. Example: glm-4-9b-chat.
+        version (int):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        model_name=model_name,
+version=version,
+client=client,
+if_match=if_match,
+
+    )).parsed

@@ -1,0 +1,103 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .approval_status import ApprovalStatus
+from .artifact import Artifact
+from .artifact_format import ArtifactFormat
+from .backend import Backend
+from .backend_mode import BackendMode
+from .container import Container
+from .container_environment import ContainerEnvironment
+from .deployment import Deployment
+from .deployment_strategy import DeploymentStrategy
+from .endpoint import Endpoint
+from .endpoint_create import EndpointCreate
+from .endpoint_page import EndpointPage
+from .endpoint_status import EndpointStatus
+from .endpoint_tags import EndpointTags
+from .endpoint_update import EndpointUpdate
+from .field_error import FieldError
+from .health import Health
+from .health_status import HealthStatus
+from .instance_type import InstanceType
+from .instance_type_page import InstanceTypePage
+from .metadata import Metadata
+from .metadata_patch import MetadataPatch
+from .model import Model
+from .model_create import ModelCreate
+from .model_metadata import ModelMetadata
+from .model_page import ModelPage
+from .model_tags import ModelTags
+from .model_update import ModelUpdate
+from .model_version import ModelVersion
+from .model_version_artifact_type_0 import ModelVersionArtifactType0
+from .model_version_artifact_type_0_format import ModelVersionArtifactType0Format
+from .model_version_create import ModelVersionCreate
+from .model_version_metadata import ModelVersionMetadata
+from .model_version_page import ModelVersionPage
+from .model_version_requirements_type_0 import ModelVersionRequirementsType0
+from .model_version_source_type_0 import ModelVersionSourceType0
+from .model_version_source_type_0_platform import ModelVersionSourceType0Platform
+from .model_version_status import ModelVersionStatus
+from .model_version_update import ModelVersionUpdate
+from .problem import Problem
+from .requirements import Requirements
+from .source import Source
+from .source_platform import SourcePlatform
+from .tags import Tags
+from .tags_patch import TagsPatch
+from .variant import Variant
+from .variant_create import VariantCreate
+from .variant_status import VariantStatus
+from .variant_update import VariantUpdate
+
+__all__ = (
+    "ApprovalStatus",
+    "Artifact",
+    "ArtifactFormat",
+    "Backend",
+    "BackendMode",
+    "Container",
+    "ContainerEnvironment",
+    "Deployment",
+    "DeploymentStrategy",
+    "Endpoint",
+    "EndpointCreate",
+    "EndpointPage",
+    "EndpointStatus",
+    "EndpointTags",
+    "EndpointUpdate",
+    "FieldError",
+    "Health",
+    "HealthStatus",
+    "InstanceType",
+    "InstanceTypePage",
+    "Metadata",
+    "MetadataPatch",
+    "Model",
+    "ModelCreate",
+    "ModelMetadata",
+    "ModelPage",
+    "ModelTags",
+    "ModelUpdate",
+    "ModelVersion",
+    "ModelVersionArtifactType0",
+    "ModelVersionArtifactType0Format",
+    "ModelVersionCreate",
+    "ModelVersionMetadata",
+    "ModelVersionPage",
+    "ModelVersionRequirementsType0",
+    "ModelVersionSourceType0",
+    "ModelVersionSourceType0Platform",
+    "ModelVersionStatus",
+    "ModelVersionUpdate",
+    "Problem",
+    "Requirements",
+    "Source",
+    "SourcePlatform",
+    "Tags",
+    "TagsPatch",
+    "Variant",
+    "VariantCreate",
+    "VariantStatus",
+    "VariantUpdate",
+)

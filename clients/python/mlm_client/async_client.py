@@ -1,0 +1,424 @@
+"""`AsyncMLM`: the asyncio client, method for method the same as `MLM`."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from . import _http
+from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, parsed, unset
+from ._generated.api.endpoints import (
+    create_endpoint,
+    delete_endpoint,
+    get_endpoint,
+    list_endpoints,
+    update_endpoint,
+)
+from ._generated.api.health import get_health
+from ._generated.api.instance_types import list_instance_types
+from ._generated.api.model_versions import (
+    create_model_version,
+    delete_model_version,
+    get_model_version,
+    list_model_versions,
+    update_model_version,
+)
+from ._generated.api.models import (
+    create_model,
+    delete_model,
+    get_model,
+    list_models,
+    update_model,
+)
+from ._generated.client import Client
+from ._generated.models import (
+    ApprovalStatus,
+    Endpoint,
+    EndpointCreate,
+    EndpointPage,
+    EndpointStatus,
+    EndpointUpdate,
+    Health,
+    InstanceType,
+    InstanceTypePage,
+    Model,
+    ModelCreate,
+    ModelPage,
+    ModelUpdate,
+    ModelVersion,
+    ModelVersionCreate,
+    ModelVersionPage,
+    ModelVersionUpdate,
+)
+from ._retry import RetryPolicy
+from .errors import NotFound, WaiterTimeout
+
+
+class AsyncMLM:
+    """The MLM API over asyncio: `AsyncMLM("http://127.0.0.1:8080", api_key="…")`.
+
+    Bodies are the generated models (`mlm_client.models`) or plain mappings with the same
+    fields. Error answers raise `mlm_client.errors.MLMError` subclasses; 429 and 503 are
+    retried first, honouring Retry-After, as `retry` allows.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = None,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        poll_interval: float = 2.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._http = _http.async_client(
+            base_url,
+            api_key,
+            timeout=timeout,
+            retry=retry or RetryPolicy(),
+            transport=transport,
+            sleep=sleep,
+        )
+        self._client = Client(base_url=str(self._http.base_url)).set_async_httpx_client(self._http)
+        self._poll_interval = poll_interval
+        self._sleep = sleep
+
+    @property
+    def raw(self) -> Client:
+        """The generated low-level client, for calls this layer does not wrap."""
+        return self._client
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # Health and catalog
+
+    async def get_health(self) -> Health:
+        return parsed(await get_health.asyncio_detailed(client=self._client), Health)
+
+    async def list_instance_types(
+        self,
+        *,
+        accelerated: bool | None = None,
+        min_gpu_memory_gib: float | None = None,
+        family: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> InstanceTypePage:
+        response = await list_instance_types.asyncio_detailed(
+            client=self._client,
+            accelerated=unset(accelerated),
+            min_gpu_memory_gib=unset(min_gpu_memory_gib),
+            family=unset(family),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, InstanceTypePage)
+
+    def iter_instance_types(
+        self,
+        *,
+        accelerated: bool | None = None,
+        min_gpu_memory_gib: float | None = None,
+        family: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[InstanceType]:
+        return _pages(
+            lambda token: self.list_instance_types(
+                accelerated=accelerated,
+                min_gpu_memory_gib=min_gpu_memory_gib,
+                family=family,
+                page_size=page_size,
+                page_token=token,
+            )
+        )
+
+    # Models
+
+    async def create_model(self, body: ModelCreate | Mapping[str, Any]) -> Model:
+        response = await create_model.asyncio_detailed(
+            client=self._client, body=as_body(body, ModelCreate)
+        )
+        return parsed(response, Model)
+
+    async def list_models(
+        self,
+        *,
+        name_prefix: str | None = None,
+        task: str | None = None,
+        owner: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> ModelPage:
+        response = await list_models.asyncio_detailed(
+            client=self._client,
+            name_prefix=unset(name_prefix),
+            task=unset(task),
+            owner=unset(owner),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, ModelPage)
+
+    def iter_models(
+        self,
+        *,
+        name_prefix: str | None = None,
+        task: str | None = None,
+        owner: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[Model]:
+        return _pages(
+            lambda token: self.list_models(
+                name_prefix=name_prefix,
+                task=task,
+                owner=owner,
+                page_size=page_size,
+                page_token=token,
+            )
+        )
+
+    async def get_model(self, model_name: str) -> Model:
+        return (await self.get_model_with_etag(model_name)).value
+
+    async def get_model_with_etag(self, model_name: str) -> Tagged[Model]:
+        response = await get_model.asyncio_detailed(model_name, client=self._client)
+        return Tagged(parsed(response, Model), etag(response))
+
+    async def update_model(
+        self,
+        model_name: str,
+        patch: ModelUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+    ) -> Model:
+        response = await update_model.asyncio_detailed(
+            model_name,
+            client=self._client,
+            body=as_body(patch, ModelUpdate),
+            if_match=unset(if_match),
+        )
+        return parsed(response, Model)
+
+    async def delete_model(
+        self, model_name: str, *, force: bool = False, if_match: str | None = None
+    ) -> None:
+        await delete_model.asyncio_detailed(
+            model_name, client=self._client, force=force, if_match=unset(if_match)
+        )
+
+    # Model versions
+
+    async def create_model_version(
+        self, model_name: str, body: ModelVersionCreate | Mapping[str, Any]
+    ) -> ModelVersion:
+        response = await create_model_version.asyncio_detailed(
+            model_name, client=self._client, body=as_body(body, ModelVersionCreate)
+        )
+        return parsed(response, ModelVersion)
+
+    async def list_model_versions(
+        self,
+        model_name: str,
+        *,
+        approval_status: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> ModelVersionPage:
+        response = await list_model_versions.asyncio_detailed(
+            model_name,
+            client=self._client,
+            approval_status=unset(
+                None if approval_status is None else ApprovalStatus(approval_status)
+            ),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, ModelVersionPage)
+
+    def iter_model_versions(
+        self,
+        model_name: str,
+        *,
+        approval_status: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[ModelVersion]:
+        return _pages(
+            lambda token: self.list_model_versions(
+                model_name,
+                approval_status=approval_status,
+                page_size=page_size,
+                page_token=token,
+            )
+        )
+
+    async def get_model_version(self, model_name: str, version: int) -> ModelVersion:
+        return (await self.get_model_version_with_etag(model_name, version)).value
+
+    async def get_model_version_with_etag(
+        self, model_name: str, version: int
+    ) -> Tagged[ModelVersion]:
+        response = await get_model_version.asyncio_detailed(
+            model_name, version, client=self._client
+        )
+        return Tagged(parsed(response, ModelVersion), etag(response))
+
+    async def update_model_version(
+        self,
+        model_name: str,
+        version: int,
+        patch: ModelVersionUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+    ) -> ModelVersion:
+        response = await update_model_version.asyncio_detailed(
+            model_name,
+            version,
+            client=self._client,
+            body=as_body(patch, ModelVersionUpdate),
+            if_match=unset(if_match),
+        )
+        return parsed(response, ModelVersion)
+
+    async def delete_model_version(
+        self, model_name: str, version: int, *, if_match: str | None = None
+    ) -> None:
+        await delete_model_version.asyncio_detailed(
+            model_name, version, client=self._client, if_match=unset(if_match)
+        )
+
+    # Endpoints
+
+    async def create_endpoint(self, body: EndpointCreate | Mapping[str, Any]) -> Endpoint:
+        response = await create_endpoint.asyncio_detailed(
+            client=self._client, body=as_body(body, EndpointCreate)
+        )
+        return parsed(response, Endpoint)
+
+    async def list_endpoints(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> EndpointPage:
+        response = await list_endpoints.asyncio_detailed(
+            client=self._client,
+            status=unset(None if status is None else EndpointStatus(status)),
+            model_name=unset(model_name),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, EndpointPage)
+
+    def iter_endpoints(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[Endpoint]:
+        return _pages(
+            lambda token: self.list_endpoints(
+                status=status, model_name=model_name, page_size=page_size, page_token=token
+            )
+        )
+
+    async def get_endpoint(self, endpoint_name: str) -> Endpoint:
+        return (await self.get_endpoint_with_etag(endpoint_name)).value
+
+    async def get_endpoint_with_etag(self, endpoint_name: str) -> Tagged[Endpoint]:
+        response = await get_endpoint.asyncio_detailed(endpoint_name, client=self._client)
+        return Tagged(parsed(response, Endpoint), etag(response))
+
+    async def update_endpoint(
+        self,
+        endpoint_name: str,
+        patch: EndpointUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+    ) -> Endpoint:
+        response = await update_endpoint.asyncio_detailed(
+            endpoint_name,
+            client=self._client,
+            body=as_body(patch, EndpointUpdate),
+            if_match=unset(if_match),
+        )
+        return parsed(response, Endpoint)
+
+    async def delete_endpoint(self, endpoint_name: str, *, if_match: str | None = None) -> Endpoint:
+        response = await delete_endpoint.asyncio_detailed(
+            endpoint_name, client=self._client, if_match=unset(if_match)
+        )
+        return parsed(response, Endpoint)
+
+    # Waiters
+
+    async def wait_for_endpoint(
+        self,
+        endpoint_name: str,
+        status: str = "in_service",
+        *,
+        timeout: float = 3600.0,
+        poll_interval: float | None = None,
+    ) -> Endpoint:
+        """Poll until the endpoint is in `status`; ResourceFailed if it ends failed first,
+        WaiterTimeout after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            endpoint = await self.get_endpoint(endpoint_name)
+            if endpoint_reached(endpoint, status):
+                return endpoint
+            if time.monotonic() >= deadline:
+                raise WaiterTimeout(endpoint_name, status, str(endpoint.status), timeout)
+            await self._sleep(poll_interval or self._poll_interval)
+
+    async def wait_for_endpoint_deleted(
+        self,
+        endpoint_name: str,
+        *,
+        timeout: float = 3600.0,
+        poll_interval: float | None = None,
+    ) -> None:
+        """Poll until the endpoint is gone (404); ResourceFailed if it ends failed first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                endpoint = await self.get_endpoint(endpoint_name)
+            except NotFound:
+                return
+            # Still there: only its failing matters (ResourceFailed), no status is "gone".
+            endpoint_reached(endpoint, "gone")
+            if time.monotonic() >= deadline:
+                raise WaiterTimeout(endpoint_name, "deleted", str(endpoint.status), timeout)
+            await self._sleep(poll_interval or self._poll_interval)
+
+
+async def _pages(fetch: Callable[[str | None], Awaitable[Page[T]]]) -> AsyncIterator[T]:
+    token: str | None = None
+    while True:
+        page = await fetch(token)
+        for item in page.items:
+            yield item
+        token = page.next_page_token
+        if not token:
+            return

@@ -1,0 +1,356 @@
+"""SageMaker hosting: models, endpoint configs and endpoints (one adapter, one boto3 client).
+
+Returns small records instead of AWS response shapes so the service never reads raw
+dicts. Creates are "ensure" operations: a resource of that name left by an earlier
+attempt is reused, which makes multi-step changes safe to retry. Deletes of something
+already gone succeed (cleanup is idempotent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from mlm.aws.errors import aws_errors, error_code
+from mlm.errors import ApiError, Conflict, NotFound
+
+if TYPE_CHECKING:
+    from mypy_boto3_sagemaker import SageMakerClient
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    name: str
+    model_package_arn: str | None
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ConfigVariant:
+    """One production variant as an endpoint config declares it."""
+
+    name: str
+    model_name: str
+    instance_type: str
+    instance_count: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class ConfigRecord:
+    name: str
+    variants: list[ConfigVariant]
+    enhanced_metrics: bool
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class VariantRuntime:
+    """What DescribeEndpoint reports for a variant now (None where AWS reports nothing)."""
+
+    name: str
+    current_instance_count: int | None
+    desired_instance_count: int | None
+    current_weight: float | None
+    desired_weight: float | None
+    latest_status: str | None
+
+
+@dataclass(frozen=True)
+class EndpointRecord:
+    name: str
+    arn: str
+    config_name: str
+    pending_config_name: str | None
+    status: str
+    failure_reason: str | None
+    variants: list[VariantRuntime]
+    enhanced_metrics: bool | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class TrafficRouting:
+    """UpdateEndpoint's blue/green routing (AWS_FACTS.md, "Changing an endpoint")."""
+
+    kind: str  # ALL_AT_ONCE | CANARY | LINEAR
+    wait_seconds: int
+    step_percent: int | None = None
+    termination_wait_seconds: int = 0
+
+
+@dataclass(frozen=True)
+class CapacityChange:
+    variant: str
+    instance_count: int | None = None
+    weight: float | None = None
+
+
+@dataclass(frozen=True)
+class NewVariant:
+    name: str
+    model_name: str
+    instance_type: str
+    instance_count: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class NewModel:
+    name: str
+    model_package_arn: str
+
+
+class SageMakerHosting:
+    def __init__(self, client: SageMakerClient) -> None:
+        self._sm = client
+
+    # --- models -------------------------------------------------------------------------
+
+    def describe_model(self, name: str) -> ModelRecord | None:
+        try:
+            with aws_errors():
+                out = self._sm.describe_model(ModelName=name)
+        except NotFound:
+            return None
+        containers: Sequence[Any] = out.get("Containers") or [out.get("PrimaryContainer") or {}]
+        arn = next(
+            (c.get("ModelPackageName") for c in containers if c.get("ModelPackageName")), None
+        )
+        return ModelRecord(name=name, model_package_arn=arn, created_at=out.get("CreationTime"))
+
+    def ensure_model(
+        self, model: NewModel, role_arn: str | None, tags: list[dict[str, str]]
+    ) -> None:
+        if self.describe_model(model.name) is not None:
+            return
+        # The package carries image, artifact and environment; the model only points at it.
+        args: dict[str, Any] = {
+            "ModelName": model.name,
+            "Containers": [{"ModelPackageName": model.model_package_arn}],
+            "Tags": tags,
+        }
+        if role_arn:
+            args["ExecutionRoleArn"] = role_arn
+        with aws_errors():
+            self._sm.create_model(**args)
+
+    def delete_model(self, name: str) -> None:
+        with suppress(NotFound), aws_errors():
+            self._sm.delete_model(ModelName=name)
+
+    def list_models(self, prefix: str) -> list[ModelRecord]:
+        """Models whose name starts with ``prefix`` (NameContains is a substring match)."""
+        found: list[ModelRecord] = []
+        with aws_errors():
+            for page in self._sm.get_paginator("list_models").paginate(NameContains=prefix):
+                for item in page.get("Models", []):
+                    if item["ModelName"].startswith(prefix):
+                        found.append(ModelRecord(item["ModelName"], None, item.get("CreationTime")))
+        return found
+
+    # --- endpoint configs ---------------------------------------------------------------
+
+    def describe_config(self, name: str) -> ConfigRecord | None:
+        try:
+            with aws_errors():
+                out = self._sm.describe_endpoint_config(EndpointConfigName=name)
+        except NotFound:
+            return None
+        variants = [
+            ConfigVariant(
+                name=v["VariantName"],
+                model_name=v.get("ModelName", ""),
+                instance_type=v.get("InstanceType", ""),
+                instance_count=int(v.get("InitialInstanceCount", 1)),
+                weight=float(v.get("InitialVariantWeight", 1.0)),
+            )
+            for v in out.get("ProductionVariants", [])
+        ]
+        metrics = out.get("MetricsConfig") or {}
+        return ConfigRecord(
+            name=name,
+            variants=variants,
+            enhanced_metrics=bool(metrics.get("EnableEnhancedMetrics", False)),
+            created_at=out.get("CreationTime"),
+        )
+
+    def ensure_config(
+        self,
+        name: str,
+        variants: Sequence[NewVariant],
+        enhanced_metrics: bool,
+        tags: list[dict[str, str]],
+    ) -> None:
+        if self.describe_config(name) is not None:
+            return
+        args: dict[str, Any] = {
+            "EndpointConfigName": name,
+            "ProductionVariants": [
+                {
+                    "VariantName": v.name,
+                    "ModelName": v.model_name,
+                    "InstanceType": v.instance_type,
+                    "InitialInstanceCount": v.instance_count,
+                    "InitialVariantWeight": v.weight,
+                }
+                for v in variants
+            ],
+            "Tags": tags,
+        }
+        if enhanced_metrics:
+            # Per-instance metrics (an InstanceId dimension), published every 10 s.
+            args["MetricsConfig"] = {
+                "EnableEnhancedMetrics": True,
+                "MetricPublishFrequencyInSeconds": 10,
+            }
+        with aws_errors():
+            self._sm.create_endpoint_config(**args)
+
+    def delete_config(self, name: str) -> None:
+        with suppress(NotFound), aws_errors():
+            self._sm.delete_endpoint_config(EndpointConfigName=name)
+
+    def list_configs(self, prefix: str) -> list[ConfigRecord]:
+        """Configs whose name starts with ``prefix`` (variants not filled in)."""
+        found: list[ConfigRecord] = []
+        with aws_errors():
+            paginator = self._sm.get_paginator("list_endpoint_configs")
+            for page in paginator.paginate(NameContains=prefix):
+                for item in page.get("EndpointConfigs", []):
+                    name = item["EndpointConfigName"]
+                    if name.startswith(prefix):
+                        found.append(ConfigRecord(name, [], False, item.get("CreationTime")))
+        return found
+
+    # --- endpoints ----------------------------------------------------------------------
+
+    def describe_endpoint(self, name: str) -> EndpointRecord | None:
+        try:
+            with aws_errors():
+                out = self._sm.describe_endpoint(EndpointName=name)
+        except NotFound:
+            return None
+        pending = out.get("PendingDeploymentSummary") or {}
+        metrics = out.get("MetricsConfig")
+        return EndpointRecord(
+            name=name,
+            arn=out["EndpointArn"],
+            config_name=out.get("EndpointConfigName", ""),
+            pending_config_name=pending.get("EndpointConfigName"),
+            status=out["EndpointStatus"],
+            failure_reason=out.get("FailureReason") or None,
+            variants=[_variant_runtime(v) for v in out.get("ProductionVariants", [])],
+            enhanced_metrics=None
+            if metrics is None
+            else bool(metrics.get("EnableEnhancedMetrics", False)),
+            created_at=out["CreationTime"],
+            updated_at=out.get("LastModifiedTime", out["CreationTime"]),
+        )
+
+    def list_endpoint_names(self, prefix: str) -> list[str]:
+        names: list[str] = []
+        with aws_errors():
+            for page in self._sm.get_paginator("list_endpoints").paginate(NameContains=prefix):
+                names += [
+                    item["EndpointName"]
+                    for item in page.get("Endpoints", [])
+                    if item["EndpointName"].startswith(prefix)
+                ]
+        return names
+
+    def create_endpoint(self, name: str, config_name: str, tags: list[dict[str, str]]) -> None:
+        try:
+            with aws_errors():
+                self._sm.create_endpoint(
+                    EndpointName=name,
+                    EndpointConfigName=config_name,
+                    Tags=tags,  # type: ignore[arg-type]
+                )
+        except ApiError as error:
+            if _already_exists(error):
+                raise Conflict(
+                    code="ENDPOINT_ALREADY_EXISTS",
+                    detail="An endpoint with this name already exists.",
+                ) from error
+            raise
+
+    def update_endpoint(self, name: str, config_name: str, routing: TrafficRouting | None) -> None:
+        args: dict[str, Any] = {"EndpointName": name, "EndpointConfigName": config_name}
+        if routing is not None:
+            args["DeploymentConfig"] = {"BlueGreenUpdatePolicy": _blue_green(routing)}
+        with aws_errors():
+            self._sm.update_endpoint(**args)
+
+    def update_capacities(self, name: str, changes: Sequence[CapacityChange]) -> None:
+        desired: list[dict[str, Any]] = []
+        for change in changes:
+            item: dict[str, Any] = {"VariantName": change.variant}
+            if change.instance_count is not None:
+                item["DesiredInstanceCount"] = change.instance_count
+            if change.weight is not None:
+                item["DesiredWeight"] = change.weight
+            desired.append(item)
+        with aws_errors():
+            self._sm.update_endpoint_weights_and_capacities(
+                EndpointName=name,
+                DesiredWeightsAndCapacities=desired,  # type: ignore[arg-type]
+            )
+
+    def delete_endpoint(self, name: str) -> None:
+        with aws_errors():
+            self._sm.delete_endpoint(EndpointName=name)
+
+    def tags(self, arn: str) -> list[dict[str, str]]:
+        tags: list[dict[str, str]] = []
+        with aws_errors():
+            for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
+                tags += [{"Key": t["Key"], "Value": t["Value"]} for t in page.get("Tags", [])]
+        return tags
+
+
+def _already_exists(error: ApiError) -> bool:
+    cause = error.__cause__
+    if isinstance(cause, ClientError):
+        message = str(cause.response.get("Error", {}).get("Message", "")).lower()
+        return error_code(cause) in {"ValidationException", "ResourceInUse"} and (
+            "already exist" in message
+        )
+    return False
+
+
+def _variant_runtime(v: Any) -> VariantRuntime:
+    statuses = sorted(
+        v.get("VariantStatus") or [],
+        # Entries without a StartTime sort first; the tuple never compares None with a time.
+        key=lambda s: (s.get("StartTime") is not None, s.get("StartTime") or 0),
+    )
+    return VariantRuntime(
+        name=v["VariantName"],
+        current_instance_count=v.get("CurrentInstanceCount"),
+        desired_instance_count=v.get("DesiredInstanceCount"),
+        current_weight=_float_or_none(v.get("CurrentWeight")),
+        desired_weight=_float_or_none(v.get("DesiredWeight")),
+        latest_status=statuses[-1]["Status"] if statuses else None,
+    )
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _blue_green(routing: TrafficRouting) -> dict[str, Any]:
+    traffic: dict[str, Any] = {"Type": routing.kind, "WaitIntervalInSeconds": routing.wait_seconds}
+    if routing.step_percent is not None:
+        size = {"Type": "CAPACITY_PERCENT", "Value": routing.step_percent}
+        traffic["CanarySize" if routing.kind == "CANARY" else "LinearStepSize"] = size
+    return {
+        "TrafficRoutingConfiguration": traffic,
+        "TerminationWaitInSeconds": routing.termination_wait_seconds,
+    }

@@ -1,0 +1,73 @@
+"""/v1/models/{model_name}/versions — model versions (SageMaker model packages).
+
+Roles: reading needs viewer; changes need operator; approval decisions (an approval
+status other than pending at creation, or any change of approval status or note) need
+admin, and the approver is recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from connexion.lifecycle import ConnexionResponse
+
+from mlm import web
+from mlm.pagination import DEFAULT_PAGE_SIZE
+from mlm.principal import Principal
+from mlm.services.model_versions import ModelVersion
+from mlm.settings import Role
+
+_APPROVAL_FIELDS = ("approval_status", "approval_note")
+
+
+def _if_match(current: ModelVersion) -> None:
+    web.check_if_match(current.to_api())
+
+
+def _writer(approving: bool) -> Principal:
+    return web.caller(Role.ADMIN if approving else Role.OPERATOR)
+
+
+def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
+    principal = _writer(body.get("approval_status", "pending") != "pending")
+    version = web.runtime().versions.create(principal.tenant, model_name, body, principal.actor)
+    location = f"/v1/models/{model_name}/versions/{version.version}"
+    return web.respond(version.to_api(), 201, headers={"Location": location}, etag=True)
+
+
+def list_model_versions(
+    model_name: str,
+    approval_status: str | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> ConnexionResponse:
+    principal = web.caller(Role.VIEWER)
+    page = web.runtime().versions.list_versions(
+        principal.tenant,
+        model_name,
+        approval_status=approval_status,
+        page_size=page_size,
+        page_token=page_token,
+    )
+    body = {"items": [v.to_api() for v in page.items], "next_page_token": page.next_page_token}
+    return web.respond(body)
+
+
+def get_model_version(model_name: str, version: int) -> ConnexionResponse:
+    principal = web.caller(Role.VIEWER)
+    found = web.runtime().versions.get(principal.tenant, model_name, version)
+    return web.respond(found.to_api(), etag=True)
+
+
+def update_model_version(model_name: str, version: int, body: dict[str, Any]) -> ConnexionResponse:
+    principal = _writer(any(field in body for field in _APPROVAL_FIELDS))
+    updated = web.runtime().versions.update(
+        principal.tenant, model_name, version, body, principal.actor, precondition=_if_match
+    )
+    return web.respond(updated.to_api(), etag=True)
+
+
+def delete_model_version(model_name: str, version: int) -> ConnexionResponse:
+    principal = web.caller(Role.OPERATOR)
+    web.runtime().versions.delete(principal.tenant, model_name, version, precondition=_if_match)
+    return web.respond(None, 204)

@@ -1,0 +1,65 @@
+"""/v1/models — logical models (SageMaker model package groups).
+
+Roles: reading needs viewer; every change needs operator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from connexion.lifecycle import ConnexionResponse
+
+from mlm import web
+from mlm.pagination import DEFAULT_PAGE_SIZE
+from mlm.services.models import Model
+from mlm.settings import Role
+
+
+def _if_match(current: Model) -> None:
+    web.check_if_match(current.to_api())
+
+
+def create_model(body: dict[str, Any]) -> ConnexionResponse:
+    principal = web.caller(Role.OPERATOR)
+    model = web.runtime().models.create(principal.tenant, body)
+    return web.respond(
+        model.to_api(), 201, headers={"Location": f"/v1/models/{model.name}"}, etag=True
+    )
+
+
+def list_models(
+    name_prefix: str | None = None,
+    task: str | None = None,
+    owner: str | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> ConnexionResponse:
+    principal = web.caller(Role.VIEWER)
+    page = web.runtime().models.list_models(
+        principal.tenant,
+        name_prefix=name_prefix,
+        task=task,
+        owner=owner,
+        page_size=page_size,
+        page_token=page_token,
+    )
+    body = {"items": [m.to_api() for m in page.items], "next_page_token": page.next_page_token}
+    return web.respond(body)
+
+
+def get_model(model_name: str) -> ConnexionResponse:
+    principal = web.caller(Role.VIEWER)
+    model = web.runtime().models.get(principal.tenant, model_name)
+    return web.respond(model.to_api(), etag=True)
+
+
+def update_model(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
+    principal = web.caller(Role.OPERATOR)
+    model = web.runtime().models.update(principal.tenant, model_name, body, precondition=_if_match)
+    return web.respond(model.to_api(), etag=True)
+
+
+def delete_model(model_name: str, force: bool = False) -> ConnexionResponse:
+    principal = web.caller(Role.OPERATOR)
+    web.runtime().models.delete(principal.tenant, model_name, force=force, precondition=_if_match)
+    return web.respond(None, 204)

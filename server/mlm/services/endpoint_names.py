@@ -1,0 +1,48 @@
+"""Physical names of what an endpoint is made of.
+
+API names never contain "--", so "--" separates the endpoint's own physical name from
+derived parts: ``mlm-<tenant>-<endpoint>--c-<hash>`` (endpoint config) and
+``mlm-<tenant>-<endpoint>--m-<hash>-<index>`` (SageMaker model of variant ``index``).
+``<hash>`` is ``naming.content_hash`` of the desired variant set, so a retried change
+derives the same names and reuses what an earlier attempt created. With a tenant of at
+most 12 characters, an API name of at most 32 and at most 10 variants, every name fits
+SageMaker's 63 characters.
+"""
+
+from __future__ import annotations
+
+import json
+
+from mlm import naming
+
+TAG_ENDPOINT = "mlm:endpoint"
+
+
+def endpoint_name(tenant: str, endpoint: str) -> str:
+    return naming.physical_name(tenant, endpoint)
+
+
+def parts_prefix(tenant: str, endpoint: str) -> str:
+    """What every config and model of this endpoint (and no other) starts with."""
+    return endpoint_name(tenant, endpoint) + "--"
+
+
+def config_name(tenant: str, endpoint: str, digest: str) -> str:
+    return f"{parts_prefix(tenant, endpoint)}c-{digest}"
+
+
+def model_name(tenant: str, endpoint: str, digest: str, index: int) -> str:
+    return f"{parts_prefix(tenant, endpoint)}m-{digest}-{index}"
+
+
+def desired_digest(desired: object) -> str:
+    """A short hash of a JSON-able description of the desired variant set."""
+    return naming.content_hash(json.dumps(desired, sort_keys=True, separators=(",", ":")))
+
+
+def tags(tenant: str, endpoint: str, user_tags: dict[str, str] | None) -> list[dict[str, str]]:
+    """Tags of the endpoint and of every config and model made for it."""
+    return [
+        *naming.managed_tags(tenant, endpoint, user_tags),
+        {"Key": TAG_ENDPOINT, "Value": endpoint},
+    ]

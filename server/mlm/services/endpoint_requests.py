@@ -1,0 +1,195 @@
+"""What a client asks of an endpoint, and the checks made before anything is created.
+
+The spec validates shapes over HTTP; these checks repeat the domain rules so the service
+is safe when called without HTTP (and say what is wrong in plain words).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from mlm import naming
+from mlm.errors import FieldError, Unprocessable
+
+MAX_VARIANTS = 10
+MIN_INSTANCES, MAX_INSTANCES = 1, 100
+STRATEGIES = ("all_at_once", "canary", "linear")
+MIN_STEP_PERCENT, MAX_STEP_PERCENT = 10, 50
+MAX_WAIT_SECONDS = 3600
+_VARIANT_NAME = re.compile(naming.VARIANT_NAME_PATTERN)
+
+
+class InstanceTypeCheck(Protocol):
+    def is_valid(self, instance_type: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class VariantSpec:
+    model_name: str
+    model_version: int
+    instance_type: str
+    name: str = "primary"
+    instance_count: int = 1
+    initial_weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class NewEndpoint:
+    name: str
+    variants: Sequence[VariantSpec]
+    enhanced_metrics: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VariantChange:
+    name: str
+    instance_count: int | None = None
+    weight: float | None = None
+    instance_type: str | None = None
+    model_version: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.instance_count is None
+            and self.weight is None
+            and self.instance_type is None
+            and self.model_version is None
+        )
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """How a blue/green update shifts traffic (UpdateEndpoint's BlueGreenUpdatePolicy)."""
+
+    strategy: str = "all_at_once"
+    traffic_percent: int | None = None
+    wait_seconds: int = 0
+    termination_wait_seconds: int = 0
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.errors.append(FieldError(field=path, message=message))
+
+    def raise_if_any(self, code: str, what: str) -> None:
+        if self.errors:
+            first = self.errors[0]
+            raise Unprocessable(
+                code=code, detail=f"{what}: {first.field} {first.message}", errors=self.errors
+            )
+
+
+def _check_count(problems: _Problems, path: str, count: int) -> None:
+    if not MIN_INSTANCES <= count <= MAX_INSTANCES:
+        problems.add(path, f"must be between {MIN_INSTANCES} and {MAX_INSTANCES}")
+
+
+def _check_weight(problems: _Problems, path: str, weight: float) -> None:
+    if not math.isfinite(weight) or weight < 0:
+        problems.add(path, "must be a number of at least 0")
+
+
+def _check_type(problems: _Problems, path: str, value: str, catalog: InstanceTypeCheck) -> None:
+    if not catalog.is_valid(value):
+        problems.add(path, f"'{value}' is not an instance type SageMaker endpoints accept")
+
+
+def check_new(request: NewEndpoint, catalog: InstanceTypeCheck) -> None:
+    problems = _Problems()
+    if not naming.is_api_name(request.name):
+        problems.add(
+            "name",
+            f"must be lowercase letters, digits and single hyphens, starting with a letter, "
+            f"at most {naming.API_NAME_MAX} characters",
+        )
+    if not 1 <= len(request.variants) <= MAX_VARIANTS:
+        problems.add("variants", f"must list between 1 and {MAX_VARIANTS} variants")
+    seen: set[str] = set()
+    for i, variant in enumerate(request.variants):
+        path = f"variants[{i}]"
+        if not _VARIANT_NAME.match(variant.name):
+            problems.add(f"{path}.name", "must be lowercase letters, digits and single hyphens")
+        if variant.name in seen:
+            problems.add(f"{path}.name", f"'{variant.name}' is used by more than one variant")
+        seen.add(variant.name)
+        if variant.model_version < 1:
+            problems.add(f"{path}.model_version", "must be at least 1")
+        _check_type(problems, f"{path}.instance_type", variant.instance_type, catalog)
+        _check_count(problems, f"{path}.instance_count", variant.instance_count)
+        _check_weight(problems, f"{path}.initial_weight", variant.initial_weight)
+    if request.variants and all(v.initial_weight <= 0 for v in request.variants):
+        problems.add("variants", "at least one variant needs a weight above 0")
+    for key in request.tags:
+        if key.startswith(naming.RESERVED_TAG_PREFIXES):
+            problems.add(f"tags.{key}", "keys starting with 'mlm:' or 'aws:' are reserved")
+    problems.raise_if_any("INVALID_ENDPOINT", "The endpoint request is not valid")
+
+
+def check_changes(
+    changes: Sequence[VariantChange],
+    existing: Sequence[str],
+    deployment: Deployment | None,
+    catalog: InstanceTypeCheck,
+) -> None:
+    """Shape checks of an update; variant names are checked against ``existing``."""
+    unknown = [c.name for c in changes if c.name not in existing]
+    if unknown:
+        raise Unprocessable(
+            code="UNKNOWN_VARIANT",
+            detail=f"The endpoint has no variant named '{unknown[0]}'; "
+            f"its variants are: {', '.join(existing)}.",
+        )
+    problems = _Problems()
+    if not changes:
+        problems.add("variants", "must name at least one variant to change")
+    seen: set[str] = set()
+    for i, change in enumerate(changes):
+        path = f"variants[{i}]"
+        if change.name in seen:
+            problems.add(f"{path}.name", f"'{change.name}' is listed more than once")
+        seen.add(change.name)
+        if change.empty:
+            problems.add(
+                path,
+                "must change at least one of instance_count, weight, instance_type, model_version",
+            )
+        if change.instance_count is not None:
+            _check_count(problems, f"{path}.instance_count", change.instance_count)
+        if change.weight is not None:
+            _check_weight(problems, f"{path}.weight", change.weight)
+        if change.instance_type is not None:
+            _check_type(problems, f"{path}.instance_type", change.instance_type, catalog)
+        if change.model_version is not None and change.model_version < 1:
+            problems.add(f"{path}.model_version", "must be at least 1")
+    if deployment is not None:
+        _check_deployment(problems, deployment)
+    problems.raise_if_any("INVALID_ENDPOINT_UPDATE", "The update is not valid")
+
+
+def _check_deployment(problems: _Problems, deployment: Deployment) -> None:
+    if deployment.strategy not in STRATEGIES:
+        problems.add("deployment.strategy", f"must be one of {', '.join(STRATEGIES)}")
+    if deployment.strategy in ("canary", "linear"):
+        percent = deployment.traffic_percent
+        if percent is None:
+            problems.add("deployment.traffic_percent", f"is required for {deployment.strategy}")
+        elif not MIN_STEP_PERCENT <= percent <= MAX_STEP_PERCENT:
+            problems.add(
+                "deployment.traffic_percent",
+                f"must be between {MIN_STEP_PERCENT} and {MAX_STEP_PERCENT}",
+            )
+    for path, seconds in (
+        ("deployment.wait_seconds", deployment.wait_seconds),
+        ("deployment.termination_wait_seconds", deployment.termination_wait_seconds),
+    ):
+        if not 0 <= seconds <= MAX_WAIT_SECONDS:
+            problems.add(path, f"must be between 0 and {MAX_WAIT_SECONDS}")

@@ -1,0 +1,149 @@
+"""The endpoint as clients see it, assembled from what AWS reports (AWS keeps the truth).
+
+Endpoint → its config (instance types, SageMaker models) → each model's package ARN →
+the model version behind it. Nothing is cached between requests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from mlm import naming
+from mlm.aws.sagemaker_hosting import (
+    ConfigRecord,
+    EndpointRecord,
+    SageMakerHosting,
+    VariantRuntime,
+)
+
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+# When AWS reports no runtime entry for a variant yet, its state follows the endpoint's.
+_VARIANT_STATUS_FROM_ENDPOINT = {
+    "creating": "creating",
+    "updating": "updating",
+    "system_updating": "updating",
+    "rolling_back": "updating",
+    "deleting": "deleting",
+}
+
+
+def snake(aws_status: str) -> str:
+    """``InService`` → ``in_service`` (the API's spelling of AWS statuses)."""
+    return _CAMEL.sub("_", aws_status).lower()
+
+
+class Deployable(Protocol):
+    """A model version ready to deploy (mlm.services.model_versions.DeployableVersion)."""
+
+    @property
+    def model_package_arn(self) -> str: ...
+
+
+class VersionLookup(Protocol):
+    """What the endpoint service needs from the model-version service."""
+
+    def get_deployable(self, tenant: str, model_name: str, version: int) -> Deployable: ...
+
+    def version_of_package_arn(self, tenant: str, arn: str) -> tuple[str, int] | None: ...
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    model_name: str | None
+    model_version: int | None
+    instance_type: str | None
+    current_instance_count: int | None
+    desired_instance_count: int | None
+    current_weight: float | None
+    desired_weight: float | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    status: str
+    failure_reason: str | None
+    variants: list[Variant]
+    enhanced_metrics: bool
+    tags: dict[str, str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class EndpointReader:
+    """Builds Endpoint views; one instance per request (it memoises model look-ups)."""
+
+    def __init__(self, hosting: SageMakerHosting, versions: VersionLookup, tenant: str) -> None:
+        self._hosting = hosting
+        self._versions = versions
+        self._tenant = tenant
+        self._models: dict[str, tuple[str, int] | None] = {}
+
+    def version_of_model(self, sagemaker_model: str) -> tuple[str, int] | None:
+        """(model name, version) a SageMaker model of ours serves, None when unknown."""
+        if sagemaker_model not in self._models:
+            record = self._hosting.describe_model(sagemaker_model)
+            arn = record.model_package_arn if record else None
+            self._models[sagemaker_model] = (
+                self._versions.version_of_package_arn(self._tenant, arn) if arn else None
+            )
+        return self._models[sagemaker_model]
+
+    def view(self, api_name: str, record: EndpointRecord) -> Endpoint:
+        config = self._hosting.describe_config(record.config_name)
+        status = snake(record.status)
+        runtime = {v.name: v for v in record.variants}
+        if config is not None:
+            variants = [
+                self._variant(status, cv.name, cv.model_name, cv.instance_type, runtime)
+                for cv in config.variants
+            ]
+        else:  # config gone (should not happen): report what the endpoint itself says
+            variants = [self._variant(status, v.name, None, None, runtime) for v in record.variants]
+        return Endpoint(
+            name=api_name,
+            status=status,
+            failure_reason=record.failure_reason,
+            variants=variants,
+            enhanced_metrics=_enhanced(config, record),
+            tags=naming.user_tags(self._hosting.tags(record.arn)),
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+    def _variant(
+        self,
+        endpoint_status: str,
+        name: str,
+        sagemaker_model: str | None,
+        instance_type: str | None,
+        runtime: dict[str, VariantRuntime],
+    ) -> Variant:
+        version = self.version_of_model(sagemaker_model) if sagemaker_model else None
+        live = runtime.get(name)
+        if live is None:
+            status = _VARIANT_STATUS_FROM_ENDPOINT.get(endpoint_status, "in_service")
+        else:
+            status = snake(live.latest_status) if live.latest_status else "in_service"
+        return Variant(
+            name=name,
+            model_name=version[0] if version else None,
+            model_version=version[1] if version else None,
+            instance_type=instance_type or None,
+            current_instance_count=live.current_instance_count if live else None,
+            desired_instance_count=live.desired_instance_count if live else None,
+            current_weight=live.current_weight if live else None,
+            desired_weight=live.desired_weight if live else None,
+            status=status,
+        )
+
+
+def _enhanced(config: ConfigRecord | None, record: EndpointRecord) -> bool:
+    if config is not None and config.enhanced_metrics:
+        return True
+    return bool(record.enhanced_metrics)

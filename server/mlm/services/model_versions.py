@@ -1,0 +1,431 @@
+"""Model versions: versioned SageMaker model packages in the model's package group.
+
+Container and artifact live in the package's InferenceSpecification (immutable, as in
+AWS). Everything else is in its CustomerMetadataProperties: a document encoded by
+``registry_codec`` (description, metadata, framework, series, source, requirements,
+approval note) plus ``mlm:approved-by`` / ``mlm:approved-at``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from mlm import naming
+from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn
+from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
+from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
+from mlm.services import registry_codec
+from mlm.services import registry_fields as fields
+from mlm.services.model_version_input import VersionDraft, parse_draft, parse_patch
+from mlm.services.models import Deployments, parallel
+
+if TYPE_CHECKING:
+    from mlm.runtime import Runtime
+
+APPROVAL_TO_AWS = {
+    "pending": "PendingManualApproval",
+    "approved": "Approved",
+    "rejected": "Rejected",
+}
+APPROVAL_FROM_AWS = {aws: api for api, aws in APPROVAL_TO_AWS.items()}
+STATUS_FROM_AWS = {
+    "Pending": "pending",
+    "InProgress": "in_progress",
+    "Completed": "completed",
+    "Failed": "failed",
+    "Deleting": "deleting",
+}
+APPROVED_BY = "mlm:approved-by"
+APPROVED_AT = "mlm:approved-at"
+PACKAGING_JOB_ID = "mlm:packaging-job-id"
+AWS_MAX_METADATA = 50
+_PACKAGE_ARN = re.compile(
+    r"^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package/(?P<group>[^/]+)/(?P<v>\d+)$"
+)
+
+
+class InstanceRecommender(Protocol):
+    def recommend(
+        self, gpu_memory_gib: float | None, gpu_count: int | None = None, limit: int = 5
+    ) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class ModelVersion:
+    model_name: str
+    version: int
+    status: str
+    approval_status: str
+    approval_note: str | None
+    approved_by: str | None
+    approved_at: str | None
+    description: str | None
+    container: dict[str, Any]
+    artifact: dict[str, str] | None
+    framework: str | None
+    series: str | None
+    source: dict[str, Any] | None
+    metadata: dict[str, str]
+    requirements: dict[str, Any] | None
+    recommended_instance_types: list[str]
+    packaging_job_id: str | None
+    deployed_to: list[str]
+    created_at: str
+    updated_at: str | None
+
+    def to_api(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DeployableVersion:
+    """What the endpoints service needs to deploy a version."""
+
+    model_name: str
+    version: int
+    model_package_arn: str
+    approval_status: str
+    image: str
+    environment: dict[str, str]
+
+
+class ModelVersionService:
+    def __init__(
+        self,
+        registry: SageMakerRegistry,
+        page_tokens: PageTokens,
+        catalog: InstanceRecommender,
+        deployments: Deployments,
+        require_approved_for_deployment: bool = False,
+    ) -> None:
+        self._registry = registry
+        self._tokens = page_tokens
+        self._catalog = catalog
+        self._deployments = deployments
+        self._require_approved = require_approved_for_deployment
+
+    @classmethod
+    def from_runtime(cls, rt: Runtime) -> ModelVersionService:
+        return cls(
+            registry=SageMakerRegistry(rt.clients.sagemaker()),
+            page_tokens=rt.page_tokens,
+            catalog=rt.catalog,
+            deployments=lambda tenant: rt.endpoints.deployments(tenant),
+            require_approved_for_deployment=rt.settings.require_approved_for_deployment,
+        )
+
+    # Operations -------------------------------------------------------------------------
+
+    def create(
+        self, tenant: str, model_name: str, body: Mapping[str, Any], actor: str
+    ) -> ModelVersion:
+        """Register a version; ``actor`` is recorded as approver unless it is pending."""
+        draft = parse_draft(body)
+        group_arn = self._group_arn(tenant, model_name)
+        recommended = self._recommend(draft)
+        spec = _inference_specification(draft, recommended)
+        properties = self._properties(draft.doc, draft.approval_status, actor, {})
+        arn = self._registry.create_package(
+            naming.physical_name(tenant, model_name),
+            spec,
+            APPROVAL_TO_AWS[draft.approval_status],
+            properties,
+            naming.managed_tags(tenant, model_name),
+        )
+        version = _version_of(arn, group_arn)
+        return self._version(tenant, model_name, self._package(arn, version))
+
+    def get(self, tenant: str, model_name: str, version: int) -> ModelVersion:
+        arn = package_arn(self._group_arn(tenant, model_name), version)
+        return self._version(tenant, model_name, self._package(arn, version))
+
+    def list_versions(
+        self,
+        tenant: str,
+        model_name: str,
+        *,
+        approval_status: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        page_token: str | None = None,
+    ) -> Page[ModelVersion]:
+        query: dict[str, object] = {
+            "op": "list_model_versions",
+            "tenant": tenant,
+            "model": model_name,
+            "approval_status": approval_status,
+        }
+        if approval_status is not None and approval_status not in APPROVAL_TO_AWS:
+            raise fields.invalid("approval_status", "must be pending, approved or rejected")
+        self._group_arn(tenant, model_name)
+        summaries = [
+            s
+            for s in self._registry.list_packages(
+                naming.physical_name(tenant, model_name),
+                None if approval_status is None else APPROVAL_TO_AWS[approval_status],
+            )
+            if s.get("ModelPackageVersion") is not None
+        ]
+        page = self._tokens.paginate(
+            summaries,
+            lambda s: f"{int(s['ModelPackageVersion']):010d}",
+            page_size,
+            page_token,
+            query,
+        )
+        deployments = self._deployments(tenant)
+        # A version deleted while we were listing is left out rather than failing the page.
+        packages = parallel(lambda s: self._registry.find_package(s["ModelPackageArn"]), page.items)
+        items = [self._version(tenant, model_name, p, deployments) for p in packages if p]
+        return Page(items, page.next_page_token)
+
+    def update(
+        self,
+        tenant: str,
+        model_name: str,
+        version: int,
+        patch: Mapping[str, Any],
+        actor: str,
+        precondition: Callable[[ModelVersion], None] | None = None,
+    ) -> ModelVersion:
+        """Approval (+ note), description and metadata (merge patch); the rest is
+        immutable. ``precondition`` sees the current version first (If-Match)."""
+        arn = package_arn(self._group_arn(tenant, model_name), version)
+        package = self._package(arn, version)
+        current = self._version(tenant, model_name, package)
+        if precondition is not None:
+            precondition(current)
+        changes = parse_patch(patch)
+        doc = dict(_doc_of(package))
+        approval = current.approval_status
+        if "description" in changes:
+            doc["description"] = changes["description"]
+        if "metadata" in changes:
+            merged = dict(current.metadata)
+            for key, value in changes["metadata"].items():
+                if value is None:
+                    merged.pop(key, None)
+                else:
+                    merged[key] = value
+            doc["metadata"] = fields.string_map(merged, "metadata")
+        approving = "approval_status" in changes or "approval_note" in changes
+        if approving:
+            approval = changes.get("approval_status", approval)
+            doc["approval_note"] = changes.get("approval_note")
+        doc = {key: value for key, value in doc.items() if value not in (None, {}, "")}
+        old = dict(package.get("CustomerMetadataProperties") or {})
+        properties = self._properties(doc, approval, actor if approving else None, old)
+        remove = [key for key in old if key not in properties]
+        self._registry.update_package(arn, APPROVAL_TO_AWS[approval], properties, remove)
+        return self._version(tenant, model_name, self._package(arn, version))
+
+    def delete(
+        self,
+        tenant: str,
+        model_name: str,
+        version: int,
+        precondition: Callable[[ModelVersion], None] | None = None,
+    ) -> None:
+        arn = package_arn(self._group_arn(tenant, model_name), version)
+        current = self._version(tenant, model_name, self._package(arn, version))
+        if precondition is not None:
+            precondition(current)
+        if current.deployed_to:
+            raise Conflict(
+                code="VERSION_IN_USE",
+                detail=f"Version {version} of '{model_name}' is deployed to "
+                f"{', '.join(current.deployed_to)}; update or delete those endpoints first.",
+            )
+        self._registry.delete_package(arn, not_found_code="VERSION_NOT_FOUND")
+
+    # For the endpoints service ------------------------------------------------------------
+
+    def get_deployable(self, tenant: str, model_name: str, version: int) -> DeployableVersion:
+        arn = package_arn(self._group_arn(tenant, model_name), version)
+        package = self._package(arn, version)
+        approval = APPROVAL_FROM_AWS.get(str(package.get("ModelApprovalStatus")), "pending")
+        if self._require_approved and approval != "approved":
+            raise Conflict(
+                code="VERSION_NOT_APPROVED",
+                detail=f"Version {version} of '{model_name}' is {approval}; this server "
+                "deploys approved versions only (an admin can approve it).",
+            )
+        container = _container(package)
+        return DeployableVersion(
+            model_name=model_name,
+            version=version,
+            model_package_arn=package["ModelPackageArn"],
+            approval_status=approval,
+            image=container.get("Image", ""),
+            environment=dict(container.get("Environment") or {}),
+        )
+
+    def version_of_package_arn(self, tenant: str, arn: str) -> tuple[str, int] | None:
+        """``(model_name, version)`` behind a model package ARN of this tenant, else None."""
+        match = _PACKAGE_ARN.match(arn)
+        if match is None:
+            return None
+        name = naming.api_name(tenant, match["group"])
+        return None if name is None else (name, int(match["v"]))
+
+    # Internals ----------------------------------------------------------------------------
+
+    def _group_arn(self, tenant: str, model_name: str) -> str:
+        if not naming.is_api_name(model_name):
+            raise fields.model_not_found(model_name)
+        group = self._registry.find_group(naming.physical_name(tenant, model_name))
+        if group is None:
+            raise fields.model_not_found(model_name)
+        arn = str(group["ModelPackageGroupArn"])
+        tags = self._registry.tags(arn, not_found_code="MODEL_NOT_FOUND")
+        if tags.get(naming.TAG_TENANT) != tenant:
+            raise fields.model_not_found(model_name)
+        return arn
+
+    def _package(self, arn: str, version: int) -> dict[str, Any]:
+        package = self._registry.find_package(arn)
+        if package is None:
+            raise NotFound(
+                code="VERSION_NOT_FOUND", detail=f"There is no version {version} of this model."
+            )
+        return package
+
+    def _recommend(self, draft: VersionDraft) -> list[str]:
+        requirements = draft.doc.get("requirements")
+        if not requirements:
+            return []
+        return self._catalog.recommend(
+            gpu_memory_gib=requirements.get("gpu_memory_gib"),
+            gpu_count=requirements.get("gpu_count"),
+            limit=5,
+        )
+
+    def _properties(
+        self, doc: Mapping[str, Any], approval: str, actor: str | None, old: Mapping[str, str]
+    ) -> dict[str, str]:
+        """The CustomerMetadataProperties for ``doc``; approver recorded when ``actor``."""
+        properties = {
+            key: value
+            for key, value in old.items()
+            if not key.startswith(registry_codec.DOC_PREFIX + ":")
+        }
+        properties.update(registry_codec.encode_doc(doc))
+        if actor is not None and approval != "pending":
+            properties[APPROVED_BY] = registry_codec.encode_value(actor)
+            properties[APPROVED_AT] = fields.now()
+        elif actor is not None:
+            # Back to pending: nobody has approved or rejected this version now.
+            properties.pop(APPROVED_BY, None)
+            properties.pop(APPROVED_AT, None)
+        if len(properties) > AWS_MAX_METADATA:
+            raise Unprocessable(
+                code="METADATA_TOO_LARGE",
+                detail=f"AWS keeps at most {AWS_MAX_METADATA} properties per version; the "
+                f"description, metadata and other fields would need {len(properties)}. "
+                "Shorten them.",
+            )
+        return properties
+
+    def _version(
+        self,
+        tenant: str,
+        model_name: str,
+        package: Mapping[str, Any],
+        deployments: Mapping[tuple[str, int], list[str]] | None = None,
+    ) -> ModelVersion:
+        version = int(package["ModelPackageVersion"])
+        if deployments is None:
+            deployments = self._deployments(tenant)
+        properties: Mapping[str, str] = package.get("CustomerMetadataProperties") or {}
+        doc = _doc_of(package)
+        container = _container(package)
+        spec = package.get("InferenceSpecification") or {}
+        approved_by = properties.get(APPROVED_BY)
+        job = properties.get(PACKAGING_JOB_ID)
+        updated = package.get("LastModifiedTime")
+        return ModelVersion(
+            model_name=model_name,
+            version=version,
+            status=STATUS_FROM_AWS.get(str(package.get("ModelPackageStatus")), "pending"),
+            approval_status=APPROVAL_FROM_AWS.get(
+                str(package.get("ModelApprovalStatus")), "pending"
+            ),
+            approval_note=doc.get("approval_note"),
+            approved_by=None if approved_by is None else registry_codec.decode_value(approved_by),
+            approved_at=properties.get(APPROVED_AT),
+            description=doc.get("description"),
+            container={
+                "image": container.get("Image", ""),
+                "environment": dict(container.get("Environment") or {}),
+            },
+            artifact=_artifact(container),
+            framework=doc.get("framework"),
+            series=doc.get("series"),
+            source=doc.get("source"),
+            metadata=dict(doc.get("metadata") or {}),
+            requirements=doc.get("requirements"),
+            recommended_instance_types=list(
+                spec.get("SupportedRealtimeInferenceInstanceTypes") or []
+            ),
+            packaging_job_id=None if job is None else registry_codec.decode_value(job),
+            deployed_to=sorted(deployments.get((model_name, version), [])),
+            created_at=fields.rfc3339(package["CreationTime"]),
+            updated_at=None if updated is None else fields.rfc3339(updated),
+        )
+
+
+def _doc_of(package: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        return registry_codec.decode_doc(package.get("CustomerMetadataProperties") or {})
+    except registry_codec.CorruptDocument as exc:
+        raise BadGateway(
+            code="VERSION_UNREADABLE",
+            detail="The stored fields of this version do not decode; were its metadata "
+            "properties changed outside this service?",
+        ) from exc
+
+
+def _container(package: Mapping[str, Any]) -> dict[str, Any]:
+    containers: Sequence[dict[str, Any]] = (package.get("InferenceSpecification") or {}).get(
+        "Containers"
+    ) or [{}]
+    return dict(containers[0])
+
+
+def _artifact(container: Mapping[str, Any]) -> dict[str, str] | None:
+    source = (container.get("ModelDataSource") or {}).get("S3DataSource")
+    if source:
+        return {"uri": source["S3Uri"], "format": "s3_prefix"}
+    if container.get("ModelDataUrl"):
+        return {"uri": container["ModelDataUrl"], "format": "tar_gz"}
+    return None
+
+
+def _inference_specification(draft: VersionDraft, recommended: list[str]) -> dict[str, Any]:
+    container: dict[str, Any] = {"Image": draft.image}
+    if draft.environment:
+        container["Environment"] = draft.environment
+    if draft.artifact is not None:
+        uri, fmt = draft.artifact["uri"], draft.artifact["format"]
+        if fmt == "s3_prefix":
+            container["ModelDataSource"] = {
+                "S3DataSource": {"S3Uri": uri, "S3DataType": "S3Prefix", "CompressionType": "None"}
+            }
+        else:
+            container["ModelDataUrl"] = uri
+    spec: dict[str, Any] = {"Containers": [container]}
+    if recommended:
+        spec["SupportedRealtimeInferenceInstanceTypes"] = recommended
+    return spec
+
+
+def _version_of(arn: str, group_arn: str) -> int:
+    match = _PACKAGE_ARN.match(arn)
+    if match is None or package_arn(group_arn, int(match["v"])) != arn:
+        raise BadGateway(
+            code="AWS_UNEXPECTED_ANSWER",
+            detail="SageMaker answered CreateModelPackage with an ARN of an unexpected form.",
+        )
+    return int(match["v"])

@@ -1,0 +1,349 @@
+"""Logical models: one SageMaker model package group each.
+
+SageMaker cannot update a group, so everything mutable about a model (description, task,
+owner, metadata, updated_at) is a document encoded into the group's tags
+(``registry_codec``); user tags stay plain AWS tags beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from mlm import naming
+from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
+from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
+from mlm.services import registry_codec
+from mlm.services import registry_fields as fields
+
+if TYPE_CHECKING:
+    from mlm.runtime import Runtime
+
+T = TypeVar("T")
+R = TypeVar("R")
+Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
+
+AWS_MAX_TAGS = 50
+TASK_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+MAX_OWNER = 256
+_WORKERS = 8
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    description: str | None
+    task: str | None
+    owner: str | None
+    metadata: dict[str, str]
+    tags: dict[str, str]
+    latest_version: int | None
+    version_count: int
+    created_at: str
+    updated_at: str
+
+    def to_api(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A model as stored: the group, its decoded document and its raw tags."""
+
+    name: str
+    physical: str
+    arn: str
+    created_at: str
+    doc: dict[str, Any]
+    tags: dict[str, str]
+
+
+def parallel(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``func`` over ``items`` in a small thread pool (boto3 clients are thread-safe)."""
+    if len(items) <= 1:
+        return [func(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(_WORKERS, len(items))) as pool:
+        return list(pool.map(func, items))
+
+
+class ModelService:
+    def __init__(
+        self,
+        registry: SageMakerRegistry,
+        page_tokens: PageTokens,
+        mandatory_metadata_keys: Sequence[str],
+        deployments: Deployments,
+    ) -> None:
+        self._registry = registry
+        self._tokens = page_tokens
+        self._mandatory = list(mandatory_metadata_keys)
+        self._deployments = deployments
+
+    @classmethod
+    def from_runtime(cls, rt: Runtime) -> ModelService:
+        return cls(
+            registry=SageMakerRegistry(rt.clients.sagemaker()),
+            page_tokens=rt.page_tokens,
+            mandatory_metadata_keys=rt.settings.mandatory_metadata_keys,
+            deployments=lambda tenant: rt.endpoints.deployments(tenant),
+        )
+
+    # Operations -------------------------------------------------------------------------
+
+    def create(self, tenant: str, body: Mapping[str, Any]) -> Model:
+        name = fields.check_name(body.get("name"))
+        doc = self._checked_doc(body, {})
+        tags = fields.user_tags(body.get("tags"))
+        physical = naming.physical_name(tenant, name)
+        if self._registry.find_group(physical) is not None:
+            raise _exists(name)
+        entries = self._tag_entries(tenant, name, doc, tags)
+        self._registry.create_group(
+            physical,
+            [{"Key": k, "Value": v} for k, v in sorted(entries.items())],
+            exists_code="MODEL_ALREADY_EXISTS",
+        )
+        return self.get(tenant, name)
+
+    def get(self, tenant: str, name: str) -> Model:
+        return self._model(self._group(tenant, name))
+
+    def list_models(
+        self,
+        tenant: str,
+        *,
+        name_prefix: str | None = None,
+        task: str | None = None,
+        owner: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        page_token: str | None = None,
+    ) -> Page[Model]:
+        query: dict[str, object] = {
+            "op": "list_models",
+            "tenant": tenant,
+            "name_prefix": name_prefix,
+            "task": task,
+            "owner": owner,
+        }
+        prefix = naming.tenant_prefix(tenant)
+        candidates = []
+        for summary in self._registry.list_groups(prefix):
+            api_name = naming.api_name(tenant, summary["ModelPackageGroupName"])
+            if api_name is not None and api_name.startswith(name_prefix or ""):
+                candidates.append((api_name, summary))
+        groups = [
+            group
+            for group in parallel(lambda c: self._listed_group(tenant, *c), candidates)
+            if group is not None
+            and (task is None or group.doc.get("task") == task)
+            and (owner is None or group.doc.get("owner") == owner)
+        ]
+        page = self._tokens.paginate(groups, lambda g: g.name, page_size, page_token, query)
+        return Page(parallel(self._model, page.items), page.next_page_token)
+
+    def update(
+        self,
+        tenant: str,
+        name: str,
+        patch: Mapping[str, Any],
+        precondition: Callable[[Model], None] | None = None,
+    ) -> Model:
+        """Apply a JSON merge patch (null removes) of description, task, owner,
+        metadata and tags; ``precondition`` sees the current model first (If-Match)."""
+        group = self._group(tenant, name)
+        if precondition is not None:
+            precondition(self._model(group))
+        doc = self._checked_doc(_merged(group.doc, patch), group.doc)
+        current_tags = naming.user_tags([{"Key": k, "Value": v} for k, v in group.tags.items()])
+        tags = fields.user_tags(
+            _merge_map(current_tags, patch["tags"]) if "tags" in patch else current_tags
+        )
+        entries = self._tag_entries(tenant, name, doc, tags)
+        removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
+        # Removed user tags go first (frees room under AWS's 50-tag limit); stale document
+        # chunks go last, so a failure in between leaves a readable document.
+        self._registry.delete_tags(group.arn, [k for k in removed if k in current_tags])
+        self._registry.add_tags(group.arn, entries)
+        self._registry.delete_tags(group.arn, [k for k in removed if k not in current_tags])
+        return self.get(tenant, name)
+
+    def delete(
+        self,
+        tenant: str,
+        name: str,
+        force: bool = False,
+        precondition: Callable[[Model], None] | None = None,
+    ) -> None:
+        group = self._group(tenant, name)
+        if precondition is not None:
+            precondition(self._model(group))
+        deployed = sorted(
+            {
+                endpoint
+                for (model, _), endpoints in self._deployments(tenant).items()
+                if model == name
+                for endpoint in endpoints
+            }
+        )
+        if deployed:
+            raise Conflict(
+                code="MODEL_IN_USE",
+                detail=f"Model '{name}' has versions deployed to endpoints "
+                f"{', '.join(deployed)}; delete or update those endpoints first.",
+            )
+        packages = self._registry.list_packages(group.physical)
+        if packages and not force:
+            raise Conflict(
+                code="MODEL_HAS_VERSIONS",
+                detail=f"Model '{name}' has {len(packages)} version(s); delete them first "
+                "or pass force=true to delete them with the model.",
+            )
+        for package in packages:
+            self._registry.delete_package(package["ModelPackageArn"])
+        self._registry.delete_group(group.physical, not_found_code="MODEL_NOT_FOUND")
+
+    # Reading ----------------------------------------------------------------------------
+
+    def _group(self, tenant: str, name: str) -> _Group:
+        if not naming.is_api_name(name):
+            raise fields.model_not_found(name)
+        physical = naming.physical_name(tenant, name)
+        described = self._registry.find_group(physical)
+        if described is None:
+            raise fields.model_not_found(name)
+        summary = {
+            "ModelPackageGroupName": physical,
+            "ModelPackageGroupArn": described["ModelPackageGroupArn"],
+            "CreationTime": described["CreationTime"],
+        }
+        group = self._group_from_summary(tenant, name, summary)
+        if group is None:
+            raise fields.model_not_found(name)
+        return group
+
+    def _listed_group(self, tenant: str, name: str, summary: Mapping[str, Any]) -> _Group | None:
+        try:
+            return self._group_from_summary(tenant, name, summary)
+        except NotFound:
+            return None  # deleted while we were listing
+
+    def _group_from_summary(
+        self, tenant: str, name: str, summary: Mapping[str, Any]
+    ) -> _Group | None:
+        """The model behind a group summary; None unless this tenant's service made it."""
+        arn = summary["ModelPackageGroupArn"]
+        tags = self._registry.tags(arn, not_found_code="MODEL_NOT_FOUND")
+        if tags.get(naming.TAG_TENANT) != tenant or tags.get(naming.TAG_MANAGED_BY) != (
+            naming.MANAGED_BY
+        ):
+            return None
+        try:
+            doc = registry_codec.decode_doc(tags)
+        except registry_codec.CorruptDocument as exc:
+            raise BadGateway(
+                code="MODEL_UNREADABLE",
+                detail=f"The stored fields of model '{name}' do not decode; "
+                "were its tags changed outside this service?",
+            ) from exc
+        return _Group(
+            name=name,
+            physical=summary["ModelPackageGroupName"],
+            arn=arn,
+            created_at=fields.rfc3339(summary["CreationTime"]),
+            doc=doc,
+            tags=tags,
+        )
+
+    def _model(self, group: _Group) -> Model:
+        versions = [
+            int(package["ModelPackageVersion"])
+            for package in self._registry.list_packages(group.physical)
+            if package.get("ModelPackageVersion") is not None
+        ]
+        return Model(
+            name=group.name,
+            description=group.doc.get("description"),
+            task=group.doc.get("task"),
+            owner=group.doc.get("owner"),
+            metadata=dict(group.doc.get("metadata") or {}),
+            tags=naming.user_tags([{"Key": k, "Value": v} for k, v in group.tags.items()]),
+            latest_version=max(versions) if versions else None,
+            version_count=len(versions),
+            created_at=group.created_at,
+            updated_at=group.doc.get("updated_at") or group.created_at,
+        )
+
+    # Writing ----------------------------------------------------------------------------
+
+    def _checked_doc(self, body: Mapping[str, Any], old: Mapping[str, Any]) -> dict[str, Any]:
+        """The stored document for ``body``'s fields, after every check."""
+        doc: dict[str, Any] = {
+            "description": fields.optional_text(body, "description"),
+            "task": fields.optional_text(body, "task", 64, TASK_PATTERN),
+            "owner": fields.optional_text(body, "owner", MAX_OWNER),
+            "metadata": fields.string_map(body.get("metadata"), "metadata"),
+            "updated_at": fields.now(),
+        }
+        missing = [key for key in self._mandatory if not (doc["metadata"].get(key) or "").strip()]
+        if missing:
+            raise Unprocessable(
+                code="MISSING_METADATA",
+                detail="This server requires metadata keys that are missing or empty: "
+                + ", ".join(missing)
+                + ".",
+                errors=[
+                    FieldError(f"metadata.{key}", "required by this server") for key in missing
+                ],
+            )
+        return {key: value for key, value in doc.items() if value is not None}
+
+    def _tag_entries(
+        self, tenant: str, name: str, doc: Mapping[str, Any], tags: Mapping[str, str]
+    ) -> dict[str, str]:
+        """Every tag the group should carry; 422 when AWS's 50 tags cannot hold them."""
+        managed = {t["Key"]: t["Value"] for t in naming.managed_tags(tenant, name)}
+        encoded = registry_codec.encode_doc(doc)
+        total = len(managed) + len(encoded) + len(tags)
+        if total > AWS_MAX_TAGS:
+            raise Unprocessable(
+                code="TOO_MANY_TAGS",
+                detail=f"AWS allows {AWS_MAX_TAGS} tags per model; this one would need "
+                f"{total} ({len(tags)} user tags, {len(encoded)} for description, task, "
+                f"owner and metadata, {len(managed)} for the service). Shorten the text "
+                "or use fewer tags.",
+            )
+        return {**tags, **encoded, **managed}
+
+
+def _exists(name: str) -> Conflict:
+    return Conflict(code="MODEL_ALREADY_EXISTS", detail=f"A model named '{name}' already exists.")
+
+
+def _merge_map(current: Mapping[str, str], patch: object) -> object:
+    """JSON merge patch of a string map (null removes a key; null for the map clears it)."""
+    if patch is None:
+        return {}
+    if not isinstance(patch, Mapping):
+        return patch  # the checks that follow say what is wrong with it
+    merged: dict[str, object] = dict(current)
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _merged(doc: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {key: doc.get(key) for key in ("description", "task", "owner")}
+    metadata: Mapping[str, str] = doc.get("metadata") or {}
+    out["metadata"] = metadata
+    for key in ("description", "task", "owner"):
+        if key in patch:
+            out[key] = patch[key]
+    if "metadata" in patch:
+        out["metadata"] = _merge_map(metadata, patch["metadata"])
+    return out

@@ -1,0 +1,137 @@
+"""A multi-step change that fails half-way leaves nothing behind (real AWS calls, one refused)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from mlm.aws.sagemaker_hosting import NewModel, NewVariant, SageMakerHosting, TrafficRouting
+from mlm.errors import ServiceUnavailable
+from mlm.runtime import Runtime
+from mlm.services.endpoint_requests import NewEndpoint, VariantChange, VariantSpec
+from mlm.services.endpoints import EndpointService
+from mlm.services.model_versions import ModelVersionService
+from tests.conftest import Keys
+from tests.services.test_endpoints import leftovers, wait_for
+
+MakeVersion = Callable[..., int]
+
+
+def _outage() -> ServiceUnavailable:
+    return ServiceUnavailable(code="AWS_UNAVAILABLE", detail="AWS answered with a server error.")
+
+
+class FailingHosting(SageMakerHosting):
+    """Real calls to the emulator, except that the step named in ``fail_at`` fails."""
+
+    fail_at: str = ""
+    models_made = 0
+
+    def ensure_model(
+        self, model: NewModel, role_arn: str | None, tags: list[dict[str, str]]
+    ) -> None:
+        if self.fail_at == "second_model" and self.models_made == 1:
+            raise _outage()
+        super().ensure_model(model, role_arn, tags)
+        self.models_made += 1
+
+    def ensure_config(
+        self,
+        name: str,
+        variants: Sequence[NewVariant],
+        enhanced_metrics: bool,
+        tags: list[dict[str, str]],
+    ) -> None:
+        if self.fail_at == "config":
+            raise _outage()
+        super().ensure_config(name, variants, enhanced_metrics, tags)
+
+    def create_endpoint(self, name: str, config_name: str, tags: list[dict[str, str]]) -> None:
+        if self.fail_at == "endpoint":
+            raise _outage()
+        super().create_endpoint(name, config_name, tags)
+
+    def update_endpoint(self, name: str, config_name: str, routing: TrafficRouting | None) -> None:
+        if self.fail_at == "update":
+            raise _outage()
+        super().update_endpoint(name, config_name, routing)
+
+
+@pytest.fixture
+def failing(runtime: Runtime) -> FailingHosting:
+    return FailingHosting(runtime.clients.sagemaker())
+
+
+@pytest.fixture
+def service(
+    runtime: Runtime, failing: FailingHosting, version_service: ModelVersionService
+) -> EndpointService:
+    return EndpointService(
+        hosting=failing,
+        versions=version_service,
+        catalog=runtime.catalog,
+        page_tokens=runtime.page_tokens,
+        execution_role_arn=runtime.settings.execution_role_arn,
+    )
+
+
+def two_variants() -> NewEndpoint:
+    return NewEndpoint(
+        "chat-ep",
+        [
+            VariantSpec("chat", 1, "ml.g5.2xlarge", name="a"),
+            VariantSpec("chat", 1, "ml.g6e.12xlarge", name="b"),
+        ],
+    )
+
+
+NOTHING: dict[str, list[str]] = {"endpoints": [], "configs": [], "models": []}
+
+
+@pytest.mark.parametrize("step", ["second_model", "config", "endpoint"])
+def test_a_create_failing_at_a_later_step_leaves_nothing(
+    service: EndpointService,
+    failing: FailingHosting,
+    keys: Keys,
+    make_version: MakeVersion,
+    runtime: Runtime,
+    step: str,
+) -> None:
+    make_version()
+    failing.fail_at = step
+    with pytest.raises(ServiceUnavailable):
+        service.create(keys.tenant, two_variants())
+    assert leftovers(runtime, keys.tenant) == NOTHING
+
+
+def test_a_retried_create_succeeds_after_a_failure(
+    service: EndpointService,
+    failing: FailingHosting,
+    keys: Keys,
+    make_version: MakeVersion,
+) -> None:
+    make_version()
+    failing.fail_at = "endpoint"
+    with pytest.raises(ServiceUnavailable):
+        service.create(keys.tenant, two_variants())
+    failing.fail_at = ""
+    assert service.create(keys.tenant, two_variants()).status == "creating"
+
+
+def test_a_failed_update_call_removes_its_new_config_and_models(
+    service: EndpointService,
+    failing: FailingHosting,
+    keys: Keys,
+    make_version: MakeVersion,
+    runtime: Runtime,
+) -> None:
+    make_version()
+    service.create(keys.tenant, two_variants())
+    wait_for(service, keys.tenant, "chat-ep", "in_service")
+    before = leftovers(runtime, keys.tenant)
+    make_version()
+    failing.fail_at = "update"
+    with pytest.raises(ServiceUnavailable):
+        service.update(keys.tenant, "chat-ep", [VariantChange("a", model_version=2)])
+    assert leftovers(runtime, keys.tenant) == before
