@@ -2,15 +2,21 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HASH := $(shell cat pyproject.toml clients/python/pyproject.toml | cksum | cut -d' ' -f1)
+# `make run` needs only the service and the emulator; `make test` adds the dev tools.
+RUN_STAMP := $(VENV)/.run-installed-$(HASH)
+STAMP := $(VENV)/.installed-$(HASH)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint lint-python lint-spec typecheck bench install generate check-generated clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator]'
+	rm -f $(VENV)/.run-installed-* && touch $@
+
+$(STAMP): $(RUN_STAMP) pyproject.toml clients/python/pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,dev]' -e clients/python
 	rm -f $(VENV)/.installed-* && touch $@
 
@@ -20,7 +26,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-run: $(STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedded emulator
+run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedded emulator
 	$(VENV)/bin/mlm serve
 
 test: install lint check-generated  ## Every check and every test

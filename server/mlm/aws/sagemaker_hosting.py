@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from mlm.aws.errors import aws_errors, error_code
+from mlm.aws.immutable_cache import ImmutableCache
 from mlm.errors import ApiError, Conflict, NotFound
 
 if TYPE_CHECKING:
@@ -110,10 +111,16 @@ class NewModel:
 class SageMakerHosting:
     def __init__(self, client: SageMakerClient) -> None:
         self._sm = client
+        self._models: ImmutableCache[ModelRecord] = ImmutableCache()
+        self._configs: ImmutableCache[ConfigRecord] = ImmutableCache()
 
     # --- models -------------------------------------------------------------------------
 
-    def describe_model(self, name: str) -> ModelRecord | None:
+    def describe_model(self, name: str, fresh: bool = False) -> ModelRecord | None:
+        """``fresh`` asks AWS even when cached (to learn whether it still exists)."""
+        cached = None if fresh else self._models.get(name)
+        if cached is not None:
+            return cached
         try:
             with aws_errors():
                 out = self._sm.describe_model(ModelName=name)
@@ -123,12 +130,14 @@ class SageMakerHosting:
         arn = next(
             (c.get("ModelPackageName") for c in containers if c.get("ModelPackageName")), None
         )
-        return ModelRecord(name=name, model_package_arn=arn, created_at=out.get("CreationTime"))
+        record = ModelRecord(name=name, model_package_arn=arn, created_at=out.get("CreationTime"))
+        self._models.put(name, record)
+        return record
 
     def ensure_model(
         self, model: NewModel, role_arn: str | None, tags: list[dict[str, str]]
     ) -> None:
-        if self.describe_model(model.name) is not None:
+        if self.describe_model(model.name, fresh=True) is not None:
             return
         # The package carries image, artifact and environment; the model only points at it.
         args: dict[str, Any] = {
@@ -142,6 +151,7 @@ class SageMakerHosting:
             self._sm.create_model(**args)
 
     def delete_model(self, name: str) -> None:
+        self._models.forget(name)
         with suppress(NotFound), aws_errors():
             self._sm.delete_model(ModelName=name)
 
@@ -157,7 +167,11 @@ class SageMakerHosting:
 
     # --- endpoint configs ---------------------------------------------------------------
 
-    def describe_config(self, name: str) -> ConfigRecord | None:
+    def describe_config(self, name: str, fresh: bool = False) -> ConfigRecord | None:
+        """``fresh`` asks AWS even when cached (to learn whether it still exists)."""
+        cached = None if fresh else self._configs.get(name)
+        if cached is not None:
+            return cached
         try:
             with aws_errors():
                 out = self._sm.describe_endpoint_config(EndpointConfigName=name)
@@ -174,12 +188,14 @@ class SageMakerHosting:
             for v in out.get("ProductionVariants", [])
         ]
         metrics = out.get("MetricsConfig") or {}
-        return ConfigRecord(
+        record = ConfigRecord(
             name=name,
             variants=variants,
             enhanced_metrics=bool(metrics.get("EnableEnhancedMetrics", False)),
             created_at=out.get("CreationTime"),
         )
+        self._configs.put(name, record)
+        return record
 
     def ensure_config(
         self,
@@ -188,7 +204,7 @@ class SageMakerHosting:
         enhanced_metrics: bool,
         tags: list[dict[str, str]],
     ) -> None:
-        if self.describe_config(name) is not None:
+        if self.describe_config(name, fresh=True) is not None:
             return
         args: dict[str, Any] = {
             "EndpointConfigName": name,
@@ -214,6 +230,7 @@ class SageMakerHosting:
             self._sm.create_endpoint_config(**args)
 
     def delete_config(self, name: str) -> None:
+        self._configs.forget(name)
         with suppress(NotFound), aws_errors():
             self._sm.delete_endpoint_config(EndpointConfigName=name)
 

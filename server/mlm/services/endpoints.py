@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from mlm import naming
+from mlm.aws.immutable_cache import ImmutableCache
 from mlm.aws.sagemaker_hosting import (
     CapacityChange,
     ConfigRecord,
@@ -122,6 +123,9 @@ class EndpointService:
         self._catalog = catalog
         self._tokens = page_tokens
         self._role = execution_role_arn
+        # Endpoint states (ARN, last modified, status) already cleaned up: collecting again
+        # finds nothing until the endpoint changes, so skip its two list calls.
+        self._collected: ImmutableCache[bool] = ImmutableCache()
 
     @classmethod
     def from_runtime(cls, rt: Runtime) -> EndpointService:
@@ -302,7 +306,12 @@ class EndpointService:
 
     def _settled(self, tenant: str, name: str, record: EndpointRecord) -> EndpointRecord:
         """Collect what a finished update left behind (idempotent; settled states only)."""
+        state = f"{record.arn}@{record.updated_at.isoformat()}@{record.status}"
+        if self._collected.get(state):
+            return record
         cleanup.collect_garbage(self._hosting, record, names.parts_prefix(tenant, name))
+        if record.status in cleanup.SETTLED:
+            self._collected.put(state, True)
         return record
 
     def _read_quietly(self, reader: EndpointReader, tenant: str, name: str) -> Endpoint | None:
