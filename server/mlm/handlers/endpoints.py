@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from connexion.lifecycle import ConnexionResponse
@@ -33,7 +32,7 @@ def create_endpoint(body: Mapping[str, Any]) -> ConnexionResponse:
         tags=dict(body.get("tags") or {}),
     )
     endpoint = web.runtime().endpoints.create(principal.tenant, request)
-    return web.respond(to_body(endpoint), status=202, headers=_location(endpoint))
+    return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
 
 
 def list_endpoints(
@@ -50,20 +49,18 @@ def list_endpoints(
         page_size=page_size,
         page_token=page_token,
     )
-    body = {"items": [to_body(e) for e in page.items], "next_page_token": page.next_page_token}
+    body = {"items": [e.to_api() for e in page.items], "next_page_token": page.next_page_token}
     return web.respond(body)
 
 
 def get_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
     endpoint = web.runtime().endpoints.get(principal.tenant, endpoint_name)
-    return web.respond(to_body(endpoint), etag=True)
+    return web.respond(endpoint.to_api(), etag=True)
 
 
 def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    service = web.runtime().endpoints
-    _check_if_match(principal.tenant, endpoint_name)
     changes = [
         VariantChange(
             name=v["name"],
@@ -85,54 +82,23 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
             termination_wait_seconds=int(raw.get("termination_wait_seconds", 0)),
         )
     )
-    endpoint = service.update(principal.tenant, endpoint_name, changes, deployment)
-    return web.respond(to_body(endpoint), status=202, headers=_location(endpoint))
+    endpoint = web.runtime().endpoints.update(
+        principal.tenant, endpoint_name, changes, deployment, precondition=_if_match
+    )
+    return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
 
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    service = web.runtime().endpoints
-    _check_if_match(principal.tenant, endpoint_name)
-    endpoint = service.delete(principal.tenant, endpoint_name)
-    return web.respond(to_body(endpoint), status=202)
+    endpoint = web.runtime().endpoints.delete(
+        principal.tenant, endpoint_name, precondition=_if_match
+    )
+    return web.respond(endpoint.to_api(), status=202)
 
 
-def to_body(endpoint: Endpoint) -> dict[str, Any]:
-    return {
-        "name": endpoint.name,
-        "status": endpoint.status,
-        "failure_reason": endpoint.failure_reason,
-        "variants": [
-            {
-                "name": v.name,
-                "model_name": v.model_name,
-                "model_version": v.model_version,
-                "instance_type": v.instance_type,
-                "current_instance_count": v.current_instance_count,
-                "desired_instance_count": v.desired_instance_count,
-                "current_weight": v.current_weight,
-                "desired_weight": v.desired_weight,
-                "status": v.status,
-            }
-            for v in endpoint.variants
-        ],
-        "enhanced_metrics": endpoint.enhanced_metrics,
-        "tags": endpoint.tags,
-        "created_at": _rfc3339(endpoint.created_at),
-        "updated_at": _rfc3339(endpoint.updated_at),
-    }
-
-
-def _check_if_match(tenant: str, endpoint_name: str) -> None:
-    # Only read the endpoint when the client sent If-Match (412 on a stale copy).
-    if web.header("If-Match") is not None:
-        web.check_if_match(to_body(web.runtime().endpoints.get(tenant, endpoint_name)))
+def _if_match(current: Endpoint) -> None:
+    web.check_if_match(current.to_api())
 
 
 def _location(endpoint: Endpoint) -> dict[str, str]:
     return {"Location": f"/v1/endpoints/{endpoint.name}"}
-
-
-def _rfc3339(moment: datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

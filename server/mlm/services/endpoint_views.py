@@ -7,9 +7,9 @@ the model version behind it. Nothing is cached between requests.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from mlm import naming
 from mlm.aws.sagemaker_hosting import (
@@ -18,6 +18,7 @@ from mlm.aws.sagemaker_hosting import (
     SageMakerHosting,
     VariantRuntime,
 )
+from mlm.timestamps import rfc3339
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 # When AWS reports no runtime entry for a variant yet, its state follows the endpoint's.
@@ -73,6 +74,19 @@ class Endpoint:
     tags: dict[str, str]
     created_at: datetime
     updated_at: datetime
+
+    def to_api(self) -> dict[str, Any]:
+        """The API representation (the spec's Endpoint schema)."""
+        return {
+            "name": self.name,
+            "status": self.status,
+            "failure_reason": self.failure_reason,
+            "variants": [asdict(v) for v in self.variants],
+            "enhanced_metrics": self.enhanced_metrics,
+            "tags": self.tags,
+            "created_at": rfc3339(self.created_at),
+            "updated_at": rfc3339(self.updated_at),
+        }
 
 
 class EndpointReader:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -239,8 +239,12 @@ class EndpointService:
         name: str,
         changes: Sequence[VariantChange],
         deployment: Deployment | None = None,
+        precondition: Callable[[Endpoint], None] | None = None,
     ) -> Endpoint:
+        """``precondition`` sees the current endpoint first (If-Match)."""
         record = self._describe(tenant, name)
+        if precondition is not None:
+            precondition(EndpointReader(self._hosting, self._versions, tenant).view(name, record))
         if record.status != "InService":
             raise _not_ready(name, record.status, "changed")
         record = self._settled(tenant, name, record)
@@ -262,7 +266,10 @@ class EndpointService:
             self._scale(tenant, name, record, targets, deployment)
         return self._view_after_change(tenant, name)
 
-    def delete(self, tenant: str, name: str) -> Endpoint:
+    def delete(
+        self, tenant: str, name: str, precondition: Callable[[Endpoint], None] | None = None
+    ) -> Endpoint:
+        """``precondition`` sees the current endpoint first (If-Match)."""
         physical = names.endpoint_name(tenant, name)
         prefix = names.parts_prefix(tenant, name)
         record = self._hosting.describe_endpoint(physical)
@@ -270,9 +277,11 @@ class EndpointService:
             # A retry after a crash may have left configs or models: finish the job.
             cleanup.delete_all(self._hosting, prefix)
             raise _not_found(name)
+        before = EndpointReader(self._hosting, self._versions, tenant).view(name, record)
+        if precondition is not None:
+            precondition(before)
         if record.status == "SystemUpdating":
             raise _not_ready(name, record.status, "deleted")
-        before = EndpointReader(self._hosting, self._versions, tenant).view(name, record)
         if record.status != "Deleting":
             try:
                 self._hosting.delete_endpoint(physical)

@@ -21,6 +21,7 @@ from mlm.services import registry_codec
 from mlm.services import registry_fields as fields
 from mlm.services.model_version_input import VersionDraft, parse_draft, parse_patch
 from mlm.services.models import Deployments, parallel
+from mlm.timestamps import rfc3339
 
 if TYPE_CHECKING:
     from mlm.runtime import Runtime
@@ -371,8 +372,8 @@ class ModelVersionService:
             ),
             packaging_job_id=None if job is None else registry_codec.decode_value(job),
             deployed_to=sorted(deployments.get((model_name, version), [])),
-            created_at=fields.rfc3339(package["CreationTime"]),
-            updated_at=None if updated is None else fields.rfc3339(updated),
+            created_at=rfc3339(package["CreationTime"]),
+            updated_at=None if updated is None else rfc3339(updated),
         )
 
 

@@ -18,6 +18,7 @@ from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services import registry_codec
 from mlm.services import registry_fields as fields
+from mlm.timestamps import rfc3339
 
 if TYPE_CHECKING:
     from mlm.runtime import Runtime
@@ -252,7 +253,7 @@ class ModelService:
             name=name,
             physical=summary["ModelPackageGroupName"],
             arn=arn,
-            created_at=fields.rfc3339(summary["CreationTime"]),
+            created_at=rfc3339(summary["CreationTime"]),
             doc=doc,
             tags=tags,
         )

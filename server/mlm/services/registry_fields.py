@@ -14,6 +14,7 @@ from typing import Any
 from mlm import naming
 from mlm.errors import BadRequest, FieldError, NotFound
 from mlm.services import registry_codec
+from mlm.timestamps import rfc3339
 
 MAX_MAP_ENTRIES = 20
 MAX_TEXT = 1024
@@ -21,13 +22,6 @@ MAX_MAP_VALUE = 256
 # AWS tag keys (at most 128) and values (at most 256) use a narrow alphabet (registry_codec).
 MAX_TAG_KEY = 128
 MAX_TAG_VALUE = 256
-
-
-def rfc3339(moment: datetime) -> str:
-    """``2026-11-22T01:02:03Z``: UTC, whole seconds."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def now() -> str:
