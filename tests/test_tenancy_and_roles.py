@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import yaml
 from starlette.testclient import TestClient
 
 from tests.conftest import Keys
+from tests.polling import poll
 
 SPEC = yaml.safe_load((Path(__file__).parents[1] / "spec" / "openapi.yaml").read_text())
 WRITE_METHODS = {"post", "patch", "put", "delete"}
@@ -81,15 +81,6 @@ def test_a_viewer_cannot_change_anything(
     assert response.json()["code"] == "ROLE_TOO_WEAK"
 
 
-def wait_in_service(client: TestClient, name: str) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if client.get(f"/v1/endpoints/{name}").json()["status"] == "in_service":
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{name} never reached in_service")
-
-
 @pytest.fixture
 def tenant_resources(client: TestClient) -> None:
     """A model, a version and an in-service endpoint owned by the test's tenant."""
@@ -107,7 +98,12 @@ def tenant_resources(client: TestClient) -> None:
         },
     )
     assert endpoint.status_code == 202, endpoint.text
-    wait_in_service(client, ENDPOINT)
+    poll(
+        lambda: client.get(f"/v1/endpoints/{ENDPOINT}").json()["status"],
+        lambda status: status == "in_service",
+        f"{ENDPOINT} to be in_service",
+        deadline_s=20,
+    )
 
 
 SINGLE_RESOURCE = [op for op in secured() if "{" in op[1]]

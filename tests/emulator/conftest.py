@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +13,7 @@ from mlm.aws.clients import ClientFactory
 from mlm.emulator import patches
 from mlm.settings import Settings
 from tests.conftest import Keys
+from tests.polling import poll, poll_until_raises
 
 IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
 
@@ -92,28 +92,26 @@ class Hosting:
         self.sm.create_endpoint(EndpointName=name, EndpointConfigName=config or self.config())
         return name
 
-    def wait(self, endpoint: str, status: str, attempts: int = 400) -> dict[str, Any]:
-        """Poll DescribeEndpoint until ``status`` (a poll, not a timing assertion)."""
-        seen = None
-        for _ in range(attempts):
-            described: dict[str, Any] = self.sm.describe_endpoint(EndpointName=endpoint)
-            seen = described["EndpointStatus"]
-            if seen == status:
-                return described
-            time.sleep(0.02)
-        raise AssertionError(f"{endpoint} stayed {seen}, never {status}")
+    def wait(self, endpoint: str, status: str) -> dict[str, Any]:
+        """Poll DescribeEndpoint until ``status``."""
+        described: dict[str, Any] = poll(
+            lambda: self.sm.describe_endpoint(EndpointName=endpoint),
+            lambda d: d["EndpointStatus"] == status,
+            f"{endpoint} to be {status}",
+            interval_s=0.02,
+        )
+        return described
 
-    def wait_gone(self, endpoint: str, attempts: int = 400) -> None:
+    def wait_gone(self, endpoint: str) -> None:
         """Poll DescribeEndpoint until AWS's "Could not find endpoint" error."""
-        for _ in range(attempts):
-            try:
-                self.sm.describe_endpoint(EndpointName=endpoint)
-            except ClientError as error:
-                if "Could not find endpoint" in str(error):
-                    return
-                raise
-            time.sleep(0.02)
-        raise AssertionError(f"{endpoint} was never deleted")
+        poll_until_raises(
+            lambda: self.sm.describe_endpoint(EndpointName=endpoint),
+            lambda error: (
+                isinstance(error, ClientError) and "Could not find endpoint" in str(error)
+            ),
+            f"{endpoint} to be deleted",
+            interval_s=0.02,
+        )
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -10,6 +9,7 @@ from starlette.testclient import TestClient
 
 from mlm.runtime import Runtime
 from tests.conftest import Keys
+from tests.polling import poll
 
 IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
 BODY: dict[str, Any] = {
@@ -31,17 +31,12 @@ def version(runtime: Runtime, keys: Keys) -> None:
     )
 
 
-def wait_status(client: TestClient, name: str, status: str, deadline_s: float = 10) -> Any:
-    """Poll GET until ``status`` (bounded; a poll, not a timing assertion)."""
-    end = time.monotonic() + deadline_s
-    seen = None
-    while time.monotonic() < end:
-        response = client.get(f"/v1/endpoints/{name}")
-        seen = response.json().get("status")
-        if seen == status:
-            return response
-        time.sleep(0.05)
-    raise AssertionError(f"{name} stayed {seen}, never {status}")
+def wait_status(client: TestClient, name: str, status: str) -> Any:
+    return poll(
+        lambda: client.get(f"/v1/endpoints/{name}"),
+        lambda response: response.json().get("status") == status,
+        f"{name} to be {status}",
+    )
 
 
 @pytest.fixture

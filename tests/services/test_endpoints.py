@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,33 +14,23 @@ from mlm.services.endpoint_requests import Deployment, NewEndpoint, VariantChang
 from mlm.services.endpoint_views import Endpoint
 from mlm.services.endpoints import EndpointService
 from tests.conftest import Keys
+from tests.polling import poll, poll_until_raises
 
 MakeVersion = Callable[..., int]
 
 
-def wait_for(
-    service: EndpointService, tenant: str, name: str, status: str, deadline_s: float = 10
-) -> Endpoint:
-    """Poll until the endpoint reaches ``status`` (bounded; never a timing assertion)."""
-    end = time.monotonic() + deadline_s
-    seen = None
-    while time.monotonic() < end:
-        seen = service.get(tenant, name)
-        if seen.status == status:
-            return seen
-        time.sleep(0.05)
-    raise AssertionError(f"{name} stayed {seen.status if seen else None}, never {status}")
+def wait_for(service: EndpointService, tenant: str, name: str, status: str) -> Endpoint:
+    return poll(
+        lambda: service.get(tenant, name), lambda e: e.status == status, f"{name} to be {status}"
+    )
 
 
-def wait_gone(service: EndpointService, tenant: str, name: str, deadline_s: float = 10) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        try:
-            service.get(tenant, name)
-        except NotFound:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{name} was never deleted")
+def wait_gone(service: EndpointService, tenant: str, name: str) -> None:
+    poll_until_raises(
+        lambda: service.get(tenant, name),
+        lambda error: isinstance(error, NotFound),
+        f"{name} to be deleted",
+    )
 
 
 def leftovers(runtime: Runtime, tenant: str) -> dict[str, list[str]]:
@@ -492,11 +481,11 @@ def test_a_failed_update_rolls_back_and_collects_its_config(
     before = leftovers(runtime, keys.tenant)
     make_version(environment={"MLM_EMULATOR_FAILURE_REASON": "health check failed"})
     endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=2)])
-    end = time.monotonic() + 10
-    seen = endpoint_service.get(keys.tenant, "chat-ep")
-    while seen.failure_reason is None and time.monotonic() < end:
-        time.sleep(0.05)
-        seen = endpoint_service.get(keys.tenant, "chat-ep")
+    seen = poll(
+        lambda: endpoint_service.get(keys.tenant, "chat-ep"),
+        lambda e: e.failure_reason is not None,
+        "the failed update to roll back",
+    )
     assert (seen.status, seen.failure_reason) == ("in_service", "health check failed")
     assert seen.variants[0].model_version == 1
     assert leftovers(runtime, keys.tenant) == before
