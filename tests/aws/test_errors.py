@@ -1,7 +1,7 @@
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError, ParamValidationError
 
-from mlm.aws.errors import translate
+from mlm.aws.errors import aws_errors, describe_or_none, translate
 from mlm.errors import (
     BadGateway,
     BadRequest,
@@ -72,3 +72,27 @@ def test_arns_never_reach_the_client() -> None:
 def test_other_exceptions_are_not_swallowed() -> None:
     with pytest.raises(KeyError):
         translate(KeyError("x"))
+
+
+def test_a_taken_name_raises_the_given_conflict() -> None:
+    conflict = Conflict(code="MODEL_ALREADY_EXISTS", detail="taken")
+    with pytest.raises(Conflict) as raised, aws_errors(exists=conflict):
+        raise client_error("ValidationException", "Model package group x already exists.")
+    assert raised.value is conflict
+
+
+def test_other_errors_are_translated_even_when_a_conflict_is_given() -> None:
+    conflict = Conflict(code="MODEL_ALREADY_EXISTS", detail="taken")
+    with pytest.raises(NotFound), aws_errors(exists=conflict):
+        raise client_error("ResourceNotFound", "no such thing")
+
+
+def test_describe_or_none_is_none_for_a_missing_resource() -> None:
+    def missing() -> dict[str, str]:
+        raise client_error("ValidationException", "Could not find model x")
+
+    assert describe_or_none(missing) is None
+
+
+def test_describe_or_none_passes_an_answer_through() -> None:
+    assert describe_or_none(lambda: {"ModelName": "x"}) == {"ModelName": "x"}

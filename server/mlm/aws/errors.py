@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from botocore.exceptions import (
     BotoCoreError,
@@ -42,6 +43,7 @@ NOT_FOUND = {
     "NotFoundException",
 }
 RETRY_AFTER_SECONDS = "5"
+T = TypeVar("T")
 _ARN = re.compile(r"arn:aws[a-z-]*:[^\s\"']+")
 
 
@@ -109,18 +111,31 @@ def translate(error: Exception, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") 
     raise error
 
 
-def error_code(error: ClientError) -> str:
-    return str(error.response.get("Error", {}).get("Code", ""))
-
-
-def is_not_found(error: ClientError) -> bool:
-    return isinstance(translate(error), NotFound)
+def already_exists(error: ClientError) -> bool:
+    """AWS refused a create because the name is taken (it says so only in the message)."""
+    return "already exist" in str(error.response.get("Error", {}).get("Message", "")).lower()
 
 
 @contextmanager
-def aws_errors(not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> Iterator[None]:
-    """Turn whatever botocore raises inside the block into a domain error."""
+def aws_errors(
+    not_found_code: str = "AWS_RESOURCE_NOT_FOUND", exists: ApiError | None = None
+) -> Iterator[None]:
+    """Turn whatever botocore raises inside the block into a domain error; ``exists`` is
+    raised instead when a create finds the name taken."""
     try:
         yield
-    except (ClientError, BotoCoreError) as error:
+    except ClientError as error:
+        if exists is not None and already_exists(error):
+            raise exists from error
         raise translate(error, not_found_code) from error
+    except BotoCoreError as error:
+        raise translate(error, not_found_code) from error
+
+
+def describe_or_none(call: Callable[[], T]) -> T | None:
+    """A describe call's answer, or None when AWS says there is no such resource."""
+    try:
+        with aws_errors():
+            return call()
+    except NotFound:
+        return None

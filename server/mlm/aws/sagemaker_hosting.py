@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
-from mlm.aws.errors import aws_errors, error_code
+from mlm.aws.errors import aws_errors, describe_or_none
 from mlm.aws.immutable_cache import ImmutableCache
-from mlm.errors import ApiError, Conflict, NotFound
+from mlm.errors import Conflict, NotFound
 
 if TYPE_CHECKING:
     from mypy_boto3_sagemaker import SageMakerClient
@@ -121,10 +119,8 @@ class SageMakerHosting:
         cached = None if fresh else self._models.get(name)
         if cached is not None:
             return cached
-        try:
-            with aws_errors():
-                out = self._sm.describe_model(ModelName=name)
-        except NotFound:
+        out = describe_or_none(lambda: self._sm.describe_model(ModelName=name))
+        if out is None:
             return None
         containers: Sequence[Any] = out.get("Containers") or [out.get("PrimaryContainer") or {}]
         arn = next(
@@ -172,10 +168,8 @@ class SageMakerHosting:
         cached = None if fresh else self._configs.get(name)
         if cached is not None:
             return cached
-        try:
-            with aws_errors():
-                out = self._sm.describe_endpoint_config(EndpointConfigName=name)
-        except NotFound:
+        out = describe_or_none(lambda: self._sm.describe_endpoint_config(EndpointConfigName=name))
+        if out is None:
             return None
         variants = [
             ConfigVariant(
@@ -249,10 +243,8 @@ class SageMakerHosting:
     # --- endpoints ----------------------------------------------------------------------
 
     def describe_endpoint(self, name: str) -> EndpointRecord | None:
-        try:
-            with aws_errors():
-                out = self._sm.describe_endpoint(EndpointName=name)
-        except NotFound:
+        out = describe_or_none(lambda: self._sm.describe_endpoint(EndpointName=name))
+        if out is None:
             return None
         pending = out.get("PendingDeploymentSummary") or {}
         metrics = out.get("MetricsConfig")
@@ -283,20 +275,15 @@ class SageMakerHosting:
         return names
 
     def create_endpoint(self, name: str, config_name: str, tags: list[dict[str, str]]) -> None:
-        try:
-            with aws_errors():
-                self._sm.create_endpoint(
-                    EndpointName=name,
-                    EndpointConfigName=config_name,
-                    Tags=tags,  # type: ignore[arg-type]
-                )
-        except ApiError as error:
-            if _already_exists(error):
-                raise Conflict(
-                    code="ENDPOINT_ALREADY_EXISTS",
-                    detail="An endpoint with this name already exists.",
-                ) from error
-            raise
+        exists = Conflict(
+            code="ENDPOINT_ALREADY_EXISTS", detail="An endpoint with this name already exists."
+        )
+        with aws_errors(exists=exists):
+            self._sm.create_endpoint(
+                EndpointName=name,
+                EndpointConfigName=config_name,
+                Tags=tags,  # type: ignore[arg-type]
+            )
 
     def update_endpoint(self, name: str, config_name: str, routing: TrafficRouting | None) -> None:
         args: dict[str, Any] = {"EndpointName": name, "EndpointConfigName": config_name}
@@ -330,16 +317,6 @@ class SageMakerHosting:
             for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
                 tags += [{"Key": t["Key"], "Value": t["Value"]} for t in page.get("Tags", [])]
         return tags
-
-
-def _already_exists(error: ApiError) -> bool:
-    cause = error.__cause__
-    if isinstance(cause, ClientError):
-        message = str(cause.response.get("Error", {}).get("Message", "")).lower()
-        return error_code(cause) in {"ValidationException", "ResourceInUse"} and (
-            "already exist" in message
-        )
-    return False
 
 
 def _variant_runtime(v: Any) -> VariantRuntime:

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from mlm.aws.errors import aws_errors, is_not_found, translate
+from mlm.aws.errors import aws_errors, describe_or_none
 from mlm.errors import Conflict
 
 if TYPE_CHECKING:
@@ -31,31 +29,20 @@ class SageMakerRegistry:
         self, name: str, tags: list[dict[str, str]], exists_code: str = "ALREADY_EXISTS"
     ) -> str:
         """Create a group; Conflict(``exists_code``) when one of that name exists."""
-        try:
+        exists = Conflict(code=exists_code, detail=f"'{name}' already exists.")
+        with aws_errors(exists=exists):
             response = self._sm.create_model_package_group(
                 ModelPackageGroupName=name,
                 Tags=tags,  # type: ignore[arg-type]
             )
-        except ClientError as error:
-            message = str(error.response.get("Error", {}).get("Message", ""))
-            if "already exists" in message.lower():
-                raise Conflict(code=exists_code, detail=f"'{name}' already exists.") from error
-            raise translate(error) from error
-        except BotoCoreError as error:
-            raise translate(error) from error
         return response["ModelPackageGroupArn"]
 
     def find_group(self, name: str) -> dict[str, Any] | None:
         """DescribeModelPackageGroup, or None when there is no such group."""
-        try:
-            response = self._sm.describe_model_package_group(ModelPackageGroupName=name)
-        except ClientError as error:
-            if is_not_found(error):
-                return None
-            raise translate(error) from error
-        except BotoCoreError as error:
-            raise translate(error) from error
-        return dict(response)
+        response = describe_or_none(
+            lambda: self._sm.describe_model_package_group(ModelPackageGroupName=name)
+        )
+        return None if response is None else dict(response)
 
     def list_groups(self, name_contains: str) -> list[dict[str, Any]]:
         with aws_errors():
@@ -121,15 +108,8 @@ class SageMakerRegistry:
 
     def find_package(self, arn: str) -> dict[str, Any] | None:
         """DescribeModelPackage, or None when there is no such package."""
-        try:
-            response = self._sm.describe_model_package(ModelPackageName=arn)
-        except ClientError as error:
-            if is_not_found(error):
-                return None
-            raise translate(error) from error
-        except BotoCoreError as error:
-            raise translate(error) from error
-        return dict(response)
+        response = describe_or_none(lambda: self._sm.describe_model_package(ModelPackageName=arn))
+        return None if response is None else dict(response)
 
     def list_packages(self, group: str, approval_status: str | None = None) -> list[dict[str, Any]]:
         args: dict[str, Any] = {"ModelPackageGroupName": group}
