@@ -19,8 +19,9 @@ from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services import registry_codec
 from mlm.services import registry_fields as fields
+from mlm.services.fan_out import parallel
 from mlm.services.model_version_input import VersionDraft, parse_draft, parse_patch
-from mlm.services.models import Deployments, parallel
+from mlm.services.models import Deployments
 from mlm.timestamps import rfc3339
 
 if TYPE_CHECKING:

@@ -8,9 +8,8 @@ owner, metadata, updated_at) is a document encoded into the group's tags
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry
@@ -18,19 +17,17 @@ from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services import registry_codec
 from mlm.services import registry_fields as fields
+from mlm.services.fan_out import parallel
 from mlm.timestamps import rfc3339
 
 if TYPE_CHECKING:
     from mlm.runtime import Runtime
 
-T = TypeVar("T")
-R = TypeVar("R")
 Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
 
 AWS_MAX_TAGS = 50
 TASK_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 MAX_OWNER = 256
-_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -60,14 +57,6 @@ class _Group:
     created_at: str
     doc: dict[str, Any]
     tags: dict[str, str]
-
-
-def parallel(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``func`` over ``items`` in a small thread pool (boto3 clients are thread-safe)."""
-    if len(items) <= 1:
-        return [func(item) for item in items]
-    with ThreadPoolExecutor(max_workers=min(_WORKERS, len(items))) as pool:
-        return list(pool.map(func, items))
 
 
 class ModelService:
