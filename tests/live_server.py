@@ -6,13 +6,14 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from tests.polling import poll
 
 MLM = Path(sys.executable).with_name("mlm")
 START_DEADLINE_SECONDS = 60.0
@@ -71,14 +72,12 @@ def live_server(tmp_path: Path, **env: str) -> Iterator[LiveServer]:
 
 
 def _wait_until_healthy(server: LiveServer) -> None:
-    deadline = time.monotonic() + START_DEADLINE_SECONDS
-    while time.monotonic() < deadline:
+    def healthy() -> bool:
         if server.process.poll() is not None:
             raise RuntimeError(f"mlm serve exited early:\n{server.output()}")
         try:
-            if httpx.get(f"{server.base_url}/health", timeout=2).status_code == 200:
-                return
+            return httpx.get(f"{server.base_url}/health", timeout=2).status_code == 200
         except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"mlm serve did not answer within {START_DEADLINE_SECONDS} s")
+            return False
+
+    poll(healthy, bool, "mlm serve to answer /v1/health", START_DEADLINE_SECONDS, 0.2)
