@@ -12,6 +12,7 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from mlm.app import create_app
+from mlm.cli_package import package_command
 from mlm.logs import configure_logging
 from mlm.runtime import build_runtime
 from mlm.settings import Settings
@@ -25,6 +26,10 @@ console = Console(stderr=True)
 @app.callback()
 def main() -> None:
     """MLM command line."""
+
+
+# The packaging job's entry point (AWS Batch runs `mlm package …`).
+app.command("package")(package_command)
 
 
 def _settings(aws: bool, host: str | None, port: int | None) -> Settings:

@@ -1,0 +1,101 @@
+"""``mlm package``: the packaging job's container entry point.
+
+Prints one JSON line per progress report to stderr, the result as JSON on stdout, and on
+failure ``{"code", "reason"}`` on stdout with exit code 1 (2 for an unusable invocation).
+AWS clients come from the usual settings (``MLM_MODE``, ``MLM_AWS_ENDPOINT_URL``…).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlm.aws.clients import ClientFactory
+from mlm.packager import (
+    ArtifactFormat,
+    Options,
+    PackageRequest,
+    PackagingError,
+    Platform,
+    Progress,
+    Source,
+    package,
+)
+from mlm.packager.run import PackagerClients
+from mlm.settings import Settings
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _print_progress(progress: Progress) -> None:
+    print(json.dumps({"progress": progress.to_dict()}), file=sys.stderr, flush=True)
+
+
+def package_command(
+    output_uri: Annotated[str, typer.Option(help="s3://bucket/prefix/ of this job.")],
+    tenant: Annotated[str, typer.Option(help="Tenant the artifact belongs to (tags).")],
+    model_name: Annotated[str, typer.Option(help="MLM model name (tags).")],
+    model_id: Annotated[str | None, typer.Option(help="Hugging Face repo id.")] = None,
+    revision: Annotated[str | None, typer.Option(help="Branch, tag or commit.")] = None,
+    s3_uri: Annotated[str | None, typer.Option(help="Package files from this S3 prefix.")] = None,
+    artifact_format: Annotated[
+        ArtifactFormat, typer.Option("--format", help="Artifact layout.")
+    ] = ArtifactFormat.S3_PREFIX,
+    series: Annotated[str | None, typer.Option(help="Series recipe (default: detect).")] = None,
+    dtype: Annotated[str | None, typer.Option(help="Serving dtype, e.g. bf16.")] = None,
+    trust_remote_code: Annotated[bool, typer.Option(help="Allow the model's code.")] = False,
+    max_model_len: Annotated[int | None, typer.Option(min=1)] = None,
+    tensor_parallel_degree: Annotated[int | None, typer.Option(min=1)] = None,
+    quantization: Annotated[str | None, typer.Option()] = None,
+    hf_token_secret_arn: Annotated[
+        str | None, typer.Option(help="Secrets Manager secret holding a HF token.")
+    ] = None,
+    hf_endpoint: Annotated[str | None, typer.Option(envvar="HF_ENDPOINT")] = None,
+    work_dir: Annotated[Path | None, typer.Option(help="Scratch space for the files.")] = None,
+    aws: Annotated[bool, typer.Option("--aws", help="Use real AWS, not the emulator.")] = False,
+) -> None:
+    """Package a model into a deployable S3 artifact with a manifest."""
+    settings = Settings(mode="aws") if aws else Settings()
+    if settings.mode == "emulator" and settings.aws_endpoint_url is None:
+        typer.echo("Set MLM_AWS_ENDPOINT_URL to the emulator's URL, or pass --aws.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if (model_id is None) == (s3_uri is None):
+        typer.echo("Give exactly one of --model-id and --s3-uri.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    source = (
+        Source(Platform.HUGGINGFACE, model_id=model_id, revision=revision)
+        if model_id is not None
+        else Source(Platform.S3, s3_uri=s3_uri)
+    )
+    request = PackageRequest(
+        source=source,
+        output_uri=output_uri,
+        region=settings.region,
+        tenant=tenant,
+        model_name=model_name,
+        artifact_format=artifact_format,
+        series=series,
+        options=Options(
+            dtype=dtype,
+            trust_remote_code=trust_remote_code,
+            max_model_len=max_model_len,
+            tensor_parallel_degree=tensor_parallel_degree,
+            quantization=quantization,
+        ),
+        hf_token_secret_arn=hf_token_secret_arn,
+        hf_endpoint=hf_endpoint,
+        work_dir=work_dir,
+    )
+    factory = ClientFactory(settings)
+    clients = PackagerClients(s3=factory.s3(), secretsmanager=factory.client("secretsmanager"))
+    try:
+        result = package(request, clients, _print_progress)
+    except PackagingError as error:
+        typer.echo(json.dumps({"code": error.code, "reason": error.reason}))
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(json.dumps(result.to_dict()))
