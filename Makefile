@@ -13,11 +13,11 @@ PYTEST_WORKERS ?= 2
 
 $(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager]'
 	rm -f $(VENV)/.run-installed-* && touch $@
 
 $(STAMP): $(RUN_STAMP) pyproject.toml clients/python/pyproject.toml
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,dev]' -e clients/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager,dev]' -e clients/python
 	rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -42,8 +42,8 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 	cd clients/python && ../../$(VENV)/bin/mypy
 
-lint-spec: $(NODE_STAMP)
-	npx --no-install redocly lint spec/openapi.yaml --format=stylish
+lint-spec: $(NODE_STAMP)  ## redocly + spectral (OWASP ruleset) on the spec
+	scripts/lint_spec.sh
 
 generate: $(STAMP)  ## Regenerate everything built from spec/openapi.yaml
 	scripts/generate.sh
@@ -53,6 +53,7 @@ check-generated: $(STAMP)  ## Fail when a generated artifact is stale
 
 bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/rest_overhead.py
+	$(PY) bench/fleet_overview.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -237,7 +237,7 @@ def write_results(result: dict[str, Any]) -> None:
             "for HTTP, connexion and the service (an estimate, not a measurement).",
             "",
         ]
-    (RESULTS / "README.md").write_text("\n".join(lines))
+    (RESULTS / "rest_overhead.md").write_text("\n".join(lines))
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -294,7 +294,7 @@ def main() -> int:
     }
     print_table(result)
     write_results(result)
-    print(f"written: {RESULTS / 'rest_overhead.json'}, {RESULTS / 'README.md'}")
+    print(f"written: {RESULTS / 'rest_overhead.json'}, {RESULTS / 'rest_overhead.md'}")
     return 0
 
 

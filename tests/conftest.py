@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
+from mlm.emulator import patches
 from mlm.emulator.server import start_emulator
 from mlm.runtime import Runtime, build_runtime
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
@@ -27,6 +28,23 @@ def emulator_settings() -> Iterator[Settings]:
     emulator, settings = start_emulator(base)
     yield settings
     emulator.stop()
+
+
+class Transitions:
+    """Holds emulated transitions open, or lets them finish (the delay is per process, and
+    a test process runs one test at a time)."""
+
+    def hold(self) -> None:
+        patches.configure(transition_seconds=3600)
+
+    def release(self) -> None:
+        patches.configure(transition_seconds=0)
+
+
+@pytest.fixture
+def transitions(emulator_settings: Settings) -> Iterator[Transitions]:
+    yield Transitions()
+    patches.configure(transition_seconds=emulator_settings.emulator_transition_seconds)
 
 
 @dataclass(frozen=True)

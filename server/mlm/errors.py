@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class ApiError(Exception):
     detail: str
     errors: list[FieldError] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
+    # RFC 9457 extension members, added to the problem as they are.
+    extensions: dict[str, Any] = field(default_factory=dict)
 
     status: ClassVar[int] = 400
     title: ClassVar[str] = "Bad request"
@@ -89,3 +91,34 @@ class BadGateway(ApiError):
     status = 502
     title = "Bad gateway"
     type_slug = "bad-gateway"
+
+
+class PayloadTooLarge(ApiError):
+    status = 413
+    title = "Payload too large"
+    type_slug = "payload-too-large"
+
+
+class ModelFailed(ApiError):
+    """The model answered an error; its own status and message go in ``extensions``
+    (``original_status_code``, ``original_message``)."""
+
+    status = 424
+    title = "The model failed"
+    type_slug = "model-error"
+
+    @property
+    def original_status_code(self) -> int | None:
+        value = self.extensions.get("original_status_code")
+        return None if value is None else int(value)
+
+    @property
+    def original_message(self) -> str | None:
+        value = self.extensions.get("original_message")
+        return None if value is None else str(value)
+
+
+class InvocationTimeout(ApiError):
+    status = 504
+    title = "The model did not answer in time"
+    type_slug = "invocation-timeout"

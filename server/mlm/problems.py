@@ -41,6 +41,7 @@ def problem_response(
     title: str | None = None,
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> ConnexionResponse:
     slug, default_title, _ = _STATUS.get(status, ("error", "Error", "ERROR"))
     body: dict[str, Any] = {
@@ -54,6 +55,8 @@ def problem_response(
     }
     if errors:
         body["errors"] = errors
+    for key, value in (extensions or {}).items():
+        body.setdefault(key, value)
     return ConnexionResponse(
         status_code=status,
         mimetype=PROBLEM,
@@ -74,6 +77,7 @@ def handle_api_error(request: ConnexionRequest, exc: Exception) -> ConnexionResp
         title=exc.title,
         errors=[{"field": e.field, "message": e.message} for e in exc.errors],
         headers=exc.headers,
+        extensions=exc.extensions,
     )
 
 

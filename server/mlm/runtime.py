@@ -15,10 +15,14 @@ from mlm.pagination import PageTokens
 from mlm.settings import Settings
 
 if TYPE_CHECKING:
+    from mlm.idempotency import Idempotency
     from mlm.services.endpoints import EndpointService
+    from mlm.services.fleet_overview import FleetOverview
     from mlm.services.instance_types import InstanceTypeCatalog
+    from mlm.services.invocations import InvocationService
     from mlm.services.model_versions import ModelVersionService
     from mlm.services.models import ModelService
+    from mlm.services.observability import ObservabilityService
 
 _REACHABILITY_TTL_SECONDS = 10.0
 
@@ -32,6 +36,19 @@ class Runtime:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # Services are built on first use; each module's ``from_runtime`` wires its adapters.
+    @cached_property
+    def idempotency(self) -> Idempotency:
+        from mlm.idempotency import Idempotency
+
+        s = self.settings
+        return Idempotency(self.clients.dynamodb(), s.idempotency_table, s.idempotency_ttl_seconds)
+
+    @cached_property
+    def invocations(self) -> InvocationService:
+        from mlm.services.invocations import InvocationService
+
+        return InvocationService.from_runtime(self)
+
     @cached_property
     def catalog(self) -> InstanceTypeCatalog:
         from mlm.services.instance_types import InstanceTypeCatalog
@@ -55,6 +72,18 @@ class Runtime:
         from mlm.services.endpoints import EndpointService
 
         return EndpointService.from_runtime(self)
+
+    @cached_property
+    def observability(self) -> ObservabilityService:
+        from mlm.services.observability import ObservabilityService
+
+        return ObservabilityService.from_runtime(self)
+
+    @cached_property
+    def fleet(self) -> FleetOverview:
+        from mlm.services.fleet_overview import FleetOverview
+
+        return FleetOverview.from_runtime(self)
 
     def backend_reachable(self) -> bool:
         """Whether AWS (or the emulator) answers; checked at most every 10 s."""

@@ -15,14 +15,19 @@ TENANT_PATTERN = r"^[a-z][a-z0-9]{0,11}$"
 
 
 class Role(StrEnum):
-    """What a key may do; each role includes the ones before it."""
+    """What a key may do; each role includes the ones before it.
+
+    viewer reads; invoker also invokes endpoints (and changes nothing); operator also
+    changes resources; admin also approves model versions.
+    """
 
     VIEWER = "viewer"
+    INVOKER = "invoker"
     OPERATOR = "operator"
     ADMIN = "admin"
 
     def allows(self, needed: Role) -> bool:
-        order = [Role.VIEWER, Role.OPERATOR, Role.ADMIN]
+        order = [Role.VIEWER, Role.INVOKER, Role.OPERATOR, Role.ADMIN]
         return order.index(self) >= order.index(needed)
 
 
@@ -66,6 +71,10 @@ class Settings(BaseSettings):
         default=None, description="Send every AWS call here (the emulator sets it)."
     )
     aws_max_attempts: int = Field(default=4, ge=1, le=10)
+
+    # Idempotency-Key records (DynamoDB table with partition key "id", TTL on "expiration").
+    idempotency_table: str = "mlm-idempotency"
+    idempotency_ttl_seconds: int = Field(default=86400, ge=60, le=7 * 86400)
 
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")

@@ -1,21 +1,26 @@
-"""What handlers use from the HTTP layer, framework-agnostic (connexion's context only)."""
+"""What handlers use from the HTTP layer: connexion's context, and the one place that
+knows the app runs on Flask (``raw_body``)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
+import flask
 from connexion import context, request
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import request_log
 from mlm.errors import PreconditionFailed
+from mlm.idempotency import Reply
 from mlm.principal import Principal
 from mlm.runtime import Runtime
 from mlm.settings import Role
 
 JSON = "application/json"
+MakeReply = Callable[[], Reply]
 
 
 def runtime() -> Runtime:
@@ -29,6 +34,12 @@ def caller(needed: Role = Role.VIEWER) -> Principal:
     principal: Principal = context.context["token_info"]["principal"]
     principal.require(needed)
     return principal
+
+
+def raw_body() -> bytes:
+    """The request body exactly as sent (connexion hands handlers parsed JSON; a proxy
+    must forward the original bytes). Flask keeps them once connexion has read them."""
+    return flask.request.get_data(cache=True)
 
 
 def header(name: str) -> str | None:
@@ -54,6 +65,18 @@ def check_if_match(current: Any) -> None:
         detail="The resource changed since you read it (If-Match does not match its ETag); "
         "read it again and retry.",
     )
+
+
+def respond_once(
+    operation: str, principal: Principal, payload: Any, make: MakeReply
+) -> ConnexionResponse:
+    """Answer a create; with an ``Idempotency-Key`` header, at most once per key."""
+    key = header("Idempotency-Key")
+    if key is None:
+        reply = make()
+    else:
+        reply = runtime().idempotency.run(principal.tenant, operation, key, payload, make)
+    return respond(reply["body"], reply["status"], reply["headers"], etag=reply["status"] == 201)
 
 
 def respond(

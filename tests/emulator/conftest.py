@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +9,6 @@ import pytest
 from botocore.exceptions import ClientError
 
 from mlm.aws.clients import ClientFactory
-from mlm.emulator import patches
 from mlm.settings import Settings
 from tests.conftest import Keys
 from tests.polling import poll, poll_until_raises
@@ -27,22 +25,6 @@ def sm(emulator_settings: Settings) -> Any:
 def prefix(keys: Keys) -> str:
     """A name prefix no other test uses."""
     return f"mlm-{keys.tenant}"
-
-
-class Transitions:
-    """Holds transitions open, or lets them finish, by changing the emulator's delay."""
-
-    def hold(self) -> None:
-        patches.configure(transition_seconds=3600)
-
-    def release(self) -> None:
-        patches.configure(transition_seconds=0)
-
-
-@pytest.fixture
-def transitions(emulator_settings: Settings) -> Iterator[Transitions]:
-    yield Transitions()
-    patches.configure(transition_seconds=emulator_settings.emulator_transition_seconds)
 
 
 @dataclass

@@ -8,7 +8,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from mlm.emulator.patches import FAILURE_ENV
-from tests.emulator.conftest import IMAGE, Hosting, Transitions
+from tests.conftest import Transitions
+from tests.emulator.conftest import IMAGE, Hosting
 
 FAIL = {FAILURE_ENV: "CUDA out of memory"}
 

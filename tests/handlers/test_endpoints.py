@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from mlm.runtime import Runtime
-from tests.conftest import Keys
+from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
 IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
@@ -156,7 +156,10 @@ def test_update_of_an_unknown_variant_is_422(client: TestClient, live: Any) -> N
     assert response.json()["code"] == "UNKNOWN_VARIANT"
 
 
-def test_update_while_creating_is_409(client: TestClient, version: None) -> None:
+def test_update_while_creating_is_409(
+    client: TestClient, version: None, transitions: Transitions
+) -> None:
+    transitions.hold()
     client.post("/v1/endpoints", json=BODY)
     patch = {"variants": [{"name": "primary", "weight": 2}]}
     response = client.patch("/v1/endpoints/chat-ep", json=patch)

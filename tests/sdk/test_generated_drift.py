@@ -1,4 +1,6 @@
-"""scripts/check_generated.sh passes on the committed client and names a stale one."""
+"""scripts/check_generated.sh names a stale artifact, and generate.sh mends it.
+
+(That the committed artifacts match the spec is `make check-generated`, run by `make test`.)"""
 
 from __future__ import annotations
 
@@ -30,11 +32,6 @@ def run(script: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["bash", str(script)], env=env, capture_output=True, text=True, timeout=300, check=False
     )
-
-
-def test_committed_client_matches_the_spec() -> None:
-    result = run(REPO / "scripts" / "check_generated.sh")
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_changed_description_fails_naming_the_stale_client(tmp_path: Path) -> None:

@@ -113,3 +113,15 @@ def test_wait_for_endpoint_raises_resource_failed_with_the_failure_reason(
     with pytest.raises(ResourceFailed) as raised:
         mlm.wait_for_endpoint(name, timeout=WAIT_TIMEOUT_SECONDS)
     assert (raised.value.status, raised.value.failure_reason) == ("failed", "image crashed")
+
+
+def test_a_create_repeated_with_its_idempotency_key_creates_once(mlm: MLM, name: str) -> None:
+    first = mlm.create_model(model_body(name), idempotency_key=f"{name}-key")
+    again = mlm.create_model(model_body(name), idempotency_key=f"{name}-key")
+    assert again.to_dict() == first.to_dict()
+
+
+def test_creates_without_a_key_are_not_deduplicated(mlm: MLM, name: str) -> None:
+    mlm.create_model(model_body(name))
+    with pytest.raises(Conflict):
+        mlm.create_model(model_body(name))

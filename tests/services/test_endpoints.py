@@ -13,7 +13,7 @@ from mlm.runtime import Runtime
 from mlm.services.endpoint_requests import Deployment, NewEndpoint, VariantChange, VariantSpec
 from mlm.services.endpoint_views import Endpoint
 from mlm.services.endpoints import EndpointService
-from tests.conftest import Keys
+from tests.conftest import Keys, Transitions
 from tests.polling import poll, poll_until_raises
 
 MakeVersion = Callable[..., int]
@@ -383,9 +383,13 @@ def test_a_deployment_strategy_for_a_scale_only_change_is_rejected(
 
 
 def test_updating_an_endpoint_that_is_not_in_service_is_endpoint_not_ready(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion
+    endpoint_service: EndpointService,
+    keys: Keys,
+    make_version: MakeVersion,
+    transitions: Transitions,
 ) -> None:
     make_version()
+    transitions.hold()
     endpoint_service.create(keys.tenant, new())
     with pytest.raises(Conflict) as caught:
         endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", weight=2.0)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, Self, TypeVar
@@ -42,6 +43,12 @@ def as_body(body: B | Mapping[str, Any], model: type[B]) -> B:
         except KeyError as missing:
             raise ValueError(f"{model.__name__} needs the field {missing}") from missing
     return body
+
+
+def fresh_key(idempotency_key: str | None) -> str:
+    """The Idempotency-Key of a create: the caller's, or a new one per call, so that the
+    client's own retries of 429/503 can never create a resource twice."""
+    return idempotency_key or str(uuid.uuid4())
 
 
 def unset(value: T | None) -> T | Unset:

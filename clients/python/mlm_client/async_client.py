@@ -11,7 +11,7 @@ from typing import Any, Self
 import httpx
 
 from . import _http
-from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, parsed, unset
+from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, fresh_key, parsed, unset
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
@@ -153,9 +153,13 @@ class AsyncMLM:
 
     # Models
 
-    async def create_model(self, body: ModelCreate | Mapping[str, Any]) -> Model:
+    async def create_model(
+        self, body: ModelCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> Model:
         response = await create_model.asyncio_detailed(
-            client=self._client, body=as_body(body, ModelCreate)
+            client=self._client,
+            body=as_body(body, ModelCreate),
+            idempotency_key=fresh_key(idempotency_key),
         )
         return parsed(response, Model)
 
@@ -228,10 +232,17 @@ class AsyncMLM:
     # Model versions
 
     async def create_model_version(
-        self, model_name: str, body: ModelVersionCreate | Mapping[str, Any]
+        self,
+        model_name: str,
+        body: ModelVersionCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
     ) -> ModelVersion:
         response = await create_model_version.asyncio_detailed(
-            model_name, client=self._client, body=as_body(body, ModelVersionCreate)
+            model_name,
+            client=self._client,
+            body=as_body(body, ModelVersionCreate),
+            idempotency_key=fresh_key(idempotency_key),
         )
         return parsed(response, ModelVersion)
 
@@ -307,9 +318,13 @@ class AsyncMLM:
 
     # Endpoints
 
-    async def create_endpoint(self, body: EndpointCreate | Mapping[str, Any]) -> Endpoint:
+    async def create_endpoint(
+        self, body: EndpointCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> Endpoint:
         response = await create_endpoint.asyncio_detailed(
-            client=self._client, body=as_body(body, EndpointCreate)
+            client=self._client,
+            body=as_body(body, EndpointCreate),
+            idempotency_key=fresh_key(idempotency_key),
         )
         return parsed(response, Endpoint)
 

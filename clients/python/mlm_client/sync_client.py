@@ -10,7 +10,7 @@ from typing import Any, Self
 import httpx
 
 from . import _http
-from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, parsed, unset
+from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, fresh_key, parsed, unset
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
@@ -152,8 +152,14 @@ class MLM:
 
     # Models
 
-    def create_model(self, body: ModelCreate | Mapping[str, Any]) -> Model:
-        response = create_model.sync_detailed(client=self._client, body=as_body(body, ModelCreate))
+    def create_model(
+        self, body: ModelCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> Model:
+        response = create_model.sync_detailed(
+            client=self._client,
+            body=as_body(body, ModelCreate),
+            idempotency_key=fresh_key(idempotency_key),
+        )
         return parsed(response, Model)
 
     def list_models(
@@ -225,10 +231,17 @@ class MLM:
     # Model versions
 
     def create_model_version(
-        self, model_name: str, body: ModelVersionCreate | Mapping[str, Any]
+        self,
+        model_name: str,
+        body: ModelVersionCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
     ) -> ModelVersion:
         response = create_model_version.sync_detailed(
-            model_name, client=self._client, body=as_body(body, ModelVersionCreate)
+            model_name,
+            client=self._client,
+            body=as_body(body, ModelVersionCreate),
+            idempotency_key=fresh_key(idempotency_key),
         )
         return parsed(response, ModelVersion)
 
@@ -300,9 +313,13 @@ class MLM:
 
     # Endpoints
 
-    def create_endpoint(self, body: EndpointCreate | Mapping[str, Any]) -> Endpoint:
+    def create_endpoint(
+        self, body: EndpointCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> Endpoint:
         response = create_endpoint.sync_detailed(
-            client=self._client, body=as_body(body, EndpointCreate)
+            client=self._client,
+            body=as_body(body, EndpointCreate),
+            idempotency_key=fresh_key(idempotency_key),
         )
         return parsed(response, Endpoint)
 

@@ -13,6 +13,7 @@ from mlm.settings import Settings
 
 if TYPE_CHECKING:
     from mypy_boto3_cloudwatch import CloudWatchClient
+    from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_iam import IAMClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sagemaker import SageMakerClient
@@ -40,6 +41,12 @@ class ClientFactory:
             read_timeout=60,
             max_pool_connections=32,
         )
+        # InvokeEndpoint is not idempotent: a retried invocation would run the model twice,
+        # and a retried read timeout would keep a client waiting minutes for its 504. One
+        # attempt, and a read timeout just past SageMaker's 60 s model timeout.
+        self._runtime_config = self._config.merge(
+            Config(retries={"mode": "standard", "max_attempts": 1}, read_timeout=70)
+        )
         self._clients: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -49,7 +56,7 @@ class ClientFactory:
                 return self._clients[service]
             client = self._session.client(
                 service,  # type: ignore[call-overload]
-                config=self._config,
+                config=self._runtime_config if service == "sagemaker-runtime" else self._config,
                 endpoint_url=self._settings.aws_endpoint_url,
             )
             client.meta.events.register("after-call", request_log.record_aws_call)
@@ -66,6 +73,10 @@ class ClientFactory:
 
     def s3(self) -> S3Client:
         client: S3Client = self.client("s3")
+        return client
+
+    def dynamodb(self) -> DynamoDBClient:
+        client: DynamoDBClient = self.client("dynamodb")
         return client
 
     def cloudwatch(self) -> CloudWatchClient:

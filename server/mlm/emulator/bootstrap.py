@@ -46,4 +46,21 @@ def bootstrap(settings: Settings) -> Resources:
         role_arn = iam.create_role(
             RoleName=EXECUTION_ROLE_NAME, AssumeRolePolicyDocument=json.dumps(_TRUST)
         )["Role"]["Arn"]
+    _idempotency_table(clients, settings.idempotency_table)
     return Resources(bucket=bucket, role_arn=settings.execution_role_arn or role_arn)
+
+
+def _idempotency_table(clients: ClientFactory, table: str) -> None:
+    dynamodb = clients.dynamodb()
+    if table in dynamodb.list_tables()["TableNames"]:
+        return
+    dynamodb.create_table(
+        TableName=table,
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    dynamodb.update_time_to_live(
+        TableName=table,
+        TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"},
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
+from mlm.idempotency import Reply
 from mlm.services.endpoint_requests import Deployment, NewEndpoint, VariantChange, VariantSpec
 from mlm.services.endpoint_views import Endpoint
 from mlm.settings import Role
@@ -31,8 +32,12 @@ def create_endpoint(body: Mapping[str, Any]) -> ConnexionResponse:
         enhanced_metrics=bool(body.get("enhanced_metrics", False)),
         tags=dict(body.get("tags") or {}),
     )
-    endpoint = web.runtime().endpoints.create(principal.tenant, request)
-    return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
+
+    def create() -> Reply:
+        endpoint = web.runtime().endpoints.create(principal.tenant, request)
+        return Reply(body=endpoint.to_api(), status=202, headers=_location(endpoint))
+
+    return web.respond_once("create_endpoint", principal, body, create)
 
 
 def list_endpoints(
@@ -40,17 +45,20 @@ def list_endpoints(
     model_name: str | None = None,
     page_size: int = 50,
     page_token: str | None = None,
+    view: str = "summary",
 ) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    page = web.runtime().endpoints.list_endpoints(
-        principal.tenant,
-        status=status,
-        model_name=model_name,
-        page_size=page_size,
-        page_token=page_token,
-    )
-    body = {"items": [e.to_api() for e in page.items], "next_page_token": page.next_page_token}
-    return web.respond(body)
+    rt, tenant = web.runtime(), principal.tenant
+    items: list[dict[str, Any]]
+    if view == "overview":
+        fleet = rt.fleet.list_endpoints(tenant, status, model_name, page_size, page_token)
+        items = [e.to_api() | {"observability": o.to_api()} for e, o in fleet.items]
+        next_token = fleet.next_page_token
+    else:
+        page = rt.endpoints.list_endpoints(tenant, status, model_name, page_size, page_token)
+        items = [e.to_api() for e in page.items]
+        next_token = page.next_page_token
+    return web.respond({"items": items, "next_page_token": next_token})
 
 
 def get_endpoint(endpoint_name: str) -> ConnexionResponse:

@@ -12,6 +12,7 @@ from typing import Any
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
+from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
 from mlm.principal import Principal
 from mlm.services.model_versions import ModelVersion
@@ -30,9 +31,13 @@ def _writer(approving: bool) -> Principal:
 
 def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
     principal = _writer(body.get("approval_status", "pending") != "pending")
-    version = web.runtime().versions.create(principal.tenant, model_name, body, principal.actor)
-    location = f"/v1/models/{model_name}/versions/{version.version}"
-    return web.respond(version.to_api(), 201, headers={"Location": location}, etag=True)
+
+    def create() -> Reply:
+        version = web.runtime().versions.create(principal.tenant, model_name, body, principal.actor)
+        location = f"/v1/models/{model_name}/versions/{version.version}"
+        return Reply(body=version.to_api(), status=201, headers={"Location": location})
+
+    return web.respond_once("create_model_version", principal, [model_name, body], create)
 
 
 def list_model_versions(

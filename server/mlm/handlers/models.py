@@ -10,6 +10,7 @@ from typing import Any
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
+from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
 from mlm.services.models import Model
 from mlm.settings import Role
@@ -21,10 +22,13 @@ def _if_match(current: Model) -> None:
 
 def create_model(body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    model = web.runtime().models.create(principal.tenant, body)
-    return web.respond(
-        model.to_api(), 201, headers={"Location": f"/v1/models/{model.name}"}, etag=True
-    )
+
+    def create() -> Reply:
+        model = web.runtime().models.create(principal.tenant, body)
+        headers = {"Location": f"/v1/models/{model.name}"}
+        return Reply(body=model.to_api(), status=201, headers=headers)
+
+    return web.respond_once("create_model", principal, body, create)
 
 
 def list_models(

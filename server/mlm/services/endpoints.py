@@ -55,6 +55,7 @@ from mlm.services.endpoint_views import (
     VersionLookup,
     snake,
 )
+from mlm.services.fan_out import parallel
 
 if TYPE_CHECKING:
     from mlm.runtime import Runtime
@@ -166,9 +167,16 @@ class EndpointService:
         if status is None and model_name is None:
             # No filter: page over names and describe only this page's endpoints.
             page = self._tokens.paginate(api_names, str, page_size, page_token, query)
-            views = [v for v in (self._read_quietly(reader, tenant, n) for n in page.items) if v]
+            views = [
+                v
+                for v in parallel(lambda n: self._read_quietly(reader, tenant, n), page.items)
+                if v
+            ]
             return Page(views, page.next_page_token)
-        views = [v for v in (self._read_quietly(reader, tenant, n) for n in api_names) if v]
+        # Independent reads, side by side in a bounded pool (a fleet view polls this).
+        views = [
+            v for v in parallel(lambda n: self._read_quietly(reader, tenant, n), api_names) if v
+        ]
         matching = [
             v
             for v in views

@@ -63,6 +63,15 @@ Failure injection (``failures.py``)
   blue/green update: back to ``InService`` on the OLD config (old variants still serving)
   with ``FailureReason=<text>``. The next successful update clears FailureReason.
 
+Runtime (``runtime.py``; frames in ``runtime_eventstream.py``, metrics in
+``traffic_metrics.py``)
+- InvokeEndpoint and InvokeEndpointWithResponseStream (missing in moto) serve an
+  in-service endpoint: unknown or not serving → ValidationError; variants chosen by their
+  current weights or TargetVariant; a deterministic echo (streamed in several PayloadPart
+  event-stream frames); ``"mlm_emulator"`` controls in a JSON body provoke a ModelError,
+  a slow answer or a container timeout; every served request publishes AWS/SageMaker
+  traffic metrics (Invocations, errors, latencies, ConcurrentRequestsPerModel).
+
 Timing (``clock.py``)
 - Transitions take ``transition_seconds`` (``MLM_EMULATOR_TRANSITION_SECONDS``, default 2).
   ``configure(transition_seconds=…)`` changes it at run time, for changes in flight too.
@@ -70,7 +79,7 @@ Timing (``clock.py``)
 
 from __future__ import annotations
 
-from mlm.emulator.patches import clock, endpoints, hosting, registry, tagging
+from mlm.emulator.patches import clock, endpoints, hosting, registry, runtime, tagging
 from mlm.emulator.patches.failures import FAILURE_ENV
 
 __all__ = ["FAILURE_ENV", "apply", "configure"]
@@ -96,4 +105,5 @@ def apply(transition_seconds: float) -> None:
     tagging.install()
     hosting.install()
     endpoints.install()
+    runtime.install()
     _applied = True

@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .aggregate import Aggregate
 from .approval_status import ApprovalStatus
 from .artifact import Artifact
 from .artifact_format import ArtifactFormat
@@ -11,19 +12,32 @@ from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
 from .endpoint_create import EndpointCreate
+from .endpoint_instances import EndpointInstances
+from .endpoint_metrics import EndpointMetrics
+from .endpoint_observability import EndpointObservability
 from .endpoint_page import EndpointPage
 from .endpoint_status import EndpointStatus
 from .endpoint_tags import EndpointTags
 from .endpoint_update import EndpointUpdate
 from .field_error import FieldError
+from .figure import Figure
+from .figure_explanations import FigureExplanations
 from .health import Health
 from .health_status import HealthStatus
+from .instance_figures import InstanceFigures
 from .instance_type import InstanceType
 from .instance_type_page import InstanceTypePage
+from .list_endpoints_view import ListEndpointsView
 from .metadata import Metadata
 from .metadata_patch import MetadataPatch
+from .metric_name import MetricName
+from .metric_point import MetricPoint
+from .metric_series import MetricSeries
+from .metric_series_unit import MetricSeriesUnit
+from .metric_statistic import MetricStatistic
 from .model import Model
 from .model_create import ModelCreate
+from .model_error_problem import ModelErrorProblem
 from .model_metadata import ModelMetadata
 from .model_page import ModelPage
 from .model_tags import ModelTags
@@ -46,11 +60,16 @@ from .source_platform import SourcePlatform
 from .tags import Tags
 from .tags_patch import TagsPatch
 from .variant import Variant
+from .variant_aggregates import VariantAggregates
 from .variant_create import VariantCreate
+from .variant_instances import VariantInstances
+from .variant_instances_scope import VariantInstancesScope
+from .variant_observability import VariantObservability
 from .variant_status import VariantStatus
 from .variant_update import VariantUpdate
 
 __all__ = (
+    "Aggregate",
     "ApprovalStatus",
     "Artifact",
     "ArtifactFormat",
@@ -62,19 +81,32 @@ __all__ = (
     "DeploymentStrategy",
     "Endpoint",
     "EndpointCreate",
+    "EndpointInstances",
+    "EndpointMetrics",
+    "EndpointObservability",
     "EndpointPage",
     "EndpointStatus",
     "EndpointTags",
     "EndpointUpdate",
     "FieldError",
+    "Figure",
+    "FigureExplanations",
     "Health",
     "HealthStatus",
+    "InstanceFigures",
     "InstanceType",
     "InstanceTypePage",
+    "ListEndpointsView",
     "Metadata",
     "MetadataPatch",
+    "MetricName",
+    "MetricPoint",
+    "MetricSeries",
+    "MetricSeriesUnit",
+    "MetricStatistic",
     "Model",
     "ModelCreate",
+    "ModelErrorProblem",
     "ModelMetadata",
     "ModelPage",
     "ModelTags",
@@ -97,7 +129,11 @@ __all__ = (
     "Tags",
     "TagsPatch",
     "Variant",
+    "VariantAggregates",
     "VariantCreate",
+    "VariantInstances",
+    "VariantInstancesScope",
+    "VariantObservability",
     "VariantStatus",
     "VariantUpdate",
 )

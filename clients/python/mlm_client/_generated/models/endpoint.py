@@ -9,10 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.endpoint_status import EndpointStatus
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
 
@@ -37,6 +39,7 @@ class Endpoint:
             tags (EndpointTags):
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
+            observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
 
     name: str
@@ -47,6 +50,7 @@ class Endpoint:
     tags: EndpointTags
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -54,6 +58,7 @@ class Endpoint:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
         name = self.name
@@ -78,6 +83,14 @@ class Endpoint:
 
         updated_at = self.updated_at.isoformat()
 
+        observability: dict[str, Any] | None | Unset
+        if isinstance(self.observability, Unset):
+            observability = UNSET
+        elif isinstance(self.observability, EndpointObservability):
+            observability = self.observability.to_dict()
+        else:
+            observability = self.observability
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,6 +104,8 @@ class Endpoint:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if observability is not UNSET:
+            field_dict["observability"] = observability
 
         return field_dict
 
@@ -98,6 +113,7 @@ class Endpoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
         d = dict(src_dict)
@@ -143,6 +159,26 @@ class Endpoint:
 
 
 
+        def _parse_observability(data: object) -> EndpointObservability | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                observability_type_1 = EndpointObservability.from_dict(data)
+
+
+
+                return observability_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EndpointObservability | None | Unset, data)
+
+        observability = _parse_observability(d.pop("observability", UNSET))
+
+
         endpoint = cls(
             name=name,
             status=status,
@@ -152,6 +188,7 @@ class Endpoint:
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,
+            observability=observability,
         )
 
 

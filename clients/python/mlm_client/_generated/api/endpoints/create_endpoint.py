@@ -11,6 +11,7 @@ from ... import errors
 from ...models.endpoint import Endpoint
 from ...models.endpoint_create import EndpointCreate
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: EndpointCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -119,6 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Endpoint | Problem]:
     """ Create an endpoint
@@ -129,6 +135,7 @@ def sync_detailed(
     `failed`. If a step fails, what was created is removed. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointCreate):
 
     Raises:
@@ -142,6 +149,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -155,6 +163,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Endpoint | Problem | None:
     """ Create an endpoint
@@ -165,6 +174,7 @@ def sync(
     `failed`. If a step fails, what was created is removed. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointCreate):
 
     Raises:
@@ -179,6 +189,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -186,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Endpoint | Problem]:
     """ Create an endpoint
@@ -196,6 +208,7 @@ async def asyncio_detailed(
     `failed`. If a step fails, what was created is removed. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointCreate):
 
     Raises:
@@ -209,6 +222,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -222,6 +236,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EndpointCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Endpoint | Problem | None:
     """ Create an endpoint
@@ -232,6 +247,7 @@ async def asyncio(
     `failed`. If a step fails, what was created is removed. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointCreate):
 
     Raises:
@@ -246,5 +262,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

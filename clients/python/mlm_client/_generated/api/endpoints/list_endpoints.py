@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.endpoint_page import EndpointPage
 from ...models.endpoint_status import EndpointStatus
+from ...models.list_endpoints_view import ListEndpointsView
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,6 +19,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
+    view: ListEndpointsView | Unset = ListEndpointsView.SUMMARY,
     status: EndpointStatus | Unset = UNSET,
     model_name: str | Unset = UNSET,
     page_size: int | Unset = 50,
@@ -29,6 +31,12 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_view: str | Unset = UNSET
+    if not isinstance(view, Unset):
+        json_view = view.value
+
+    params["view"] = json_view
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -99,6 +107,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    view: ListEndpointsView | Unset = ListEndpointsView.SUMMARY,
     status: EndpointStatus | Unset = UNSET,
     model_name: str | Unset = UNSET,
     page_size: int | Unset = 50,
@@ -107,9 +116,14 @@ def sync_detailed(
 ) -> Response[EndpointPage | Problem]:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. With
+    `view=overview` each also carries `observability` (latest per-GPU utilization and
+    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
+    per 500 series, never one call per endpoint; figures may be reused for a few
+    seconds and say how old they are. Role: viewer.
 
     Args:
+        view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
             letter; at most 32. Example: glm-4-9b-chat.
@@ -126,7 +140,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        status=status,
+        view=view,
+status=status,
 model_name=model_name,
 page_size=page_size,
 page_token=page_token,
@@ -142,6 +157,7 @@ page_token=page_token,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    view: ListEndpointsView | Unset = ListEndpointsView.SUMMARY,
     status: EndpointStatus | Unset = UNSET,
     model_name: str | Unset = UNSET,
     page_size: int | Unset = 50,
@@ -150,9 +166,14 @@ def sync(
 ) -> EndpointPage | Problem | None:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. With
+    `view=overview` each also carries `observability` (latest per-GPU utilization and
+    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
+    per 500 series, never one call per endpoint; figures may be reused for a few
+    seconds and say how old they are. Role: viewer.
 
     Args:
+        view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
             letter; at most 32. Example: glm-4-9b-chat.
@@ -170,6 +191,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+view=view,
 status=status,
 model_name=model_name,
 page_size=page_size,
@@ -180,6 +202,7 @@ page_token=page_token,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    view: ListEndpointsView | Unset = ListEndpointsView.SUMMARY,
     status: EndpointStatus | Unset = UNSET,
     model_name: str | Unset = UNSET,
     page_size: int | Unset = 50,
@@ -188,9 +211,14 @@ async def asyncio_detailed(
 ) -> Response[EndpointPage | Problem]:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. With
+    `view=overview` each also carries `observability` (latest per-GPU utilization and
+    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
+    per 500 series, never one call per endpoint; figures may be reused for a few
+    seconds and say how old they are. Role: viewer.
 
     Args:
+        view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
             letter; at most 32. Example: glm-4-9b-chat.
@@ -207,7 +235,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        status=status,
+        view=view,
+status=status,
 model_name=model_name,
 page_size=page_size,
 page_token=page_token,
@@ -223,6 +252,7 @@ page_token=page_token,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    view: ListEndpointsView | Unset = ListEndpointsView.SUMMARY,
     status: EndpointStatus | Unset = UNSET,
     model_name: str | Unset = UNSET,
     page_size: int | Unset = 50,
@@ -231,9 +261,14 @@ async def asyncio(
 ) -> EndpointPage | Problem | None:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. With
+    `view=overview` each also carries `observability` (latest per-GPU utilization and
+    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
+    per 500 series, never one call per endpoint; figures may be reused for a few
+    seconds and say how old they are. Role: viewer.
 
     Args:
+        view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
             letter; at most 32. Example: glm-4-9b-chat.
@@ -251,6 +286,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+view=view,
 status=status,
 model_name=model_name,
 page_size=page_size,

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.model_version import ModelVersion
 from ...models.model_version_create import ModelVersionCreate
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     model_name: str,
     *,
     body: ModelVersionCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -78,6 +83,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -107,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelVersionCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ModelVersion | Problem]:
     """ Register a model version
@@ -118,6 +131,7 @@ def sync_detailed(
     Args:
         model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
             most 32. Example: glm-4-9b-chat.
+        idempotency_key (str | Unset):
         body (ModelVersionCreate):
 
     Raises:
@@ -132,6 +146,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         model_name=model_name,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -146,6 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ModelVersionCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ModelVersion | Problem | None:
     """ Register a model version
@@ -157,6 +173,7 @@ def sync(
     Args:
         model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
             most 32. Example: glm-4-9b-chat.
+        idempotency_key (str | Unset):
         body (ModelVersionCreate):
 
     Raises:
@@ -172,6 +189,7 @@ def sync(
         model_name=model_name,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -180,6 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelVersionCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ModelVersion | Problem]:
     """ Register a model version
@@ -191,6 +210,7 @@ async def asyncio_detailed(
     Args:
         model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
             most 32. Example: glm-4-9b-chat.
+        idempotency_key (str | Unset):
         body (ModelVersionCreate):
 
     Raises:
@@ -205,6 +225,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         model_name=model_name,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -219,6 +240,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ModelVersionCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ModelVersion | Problem | None:
     """ Register a model version
@@ -230,6 +252,7 @@ async def asyncio(
     Args:
         model_name (str): Lowercase letters, digits and single hyphens; starts with a letter; at
             most 32. Example: glm-4-9b-chat.
+        idempotency_key (str | Unset):
         body (ModelVersionCreate):
 
     Raises:
@@ -245,5 +268,6 @@ async def asyncio(
         model_name=model_name,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

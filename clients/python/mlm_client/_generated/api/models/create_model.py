@@ -11,6 +11,7 @@ from ... import errors
 from ...models.model import Model
 from ...models.model_create import ModelCreate
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: ModelCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -105,6 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Model | Problem]:
     """ Register a model
@@ -114,6 +120,7 @@ def sync_detailed(
     naming them. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (ModelCreate):
 
     Raises:
@@ -127,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -140,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ModelCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Model | Problem | None:
     """ Register a model
@@ -149,6 +158,7 @@ def sync(
     naming them. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (ModelCreate):
 
     Raises:
@@ -163,6 +173,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -170,6 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ModelCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Model | Problem]:
     """ Register a model
@@ -179,6 +191,7 @@ async def asyncio_detailed(
     naming them. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (ModelCreate):
 
     Raises:
@@ -192,6 +205,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -205,6 +219,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ModelCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Model | Problem | None:
     """ Register a model
@@ -214,6 +229,7 @@ async def asyncio(
     naming them. Role: operator.
 
     Args:
+        idempotency_key (str | Unset):
         body (ModelCreate):
 
     Raises:
@@ -228,5 +244,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -1,0 +1,294 @@
+"""The fleet view for 200 endpoints: `GET /v1/endpoints?view=overview` vs a naive baseline.
+
+Every AWS call gets a fixed extra latency (a botocore ``before-send`` hook, in this
+benchmark only), which stands in for the network round trip to AWS that the loopback
+emulator does not have. Then, in one run:
+
+- *overview*: every page of ``GET /v1/endpoints?view=overview&page_size=100`` through the
+  app in process (connexion, auth, the services): one ListEndpoints pass per page, the
+  page's DescribeEndpoint calls in a bounded pool, one GetMetricData per 500 queries.
+  The figure cache is off, so every page reads CloudWatch.
+- *naive*: what the replaced AWS sample does, serially: ListEndpoints, then per endpoint
+  DescribeEndpoint and one GetMetricStatistics per metric (GPU utilization, in-flight).
+
+Reported: wall time, AWS calls by operation, and the sequential AWS round trips on the
+critical path (the longest chain of calls each starting after the previous one ended,
+from the calls' recorded start and end times). Nothing is asserted.
+
+Run: ``.venv/bin/python bench/fleet_overview.py`` (``make bench``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import platform
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from mlm.app import create_app
+from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.emulator.server import start_emulator
+from mlm.runtime import Runtime, build_runtime
+from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
+from mlm.services.fleet_overview import FleetOverview
+from mlm.settings import Settings
+
+N_ENDPOINTS = 200
+LATENCY_MS = 20.0
+PAGE_SIZE = 100
+RUNS = 3  # measured runs per side (median reported), after one warm-up each
+INSTANCE_TYPE = "ml.g5.12xlarge"  # 4 GPUs
+IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.33.0-lmi15.0.0-cu128"
+DEV_KEY = "bench-dev-key"
+TENANT_PREFIX = "mlm-dev-"
+RESULTS = Path(__file__).resolve().parent / "results"
+NAIVE_METRICS = (
+    ("/aws/sagemaker/Endpoints", "GPUUtilization", "Average"),
+    ("AWS/SageMaker", "ConcurrentRequestsPerModel", "Maximum"),
+)
+
+
+class AwsRecorder:
+    """Adds LATENCY_MS to every AWS call and records each call's name, start and end."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, float, float]] = []
+        self._lock = threading.Lock()
+        self.enabled = False
+
+    def attach(self, client: Any) -> None:
+        client.meta.events.register("before-call", self._before_call)
+        client.meta.events.register("before-send", self._before_send)
+        client.meta.events.register("after-call", self._after_call)
+
+    def _before_call(self, context: dict[str, Any], **_: Any) -> None:
+        context["bench_start"] = time.perf_counter()
+
+    def _before_send(self, **_: Any) -> None:
+        if self.enabled:
+            time.sleep(LATENCY_MS / 1000)
+
+    def _after_call(self, model: Any, context: dict[str, Any], **_: Any) -> None:
+        if self.enabled:
+            with self._lock:
+                self.calls.append((model.name, context["bench_start"], time.perf_counter()))
+
+    def measure(self, work: Callable[[], object]) -> dict[str, Any]:
+        self.calls = []
+        self.enabled = True
+        started = time.perf_counter()
+        try:
+            work()
+        finally:
+            wall = time.perf_counter() - started
+            self.enabled = False
+        return {
+            "wall_s": round(wall, 3),
+            "aws_calls": len(self.calls),
+            "aws_calls_by_operation": dict(sorted(Counter(c[0] for c in self.calls).items())),
+            "sequential_round_trips": critical_path(self.calls),
+        }
+
+
+def critical_path(calls: list[tuple[str, float, float]]) -> int:
+    """The longest chain of calls each starting after the previous ended (greedy by end)."""
+    chain, last_end = 0, -math.inf
+    for _, start, end in sorted(calls, key=lambda c: c[2]):
+        if start >= last_end:
+            chain, last_end = chain + 1, end
+    return chain
+
+
+def setup(rt: Runtime) -> list[str]:
+    """N_ENDPOINTS endpoints of tenant 'dev', each with GPU and in-flight datapoints."""
+    rt.models.create("dev", {"name": "bench-model", "metadata": {"license": "mit"}})
+    rt.versions.create(
+        "dev",
+        "bench-model",
+        {"container": {"image": IMAGE}, "approval_status": "approved"},
+        actor="bench",
+    )
+    spec = VariantSpec(model_name="bench-model", model_version=1, instance_type=INSTANCE_TYPE)
+    names = [f"fleet-{i:03d}" for i in range(N_ENDPOINTS)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda n: rt.endpoints.create("dev", NewEndpoint(n, [spec])), names))
+    at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
+    cloudwatch = rt.clients.cloudwatch()
+    for namespace, metric, value in (
+        ("/aws/sagemaker/Endpoints", "GPUUtilization", 180.0),
+        ("AWS/SageMaker", "ConcurrentRequestsPerModel", 2.0),
+    ):
+        data: list[Any] = [
+            {
+                "MetricName": metric,
+                "Dimensions": [
+                    {"Name": "EndpointName", "Value": TENANT_PREFIX + name},
+                    {"Name": "VariantName", "Value": "primary"},
+                ],
+                "Value": value,
+                "Timestamp": at,
+            }
+            for name in names
+        ]
+        for i in range(0, len(data), 500):
+            cloudwatch.put_metric_data(Namespace=namespace, MetricData=data[i : i + 500])
+    return names
+
+
+def overview(client: Any) -> int:
+    """Every page of the overview → how many endpoints it listed."""
+    seen, token = 0, None
+    while True:
+        params: dict[str, Any] = {"view": "overview", "page_size": PAGE_SIZE}
+        if token:
+            params["page_token"] = token
+        response = client.get("/v1/endpoints", params=params)
+        if response.status_code != 200:
+            raise SystemExit(f"overview answered {response.status_code}: {response.text}")
+        body = response.json()
+        seen += len(body["items"])
+        token = body["next_page_token"]
+        if not token:
+            return seen
+
+
+def naive(rt: Runtime) -> int:
+    """The baseline, serially: list, then per endpoint describe + one read per metric."""
+    sm, cw = rt.clients.sagemaker(), rt.clients.cloudwatch()
+    end = dt.datetime.now(dt.UTC)
+    start = end - dt.timedelta(minutes=10)
+    names = [
+        e["EndpointName"]
+        for page in sm.get_paginator("list_endpoints").paginate(NameContains=TENANT_PREFIX)
+        for e in page["Endpoints"]
+    ]
+    for name in names:
+        described = sm.describe_endpoint(EndpointName=name)
+        for variant in described.get("ProductionVariants", []):
+            for namespace, metric, stat in NAIVE_METRICS:
+                cw.get_metric_statistics(
+                    Namespace=namespace,
+                    MetricName=metric,
+                    Dimensions=[
+                        {"Name": "EndpointName", "Value": name},
+                        {"Name": "VariantName", "Value": variant["VariantName"]},
+                    ],
+                    StartTime=start,
+                    EndTime=end,
+                    Period=60,
+                    Statistics=[stat],  # type: ignore[list-item]
+                )
+    return len(names)
+
+
+def median_run(recorder: AwsRecorder, work: Callable[[], object]) -> dict[str, Any]:
+    work()  # warm-up: connections, lazy imports, immutable description caches
+    runs = [recorder.measure(work) for _ in range(RUNS)]
+    runs.sort(key=lambda r: r["wall_s"])
+    return runs[len(runs) // 2] | {"wall_s_runs": [r["wall_s"] for r in runs]}
+
+
+def main() -> int:
+    base = Settings(mode="emulator", emulator_transition_seconds=0.05, dev_api_key=DEV_KEY)
+    emulator, settings = start_emulator(base)
+    try:
+        rt = build_runtime(settings)
+        print(f"creating {N_ENDPOINTS} endpoints in the emulator…", flush=True)
+        names = setup(rt)
+        # Figures read fresh on every page: the cache would hide what the reads cost.
+        cloudwatch = CloudWatchMetrics(rt.clients.cloudwatch())
+        rt.__dict__["fleet"] = FleetOverview(rt.endpoints, rt.catalog, cloudwatch, ttl_seconds=0)
+        recorder = AwsRecorder()
+        for client in (rt.clients.sagemaker(), rt.clients.cloudwatch()):
+            recorder.attach(client)
+        app = create_app(rt)
+        with app.test_client(headers={"X-Api-Key": DEV_KEY}) as http:
+            listed = overview(http)
+            assert listed == len(names), f"overview listed {listed} of {len(names)} endpoints"
+            print("measuring ?view=overview…", flush=True)
+            ours = median_run(recorder, lambda: overview(http))
+        print("measuring the naive baseline…", flush=True)
+        base_run = median_run(recorder, lambda: naive(rt))
+    finally:
+        emulator.stop()
+    result = {
+        "environment": environment(),
+        "endpoints": N_ENDPOINTS,
+        "added_latency_ms_per_aws_call": LATENCY_MS,
+        "page_size": PAGE_SIZE,
+        "runs": RUNS,
+        "overview": ours,
+        "naive": base_run,
+        "ratio_wall_naive_over_overview": round(base_run["wall_s"] / ours["wall_s"], 2),
+        "ratio_aws_calls_naive_over_overview": round(base_run["aws_calls"] / ours["aws_calls"], 2),
+    }
+    write_results(result)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def environment() -> dict[str, object]:
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def write_results(result: dict[str, Any]) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "fleet_overview.json").write_text(json.dumps(result, indent=2) + "\n")
+    env, ours, base = result["environment"], result["overview"], result["naive"]
+
+    def ops(run: dict[str, Any]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in run["aws_calls_by_operation"].items())
+
+    lines = [
+        f"# Fleet overview: `GET /v1/endpoints?view=overview` for {N_ENDPOINTS} endpoints",
+        "",
+        "Generated by `bench/fleet_overview.py` (`make bench`); do not edit by hand.",
+        "",
+        f"{N_ENDPOINTS} endpoints (one variant each, {INSTANCE_TYPE}) in the embedded "
+        f"emulator; every AWS call gets {LATENCY_MS:g} ms of added latency (a botocore hook) "
+        "to stand in for the network round trip to AWS. *overview* pages through "
+        f"`?view=overview&page_size={PAGE_SIZE}` via the app in process (figure cache off). "
+        "*naive* is the replaced sample's approach, serially: ListEndpoints, then per "
+        "endpoint DescribeEndpoint and one GetMetricStatistics per metric (GPU "
+        f"utilization, in-flight requests). Median of {RUNS} runs after a warm-up. "
+        "*Sequential round trips* is the longest chain of AWS calls each starting after "
+        "the previous one ended: the critical path in round trips.",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| date (UTC) | {env['date']} |",
+        f"| Python | {env['implementation']} {env['python']} |",
+        f"| platform | {env['platform']} |",
+        f"| CPUs | {env['cpu_count']} |",
+        "",
+        "| path | wall s | AWS calls | sequential round trips | calls by operation |",
+        "|---|---|---|---|---|",
+        f"| overview | {ours['wall_s']} | {ours['aws_calls']} | "
+        f"{ours['sequential_round_trips']} | {ops(ours)} |",
+        f"| naive | {base['wall_s']} | {base['aws_calls']} | "
+        f"{base['sequential_round_trips']} | {ops(base)} |",
+        "",
+        f"**Wall time ratio (naive / overview): {result['ratio_wall_naive_over_overview']}**; "
+        f"AWS calls ratio: {result['ratio_aws_calls_naive_over_overview']}.",
+        "",
+    ]
+    (RESULTS / "fleet_overview.md").write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

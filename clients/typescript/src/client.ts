@@ -1,0 +1,243 @@
+// The client applications use: one object from a base URL and an API key, one typed
+// method per operation (over the generated SDK functions), page iterators and waiters.
+import { toMlmError } from './errors.js';
+import { createClient, createConfig, type Client } from './generated/client/index.js';
+import * as sdk from './generated/sdk.gen.js';
+import type {
+  ClientOptions,
+  Endpoint,
+  EndpointCreate,
+  EndpointPage,
+  EndpointUpdate,
+  Health,
+  InstanceType,
+  InstanceTypePage,
+  ListEndpointsData,
+  ListInstanceTypesData,
+  ListModelsData,
+  ListModelVersionsData,
+  Model,
+  ModelCreate,
+  ModelPage,
+  ModelUpdate,
+  ModelVersion,
+  ModelVersionCreate,
+  ModelVersionPage,
+  ModelVersionUpdate,
+} from './generated/types.gen.js';
+import { items, pages, type Page } from './pagination.js';
+import {
+  waitForEndpoint,
+  waitForEndpointDeleted,
+  type WaitForEndpointOptions,
+  type WaitOptions,
+} from './waiters.js';
+
+export interface MlmClientOptions {
+  /** The server, e.g. `http://127.0.0.1:8080`; a trailing `/v1` is optional. */
+  baseUrl: string;
+  /** Sent as `X-Api-Key` on every operation that needs one. */
+  apiKey: string;
+  /** Another fetch (tests, proxies); default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+/** If-Match: the change is refused (412) if the resource changed since that ETag was read. */
+export interface Precondition {
+  ifMatch?: string;
+}
+
+/** A representation with the ETag it was served with, for `ifMatch`. */
+export interface Tagged<T> {
+  value: T;
+  etag: string | null;
+}
+
+type Query<T extends { query?: unknown }> = NonNullable<T['query']>;
+type PageQuery<T extends { query?: unknown }> = Omit<Query<T>, 'page_token'>;
+
+/** The API root: `http://host:8080` and `http://host:8080/v1/` both mean `…/v1`. */
+export function apiBaseUrl(baseUrl: string): string {
+  const root = baseUrl.replace(/\/+$/, '');
+  return root.endsWith('/v1') ? root : `${root}/v1`;
+}
+
+export function createMlmClient(options: MlmClientOptions): MlmClient {
+  return new MlmClient(options);
+}
+
+export class MlmClient {
+  /**
+   * The generated fetch client, configured: base URL, API key, and every error answer
+   * thrown as an MlmError. Pass it as `client` to the generated SDK functions.
+   */
+  readonly client: Client;
+
+  constructor(options: MlmClientOptions) {
+    this.client = createClient(
+      createConfig<ClientOptions>({
+        baseUrl: apiBaseUrl(options.baseUrl),
+        auth: options.apiKey,
+        throwOnError: true,
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+      }),
+    );
+    this.client.interceptors.error.use(toMlmError);
+  }
+
+  private get base() {
+    return { client: this.client, throwOnError: true } as const;
+  }
+
+  // --- health and instance types ---
+
+  async getHealth(): Promise<Health> {
+    return (await sdk.getHealth(this.base)).data;
+  }
+
+  async listInstanceTypes(query: Query<ListInstanceTypesData> = {}): Promise<InstanceTypePage> {
+    return (await sdk.listInstanceTypes({ ...this.base, query })).data;
+  }
+
+  iterInstanceTypes(query: PageQuery<ListInstanceTypesData> = {}): AsyncGenerator<InstanceType, void, undefined> {
+    return items((page_token) => this.listInstanceTypes({ ...query, page_token }));
+  }
+
+  // --- models ---
+
+  async listModels(query: Query<ListModelsData> = {}): Promise<ModelPage> {
+    return (await sdk.listModels({ ...this.base, query })).data;
+  }
+
+  iterModels(query: PageQuery<ListModelsData> = {}): AsyncGenerator<Model, void, undefined> {
+    return items((page_token) => this.listModels({ ...query, page_token }));
+  }
+
+  /** Every page of models (each with its `next_page_token`). */
+  modelPages(query: PageQuery<ListModelsData> = {}): AsyncGenerator<Page<Model>, void, undefined> {
+    return pages((page_token) => this.listModels({ ...query, page_token }));
+  }
+
+  async createModel(body: ModelCreate): Promise<Model> {
+    return (await sdk.createModel({ ...this.base, body })).data;
+  }
+
+  async getModel(modelName: string): Promise<Model> {
+    return (await this.getModelWithEtag(modelName)).value;
+  }
+
+  async getModelWithEtag(modelName: string): Promise<Tagged<Model>> {
+    const { data, response } = await sdk.getModel({ ...this.base, path: { model_name: modelName } });
+    return { value: data, etag: response.headers.get('ETag') };
+  }
+
+  async updateModel(modelName: string, body: ModelUpdate, precondition: Precondition = {}): Promise<Model> {
+    const path = { model_name: modelName };
+    return (await sdk.updateModel({ ...this.base, path, body, headers: ifMatch(precondition) })).data;
+  }
+
+  /** `force`: also delete the model's versions (none may be deployed). */
+  async deleteModel(modelName: string, options: Precondition & { force?: boolean } = {}): Promise<void> {
+    const query = options.force === undefined ? {} : { force: options.force };
+    const path = { model_name: modelName };
+    await sdk.deleteModel({ ...this.base, path, query, headers: ifMatch(options) });
+  }
+
+  // --- model versions ---
+
+  async listModelVersions(modelName: string, query: Query<ListModelVersionsData> = {}): Promise<ModelVersionPage> {
+    return (await sdk.listModelVersions({ ...this.base, path: { model_name: modelName }, query })).data;
+  }
+
+  iterModelVersions(
+    modelName: string,
+    query: PageQuery<ListModelVersionsData> = {},
+  ): AsyncGenerator<ModelVersion, void, undefined> {
+    return items((page_token) => this.listModelVersions(modelName, { ...query, page_token }));
+  }
+
+  async createModelVersion(modelName: string, body: ModelVersionCreate): Promise<ModelVersion> {
+    return (await sdk.createModelVersion({ ...this.base, path: { model_name: modelName }, body })).data;
+  }
+
+  async getModelVersion(modelName: string, version: number): Promise<ModelVersion> {
+    return (await this.getModelVersionWithEtag(modelName, version)).value;
+  }
+
+  async getModelVersionWithEtag(modelName: string, version: number): Promise<Tagged<ModelVersion>> {
+    const path = { model_name: modelName, version };
+    const { data, response } = await sdk.getModelVersion({ ...this.base, path });
+    return { value: data, etag: response.headers.get('ETag') };
+  }
+
+  async updateModelVersion(
+    modelName: string,
+    version: number,
+    body: ModelVersionUpdate,
+    precondition: Precondition = {},
+  ): Promise<ModelVersion> {
+    const path = { model_name: modelName, version };
+    return (await sdk.updateModelVersion({ ...this.base, path, body, headers: ifMatch(precondition) })).data;
+  }
+
+  async deleteModelVersion(modelName: string, version: number, precondition: Precondition = {}): Promise<void> {
+    const path = { model_name: modelName, version };
+    await sdk.deleteModelVersion({ ...this.base, path, headers: ifMatch(precondition) });
+  }
+
+  // --- endpoints ---
+
+  async listEndpoints(query: Query<ListEndpointsData> = {}): Promise<EndpointPage> {
+    return (await sdk.listEndpoints({ ...this.base, query })).data;
+  }
+
+  iterEndpoints(query: PageQuery<ListEndpointsData> = {}): AsyncGenerator<Endpoint, void, undefined> {
+    return items((page_token) => this.listEndpoints({ ...query, page_token }));
+  }
+
+  /** Answers at once with the endpoint `creating`; see waitForEndpoint. */
+  async createEndpoint(body: EndpointCreate): Promise<Endpoint> {
+    return (await sdk.createEndpoint({ ...this.base, body })).data;
+  }
+
+  async getEndpoint(endpointName: string): Promise<Endpoint> {
+    return (await this.getEndpointWithEtag(endpointName)).value;
+  }
+
+  async getEndpointWithEtag(endpointName: string): Promise<Tagged<Endpoint>> {
+    const { data, response } = await sdk.getEndpoint({ ...this.base, path: { endpoint_name: endpointName } });
+    return { value: data, etag: response.headers.get('ETag') };
+  }
+
+  /** Scale, reweight, or change instance type / model version; answers at once (`updating`). */
+  async updateEndpoint(endpointName: string, body: EndpointUpdate, precondition: Precondition = {}): Promise<Endpoint> {
+    const path = { endpoint_name: endpointName };
+    return (await sdk.updateEndpoint({ ...this.base, path, body, headers: ifMatch(precondition) })).data;
+  }
+
+  /** Answers at once with the endpoint `deleting`; see waitForEndpointDeleted. */
+  async deleteEndpoint(endpointName: string, precondition: Precondition = {}): Promise<Endpoint> {
+    const path = { endpoint_name: endpointName };
+    return (await sdk.deleteEndpoint({ ...this.base, path, headers: ifMatch(precondition) })).data;
+  }
+
+  /**
+   * Polls until the endpoint is in `status` (default `in_service`). Rejects with
+   * EndpointFailedError if it ends failed first, WaiterTimeoutError after `timeoutMs`.
+   */
+  waitForEndpoint(endpointName: string, options: WaitForEndpointOptions = {}): Promise<Endpoint> {
+    return waitForEndpoint((name) => this.getEndpoint(name), endpointName, options);
+  }
+
+  /** Polls until the endpoint is gone (404); EndpointFailedError if it ends failed first. */
+  waitForEndpointDeleted(endpointName: string, options: WaitOptions = {}): Promise<void> {
+    return waitForEndpointDeleted((name) => this.getEndpoint(name), endpointName, options);
+  }
+}
+
+function ifMatch(precondition: Precondition): { 'If-Match'?: string } {
+  return precondition.ifMatch === undefined ? {} : { 'If-Match': precondition.ifMatch };
+}

@@ -1,0 +1,104 @@
+"""?view=overview logic: FleetOverview against the emulator, counting AWS calls."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.runtime import Runtime
+from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
+from mlm.services.endpoints import EndpointService
+from mlm.services.fleet_overview import FleetOverview
+from tests.conftest import Keys
+from tests.metric_fixtures import SAGEMAKER, put
+
+MakeVersion = Callable[..., int]
+N_ENDPOINTS = 4
+QUERIES_PER_VARIANT = 2  # GPU utilization and in-flight requests
+
+
+@pytest.fixture
+def calls(runtime: Runtime) -> Iterator[Counter[str]]:
+    """AWS operations the runtime's clients make, by name (a botocore event hook)."""
+    counted: Counter[str] = Counter()
+
+    def count(model: Any, **_: Any) -> None:
+        counted[model.name] += 1
+
+    clients = [runtime.clients.sagemaker(), runtime.clients.cloudwatch()]
+    for client in clients:
+        client.meta.events.register("before-call", count)
+    yield counted
+    for client in clients:
+        client.meta.events.unregister("before-call", count)
+
+
+def fleet(runtime: Runtime, endpoints: EndpointService, ttl: float = 0.0) -> FleetOverview:
+    cloudwatch = CloudWatchMetrics(runtime.clients.cloudwatch())
+    return FleetOverview(endpoints, runtime.catalog, cloudwatch, ttl_seconds=ttl)
+
+
+@pytest.fixture
+def endpoints(
+    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion
+) -> list[str]:
+    """N_ENDPOINTS endpoints on ml.g5.12xlarge (4 GPUs) → their physical names."""
+    make_version()
+    for i in range(N_ENDPOINTS):
+        spec = VariantSpec(
+            name="primary", model_name="chat", model_version=1, instance_type="ml.g5.12xlarge"
+        )
+        endpoint_service.create(keys.tenant, NewEndpoint(f"ep-{i}", [spec]))
+    return [f"mlm-{keys.tenant}-ep-{i}" for i in range(N_ENDPOINTS)]
+
+
+def test_overview_reads_every_endpoints_figures_in_batched_calls(
+    runtime: Runtime,
+    endpoint_service: EndpointService,
+    keys: Keys,
+    endpoints: list[str],
+    calls: Counter[str],
+) -> None:
+    calls.clear()
+    page = fleet(runtime, endpoint_service).list_endpoints(keys.tenant, page_size=100)
+    assert len(page.items) == N_ENDPOINTS
+    assert calls["GetMetricData"] <= math.ceil(N_ENDPOINTS * QUERIES_PER_VARIANT / 500)
+    assert calls["GetMetricStatistics"] == 0
+    assert calls["DescribeEndpoint"] == N_ENDPOINTS
+
+
+def test_overview_figures_are_per_gpu_with_in_flight_requests(
+    runtime: Runtime, endpoint_service: EndpointService, keys: Keys, endpoints: list[str]
+) -> None:
+    cloudwatch = runtime.clients.cloudwatch()
+    put(cloudwatch, endpoints[1], "GPUUtilization", 200.0)
+    put(cloudwatch, endpoints[1], "ConcurrentRequestsPerModel", 3.0, namespace=SAGEMAKER)
+    page = fleet(runtime, endpoint_service).list_endpoints(keys.tenant)
+    by_name = {e.name: o for e, o in page.items}
+    variant = by_name["ep-1"].variants[0]
+    assert variant.figures["gpu_utilization"].value == 50.0
+    assert variant.figures["in_flight_requests"].value == 3.0
+    quiet = by_name["ep-0"].variants[0]
+    assert quiet.figures["gpu_utilization"].value is None
+    assert quiet.explanations["gpu"] == "no datapoints in the last 10 minutes"
+
+
+def test_overview_reuses_figures_read_within_the_ttl(
+    runtime: Runtime,
+    endpoint_service: EndpointService,
+    keys: Keys,
+    endpoints: list[str],
+    calls: Counter[str],
+) -> None:
+    overview = fleet(runtime, endpoint_service, ttl=300.0)
+    first = overview.list_endpoints(keys.tenant)
+    calls.clear()
+    second = overview.list_endpoints(keys.tenant)
+    assert calls["GetMetricData"] == 0
+    assert [o.as_of for _, o in second.items] == [o.as_of for _, o in first.items]
+    assert all(o.cache_age_seconds >= 0 for _, o in second.items)
