@@ -1,4 +1,5 @@
-"""Resources the service expects to exist in an account: an artifact bucket and a role."""
+"""Resources the service expects to exist in an account: an artifact bucket, a role, the
+idempotency table and the Batch queue and job definition packaging jobs run on."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from mlm.aws.clients import ClientFactory
 from mlm.settings import Settings
 
 EXECUTION_ROLE_NAME = "mlm-sagemaker-execution"
+BATCH_SERVICE_ROLE_NAME = "mlm-batch-service"
+BATCH_COMPUTE_ENVIRONMENT = "mlm-packaging"
+# The packager's container: Batch runs `mlm package …` (the emulator runs it as a process).
+PACKAGER_IMAGE = "mlm-packager:latest"
+PACKAGER_COMMAND = ["mlm", "package"]
 _TRUST = {
     "Version": "2012-10-17",
     "Statement": [
@@ -47,6 +53,7 @@ def bootstrap(settings: Settings) -> Resources:
             RoleName=EXECUTION_ROLE_NAME, AssumeRolePolicyDocument=json.dumps(_TRUST)
         )["Role"]["Arn"]
     _idempotency_table(clients, settings.idempotency_table)
+    _batch(clients, settings)
     return Resources(bucket=bucket, role_arn=settings.execution_role_arn or role_arn)
 
 
@@ -64,3 +71,51 @@ def _idempotency_table(clients: ClientFactory, table: str) -> None:
         TableName=table,
         TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"},
     )
+
+
+def _role(clients: ClientFactory, name: str, service: str) -> str:
+    iam = clients.iam()
+    try:
+        return iam.get_role(RoleName=name)["Role"]["Arn"]
+    except iam.exceptions.NoSuchEntityException:
+        trust = json.loads(json.dumps(_TRUST).replace("sagemaker.amazonaws.com", service))
+        return iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))["Role"][
+            "Arn"
+        ]
+
+
+def _batch(clients: ClientFactory, settings: Settings) -> None:
+    batch = clients.client("batch")
+    environments = batch.describe_compute_environments(
+        computeEnvironments=[BATCH_COMPUTE_ENVIRONMENT]
+    )["computeEnvironments"]
+    if not environments:
+        batch.create_compute_environment(
+            computeEnvironmentName=BATCH_COMPUTE_ENVIRONMENT,
+            type="UNMANAGED",
+            state="ENABLED",
+            serviceRole=_role(clients, BATCH_SERVICE_ROLE_NAME, "batch.amazonaws.com"),
+        )
+    if not batch.describe_job_queues(jobQueues=[settings.batch_job_queue])["jobQueues"]:
+        batch.create_job_queue(
+            jobQueueName=settings.batch_job_queue,
+            state="ENABLED",
+            priority=1,
+            computeEnvironmentOrder=[{"order": 1, "computeEnvironment": BATCH_COMPUTE_ENVIRONMENT}],
+        )
+    definitions = batch.describe_job_definitions(
+        jobDefinitionName=settings.batch_job_definition, status="ACTIVE"
+    )["jobDefinitions"]
+    if not definitions:
+        batch.register_job_definition(
+            jobDefinitionName=settings.batch_job_definition,
+            type="container",
+            containerProperties={
+                "image": PACKAGER_IMAGE,
+                "command": PACKAGER_COMMAND,
+                "resourceRequirements": [
+                    {"type": "VCPU", "value": "4"},
+                    {"type": "MEMORY", "value": "16384"},
+                ],
+            },
+        )

@@ -10,6 +10,7 @@ from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
 from mlm.emulator import patches
 from mlm.emulator.bootstrap import bootstrap
+from mlm.emulator.patches import batch
 from mlm.settings import Settings
 
 
@@ -21,6 +22,7 @@ class Emulator:
     url: str
 
     def stop(self) -> None:
+        batch.shutdown()
         self.server.stop()
 
 
@@ -31,6 +33,7 @@ def start_emulator(settings: Settings) -> tuple[Emulator, Settings]:
     server.start()
     host, port = server.get_host_and_port()
     url = f"http://{host}:{port}"
+    batch.configure(endpoint_url=url)
     _configure_moto(url)
     configured = settings.model_copy(update={"aws_endpoint_url": url})
     resources = bootstrap(configured)

@@ -72,6 +72,13 @@ Runtime (``runtime.py``; frames in ``runtime_eventstream.py``, metrics in
   a slow answer or a container timeout; every served request publishes AWS/SageMaker
   traffic metrics (Invocations, errors, latencies, ConcurrentRequestsPerModel).
 
+Batch (``batch.py``)
+- A job whose command starts with ``mlm`` (the packager's job definition) runs that
+  command as a child process against the emulator: SUBMITTED → PENDING → RUNNABLE →
+  STARTING → RUNNING while it runs → SUCCEEDED (exit 0) | FAILED (exitCode, statusReason
+  from the packager's error); output in CloudWatch Logs; TerminateJob (and CancelJob
+  before the job starts) stops it. Other jobs keep moto's "SUCCEEDED at once".
+
 Timing (``clock.py``)
 - Transitions take ``transition_seconds`` (``MLM_EMULATOR_TRANSITION_SECONDS``, default 2).
   ``configure(transition_seconds=…)`` changes it at run time, for changes in flight too.
@@ -79,7 +86,7 @@ Timing (``clock.py``)
 
 from __future__ import annotations
 
-from mlm.emulator.patches import clock, endpoints, hosting, registry, runtime, tagging
+from mlm.emulator.patches import batch, clock, endpoints, hosting, registry, runtime, tagging
 from mlm.emulator.patches.failures import FAILURE_ENV
 
 __all__ = ["FAILURE_ENV", "apply", "configure"]
@@ -106,4 +113,5 @@ def apply(transition_seconds: float) -> None:
     hosting.install()
     endpoints.install()
     runtime.install()
+    batch.install()
     _applied = True
