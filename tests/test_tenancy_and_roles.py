@@ -15,7 +15,12 @@ from tests.polling import poll
 SPEC = yaml.safe_load((Path(__file__).parents[1] / "spec" / "openapi.yaml").read_text())
 WRITE_METHODS = {"post", "patch", "put", "delete"}
 MODEL, ENDPOINT = "iso-model", "iso-endpoint"
-PATH_VALUES = {"model_name": MODEL, "version": "1", "endpoint_name": ENDPOINT}
+PATH_VALUES = {
+    "model_name": MODEL,
+    "version": "1",
+    "endpoint_name": ENDPOINT,
+    "job_id": "iso-model-0000000000",  # replaced by tenant_resources with a real job's id
+}
 
 
 def operations() -> list[tuple[str, str, dict[str, Any]]]:
@@ -98,6 +103,15 @@ def tenant_resources(client: TestClient) -> None:
         },
     )
     assert endpoint.status_code == 202, endpoint.text
+    job = client.post(
+        "/v1/packaging-jobs",
+        json={
+            "source": {"platform": "s3", "s3_uri": "s3://iso-bucket/model/"},
+            "target": {"model_name": MODEL, "register_version": False},
+        },
+    )
+    assert job.status_code == 202, job.text
+    PATH_VALUES["job_id"] = job.json()["job_id"]
     poll(
         lambda: client.get(f"/v1/endpoints/{ENDPOINT}").json()["status"],
         lambda status: status == "in_service",
@@ -122,7 +136,7 @@ def test_another_tenants_resource_is_not_found(
             url(
                 path.split("/versions")[0]
                 if "{model_name}" in path
-                else path.split("/instances")[0].split("/invocations")[0]
+                else path.split("/instances")[0].split("/invocations")[0].split("/cancel")[0]
             )
         ).status_code
         == 200

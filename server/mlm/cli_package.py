@@ -8,12 +8,15 @@ AWS clients come from the usual settings (``MLM_MODE``, ``MLM_AWS_ENDPOINT_URL``
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
 
+from mlm import naming
 from mlm.aws.clients import ClientFactory
 from mlm.packager import (
     ArtifactFormat,
@@ -25,11 +28,27 @@ from mlm.packager import (
     Source,
     package,
 )
+from mlm.packager.errors import CANCELLED
 from mlm.packager.run import PackagerClients
+from mlm.packager.status import StatusWriter
 from mlm.settings import Settings
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+# 128 + SIGTERM, as a process stopped by that signal reports (Batch's TerminateJob sends it).
+EXIT_CANCELLED = 143
+
+
+def _cancel_on_sigterm() -> None:
+    """Turn SIGTERM into a PackagingError, so the packager's own cleanup runs (multipart
+    uploads aborted, the job's prefix emptied) before the process ends."""
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise PackagingError(
+            CANCELLED, "The packaging job was cancelled; nothing it uploaded was kept."
+        )
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _print_progress(progress: Progress) -> None:
@@ -57,6 +76,10 @@ def package_command(
     ] = None,
     hf_endpoint: Annotated[str | None, typer.Option(envvar="HF_ENDPOINT")] = None,
     work_dir: Annotated[Path | None, typer.Option(help="Scratch space for the files.")] = None,
+    status_uri: Annotated[
+        str | None,
+        typer.Option(help="s3://… object to keep the latest progress and the outcome in."),
+    ] = None,
     aws: Annotated[bool, typer.Option("--aws", help="Use real AWS, not the emulator.")] = False,
 ) -> None:
     """Package a model into a deployable S3 artifact with a manifest."""
@@ -93,9 +116,25 @@ def package_command(
     )
     factory = ClientFactory(settings)
     clients = PackagerClients(s3=factory.s3(), secretsmanager=factory.client("secretsmanager"))
+    status = (
+        None
+        if status_uri is None
+        else StatusWriter(clients.s3, status_uri, naming.managed_tags(tenant, model_name))
+    )
+
+    def report(progress: Progress) -> None:
+        _print_progress(progress)
+        if status is not None:
+            status.progress(progress)
+
+    _cancel_on_sigterm()
     try:
-        result = package(request, clients, _print_progress)
+        result = package(request, clients, report)
     except PackagingError as error:
+        if status is not None:
+            status.failed(error.code, error.reason)
         typer.echo(json.dumps({"code": error.code, "reason": error.reason}))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(EXIT_CANCELLED if error.code == CANCELLED else EXIT_FAILED) from None
+    if status is not None:
+        status.succeeded(result.to_dict())
     typer.echo(json.dumps(result.to_dict()))

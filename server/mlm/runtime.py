@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from mlm.services.model_versions import ModelVersionService
     from mlm.services.models import ModelService
     from mlm.services.observability import ObservabilityService
+    from mlm.services.packaging_jobs import PackagingJobService
 
 _REACHABILITY_TTL_SECONDS = 10.0
 
@@ -84,6 +85,12 @@ class Runtime:
         from mlm.services.fleet_overview import FleetOverview
 
         return FleetOverview.from_runtime(self)
+
+    @cached_property
+    def packaging_jobs(self) -> PackagingJobService:
+        from mlm.services.packaging_jobs import PackagingJobService
+
+        return PackagingJobService.from_runtime(self)
 
     def backend_reachable(self) -> bool:
         """Whether AWS (or the emulator) answers; checked at most every 10 s."""

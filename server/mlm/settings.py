@@ -72,6 +72,16 @@ class Settings(BaseSettings):
     )
     aws_max_attempts: int = Field(default=4, ge=1, le=10)
 
+    # AWS Batch packaging jobs (the emulator creates the queue and the job definition).
+    batch_job_queue: str = "mlm-packaging"
+    batch_job_definition: str = "mlm-packager"
+    # Key prefix in the artifact bucket before <tenant>/<model>/jobs/<job id>/ ("" = none).
+    packaging_output_prefix: str = ""
+    # Per-job resources (SubmitJob overrides); ephemeral storage is the job definition's.
+    packaging_memory_mib: int = Field(default=30720, ge=512, le=1_048_576)
+    packaging_vcpus: int = Field(default=4, ge=1, le=192)
+    packaging_ephemeral_storage_gib: int = Field(default=200, ge=21, le=200)
+
     # Idempotency-Key records (DynamoDB table with partition key "id", TTL on "expiration").
     idempotency_table: str = "mlm-idempotency"
     idempotency_ttl_seconds: int = Field(default=86400, ge=60, le=7 * 86400)

@@ -122,14 +122,25 @@ class ModelVersionService:
     # Operations -------------------------------------------------------------------------
 
     def create(
-        self, tenant: str, model_name: str, body: Mapping[str, Any], actor: str
+        self,
+        tenant: str,
+        model_name: str,
+        body: Mapping[str, Any],
+        actor: str,
+        packaging_job_id: str | None = None,
     ) -> ModelVersion:
-        """Register a version; ``actor`` is recorded as approver unless it is pending."""
+        """Register a version; ``actor`` is recorded as approver unless it is pending.
+        ``packaging_job_id`` names the packaging job that built it (set by registration)."""
         draft = parse_draft(body)
         group_arn = self._group_arn(tenant, model_name)
         recommended = self._recommend(draft)
         spec = _inference_specification(draft, recommended)
-        properties = self._properties(draft.doc, draft.approval_status, actor, {})
+        job = (
+            {}
+            if packaging_job_id is None
+            else {PACKAGING_JOB_ID: registry_codec.encode_value(packaging_job_id)}
+        )
+        properties = self._properties(draft.doc, draft.approval_status, actor, job)
         arn = self._registry.create_package(
             naming.physical_name(tenant, model_name),
             spec,

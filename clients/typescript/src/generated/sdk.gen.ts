@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -177,6 +177,68 @@ export const updateModelVersion = <ThrowOnError extends boolean = false>(options
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List packaging jobs
+ *
+ * The tenant's packaging jobs, newest first. Role: viewer.
+ */
+export const listPackagingJobs = <ThrowOnError extends boolean = false>(options?: Options<ListPackagingJobsData, ThrowOnError>) => (options?.client ?? client).get<ListPackagingJobsResponses, ListPackagingJobsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/packaging-jobs',
+    ...options
+});
+
+/**
+ * Package a model on AWS Batch
+ *
+ * Submits an AWS Batch job that runs the packager (`mlm package`): it resolves the
+ * source (a Hugging Face model id, pinned to a commit, or an S3 prefix), downloads
+ * only what serving needs, validates it, applies the series recipe and uploads the
+ * artifact and a `manifest.json` under the job's prefix. When the job succeeds and
+ * `target.register_version` is true, the output becomes a new version of
+ * `target.model_name` (once). Answers `202` at once; poll
+ * `GET /v1/packaging-jobs/{job_id}`. A gated model's token is read by the job from
+ * the secret `hf_token_secret_arn` names; never send a token. Role: operator.
+ *
+ */
+export const createPackagingJob = <ThrowOnError extends boolean = false>(options: Options<CreatePackagingJobData, ThrowOnError>) => (options.client ?? client).post<CreatePackagingJobResponses, CreatePackagingJobErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/packaging-jobs',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a packaging job
+ *
+ * Batch's status, the packager's `phase` and `progress` (null until the packager
+ * has reported), the `output` once packaged, the registered `model_version`, and a
+ * plain-words `failure_reason` when it failed. Reading a succeeded job registers its
+ * version if that has not happened yet. Role: viewer.
+ *
+ */
+export const getPackagingJob = <ThrowOnError extends boolean = false>(options: Options<GetPackagingJobData, ThrowOnError>) => (options.client ?? client).get<GetPackagingJobResponses, GetPackagingJobErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/packaging-jobs/{job_id}',
+    ...options
+});
+
+/**
+ * Cancel a packaging job
+ *
+ * Terminates the Batch job in whatever state it is; it ends `cancelled` and
+ * registers nothing. A finished job is `409 PACKAGING_JOB_FINISHED`. Role: operator.
+ *
+ */
+export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options: Options<CancelPackagingJobData, ThrowOnError>) => (options.client ?? client).post<CancelPackagingJobResponses, CancelPackagingJobErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/packaging-jobs/{job_id}/cancel',
+    ...options
 });
 
 /**

@@ -301,6 +301,124 @@ export type ModelVersionPage = {
     next_page_token: string | null;
 };
 
+/**
+ * AWS Batch's state of the job; `cancelled` is a job terminated through this API.
+ */
+export type PackagingJobStatus = 'submitted' | 'pending' | 'runnable' | 'starting' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export type PackagingSource = {
+    platform: 'huggingface' | 's3';
+    /**
+     * The Hugging Face repo id (platform huggingface).
+     */
+    model_id?: string;
+    /**
+     * Branch, tag or commit; the job pins it to the commit it resolves.
+     */
+    revision?: string;
+    /**
+     * The prefix holding the model's files (platform s3).
+     */
+    s3_uri?: string;
+};
+
+export type PackagingTarget = {
+    model_name: ApiName;
+    register_version?: boolean;
+    format?: 's3_prefix' | 'tar_gz';
+};
+
+export type PackagingOptions = {
+    dtype?: string | null;
+    trust_remote_code?: boolean;
+    max_model_len?: number | null;
+    tensor_parallel_degree?: number | null;
+    quantization?: string | null;
+};
+
+export type PackagingJobCreate = {
+    source: PackagingSource;
+    target: PackagingTarget;
+    /**
+     * The series recipe to apply (default detected from config.json).
+     */
+    series?: string;
+    options?: PackagingOptions;
+    /**
+     * A Secrets Manager secret holding a Hugging Face token (gated models).
+     */
+    hf_token_secret_arn?: string;
+};
+
+export type PackagingProgress = {
+    bytes_total: number;
+    bytes_done: number;
+    files_total: number;
+    files_done: number;
+} | null;
+
+export type PackagingOutput = {
+    artifact_uri: string | null;
+    format: string | null;
+    manifest_uri: string | null;
+    container_image: string | null;
+    environment: {
+        [key: string]: string;
+    } | null;
+    parameter_count: number | null;
+    dtype: string | null;
+    size_bytes: number | null;
+    estimated_gpu_memory_gib: number | null;
+    recommended_instance_types: Array<string> | null;
+} | null;
+
+export type PackagingJob = {
+    job_id: string;
+    model_name: string;
+    status: PackagingJobStatus;
+    /**
+     * The packager's phase (resolving, downloading, validating, uploading,
+     * registering, done); null until it has reported one.
+     *
+     */
+    phase: string | null;
+    progress: PackagingProgress;
+    source: {
+        platform: string;
+        model_id: string | null;
+        revision: string | null;
+        s3_uri: string | null;
+    };
+    target: {
+        model_name: string;
+        register_version: boolean;
+        format: string;
+    };
+    series: string | null;
+    options: {
+        dtype?: string | null;
+        trust_remote_code?: boolean;
+        max_model_len?: number | null;
+        tensor_parallel_degree?: number | null;
+        quantization?: string | null;
+    };
+    output: PackagingOutput;
+    /**
+     * The version registered from this job's output.
+     */
+    model_version: number | null;
+    failure_reason: string | null;
+    log_stream: string | null;
+    created_at: string | null;
+    started_at: string | null;
+    stopped_at: string | null;
+};
+
+export type PackagingJobPage = {
+    items: Array<PackagingJob>;
+    next_page_token: string | null;
+};
+
 export type EndpointStatus = 'creating' | 'in_service' | 'updating' | 'system_updating' | 'rolling_back' | 'deleting' | 'failed' | 'out_of_service' | 'update_rollback_failed';
 
 /**
@@ -587,6 +705,11 @@ export type Version = number;
  * The endpoint's name.
  */
 export type EndpointName = ApiName;
+
+/**
+ * The packaging job's id (`<model name>-<10 hex digits>`).
+ */
+export type JobId = string;
 
 /**
  * How many items per page.
@@ -1263,6 +1386,211 @@ export type UpdateModelVersionResponses = {
 };
 
 export type UpdateModelVersionResponse = UpdateModelVersionResponses[keyof UpdateModelVersionResponses];
+
+export type ListPackagingJobsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only jobs in this status.
+         */
+        status?: PackagingJobStatus;
+        /**
+         * Only jobs packaging for this model.
+         */
+        model_name?: ApiName;
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+    };
+    url: '/packaging-jobs';
+};
+
+export type ListPackagingJobsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type ListPackagingJobsError = ListPackagingJobsErrors[keyof ListPackagingJobsErrors];
+
+export type ListPackagingJobsResponses = {
+    /**
+     * One page of packaging jobs.
+     */
+    200: PackagingJobPage;
+};
+
+export type ListPackagingJobsResponse = ListPackagingJobsResponses[keyof ListPackagingJobsResponses];
+
+export type CreatePackagingJobData = {
+    body: PackagingJobCreate;
+    headers?: {
+        /**
+         * A key you choose (e.g. a UUID) that makes a retried create safe: a replay within 24
+         * hours gets the first answer; the same key with another body is `422
+         * IDEMPOTENCY_KEY_REUSED`; while the first request runs, `409
+         * IDEMPOTENCY_KEY_IN_PROGRESS`. Failed requests are not remembered.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/packaging-jobs';
+};
+
+export type CreatePackagingJobErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why.
+     */
+    409: Problem;
+    /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
+    /**
+     * An AWS quota or rate limit stops this now.
+     */
+    429: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type CreatePackagingJobError = CreatePackagingJobErrors[keyof CreatePackagingJobErrors];
+
+export type CreatePackagingJobResponses = {
+    /**
+     * The job was submitted.
+     */
+    202: PackagingJob;
+};
+
+export type CreatePackagingJobResponse = CreatePackagingJobResponses[keyof CreatePackagingJobResponses];
+
+export type GetPackagingJobData = {
+    body?: never;
+    path: {
+        /**
+         * The packaging job's id (`<model name>-<10 hex digits>`).
+         */
+        job_id: string;
+    };
+    query?: never;
+    url: '/packaging-jobs/{job_id}';
+};
+
+export type GetPackagingJobErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetPackagingJobError = GetPackagingJobErrors[keyof GetPackagingJobErrors];
+
+export type GetPackagingJobResponses = {
+    /**
+     * The packaging job.
+     */
+    200: PackagingJob;
+};
+
+export type GetPackagingJobResponse = GetPackagingJobResponses[keyof GetPackagingJobResponses];
+
+export type CancelPackagingJobData = {
+    body?: never;
+    path: {
+        /**
+         * The packaging job's id (`<model name>-<10 hex digits>`).
+         */
+        job_id: string;
+    };
+    query?: never;
+    url: '/packaging-jobs/{job_id}/cancel';
+};
+
+export type CancelPackagingJobErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why.
+     */
+    409: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type CancelPackagingJobError = CancelPackagingJobErrors[keyof CancelPackagingJobErrors];
+
+export type CancelPackagingJobResponses = {
+    /**
+     * Cancellation started.
+     */
+    202: PackagingJob;
+};
+
+export type CancelPackagingJobResponse = CancelPackagingJobResponses[keyof CancelPackagingJobResponses];
 
 export type ListEndpointsData = {
     body?: never;

@@ -53,6 +53,20 @@ from .model_version_source_type_0 import ModelVersionSourceType0
 from .model_version_source_type_0_platform import ModelVersionSourceType0Platform
 from .model_version_status import ModelVersionStatus
 from .model_version_update import ModelVersionUpdate
+from .packaging_job import PackagingJob
+from .packaging_job_create import PackagingJobCreate
+from .packaging_job_options import PackagingJobOptions
+from .packaging_job_page import PackagingJobPage
+from .packaging_job_source import PackagingJobSource
+from .packaging_job_status import PackagingJobStatus
+from .packaging_job_target import PackagingJobTarget
+from .packaging_options import PackagingOptions
+from .packaging_output_type_0_environment_type_0 import PackagingOutputType0EnvironmentType0
+from .packaging_progress_type_0 import PackagingProgressType0
+from .packaging_source import PackagingSource
+from .packaging_source_platform import PackagingSourcePlatform
+from .packaging_target import PackagingTarget
+from .packaging_target_format import PackagingTargetFormat
 from .problem import Problem
 from .requirements import Requirements
 from .source import Source
@@ -122,6 +136,20 @@ __all__ = (
     "ModelVersionSourceType0Platform",
     "ModelVersionStatus",
     "ModelVersionUpdate",
+    "PackagingJob",
+    "PackagingJobCreate",
+    "PackagingJobOptions",
+    "PackagingJobPage",
+    "PackagingJobSource",
+    "PackagingJobStatus",
+    "PackagingJobTarget",
+    "PackagingOptions",
+    "PackagingOutputType0EnvironmentType0",
+    "PackagingProgressType0",
+    "PackagingSource",
+    "PackagingSourcePlatform",
+    "PackagingTarget",
+    "PackagingTargetFormat",
     "Problem",
     "Requirements",
     "Source",

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.packaging_options import PackagingOptions
+  from ..models.packaging_source import PackagingSource
+  from ..models.packaging_target import PackagingTarget
+
+
+
+
+
+T = TypeVar("T", bound="PackagingJobCreate")
+
+
+
+@_attrs_define
+class PackagingJobCreate:
+    """ 
+        Attributes:
+            source (PackagingSource):
+            target (PackagingTarget):
+            series (str | Unset): The series recipe to apply (default detected from config.json).
+            options (PackagingOptions | Unset):
+            hf_token_secret_arn (str | Unset): A Secrets Manager secret holding a Hugging Face token (gated models).
+     """
+
+    source: PackagingSource
+    target: PackagingTarget
+    series: str | Unset = UNSET
+    options: PackagingOptions | Unset = UNSET
+    hf_token_secret_arn: str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.packaging_options import PackagingOptions # noqa: PLC0415
+        from ..models.packaging_source import PackagingSource # noqa: PLC0415
+        from ..models.packaging_target import PackagingTarget # noqa: PLC0415
+        source = self.source.to_dict()
+
+        target = self.target.to_dict()
+
+        series = self.series
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        hf_token_secret_arn = self.hf_token_secret_arn
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "source": source,
+            "target": target,
+        })
+        if series is not UNSET:
+            field_dict["series"] = series
+        if options is not UNSET:
+            field_dict["options"] = options
+        if hf_token_secret_arn is not UNSET:
+            field_dict["hf_token_secret_arn"] = hf_token_secret_arn
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.packaging_options import PackagingOptions # noqa: PLC0415
+        from ..models.packaging_source import PackagingSource # noqa: PLC0415
+        from ..models.packaging_target import PackagingTarget # noqa: PLC0415
+        d = dict(src_dict)
+        source = PackagingSource.from_dict(d.pop("source"))
+
+
+
+
+        target = PackagingTarget.from_dict(d.pop("target"))
+
+
+
+
+        series = d.pop("series", UNSET)
+
+        _options = d.pop("options", UNSET)
+        options: PackagingOptions | Unset
+        if isinstance(_options,  Unset):
+            options = UNSET
+        else:
+            options = PackagingOptions.from_dict(_options)
+
+
+
+
+        hf_token_secret_arn = d.pop("hf_token_secret_arn", UNSET)
+
+        packaging_job_create = cls(
+            source=source,
+            target=target,
+            series=series,
+            options=options,
+            hf_token_secret_arn=hf_token_secret_arn,
+        )
+
+        return packaging_job_create
+
