@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     batch_job_definition: str = "mlm-packager"
     # Key prefix in the artifact bucket before <tenant>/<model>/jobs/<job id>/ ("" = none).
     packaging_output_prefix: str = ""
+    # The Hugging Face hub packaging jobs download from (HF_ENDPOINT in the job); unset is
+    # huggingface.co. Set it for a private mirror, or a local hub in development.
+    hf_endpoint: str | None = None
     # Per-job resources (SubmitJob overrides); ephemeral storage is the job definition's.
     packaging_memory_mib: int = Field(default=30720, ge=512, le=1_048_576)
     packaging_vcpus: int = Field(default=4, ge=1, le=192)

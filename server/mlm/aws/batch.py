@@ -25,6 +25,7 @@ class BatchJobs:
         tags: Mapping[str, str],
         memory_mib: int,
         vcpus: int,
+        environment: Mapping[str, str] | None = None,
     ) -> str:
         """Submit one job; its id. The command is given in full (no ``Ref::`` guessing)."""
         with aws_errors("BATCH_QUEUE_NOT_FOUND"):
@@ -35,6 +36,9 @@ class BatchJobs:
                 parameters=dict(parameters),
                 containerOverrides={
                     "command": command,
+                    "environment": [
+                        {"name": k, "value": v} for k, v in (environment or {}).items()
+                    ],
                     "resourceRequirements": [
                         {"type": "MEMORY", "value": str(memory_mib)},
                         {"type": "VCPU", "value": str(vcpus)},

@@ -61,6 +61,8 @@ class ProgressTracker:
             self._phase = phase
             self._bytes_total, self._files_total = bytes_total, files_total
             self._bytes_done = self._files_done = self._last_reported_bytes = 0
+            if phase is Phase.DONE:  # finished: everything counted is done
+                self._bytes_done, self._files_done = bytes_total, files_total
             snapshot = self._snapshot()
         self._report(snapshot)
 

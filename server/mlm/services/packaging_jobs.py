@@ -76,6 +76,7 @@ class PackagingJobService:
         output_prefix: str = "",
         memory_mib: int = 30720,
         vcpus: int = 4,
+        hf_endpoint: str | None = None,
     ) -> None:
         self._batch = batch
         self._objects = objects
@@ -86,6 +87,7 @@ class PackagingJobService:
         self._output_prefix = output_prefix
         self._memory_mib = memory_mib
         self._vcpus = vcpus
+        self._environment = {"HF_ENDPOINT": hf_endpoint} if hf_endpoint else {}
 
     @classmethod
     def from_runtime(cls, rt: Runtime) -> PackagingJobService:
@@ -104,6 +106,7 @@ class PackagingJobService:
             output_prefix=s.packaging_output_prefix,
             memory_mib=s.packaging_memory_mib,
             vcpus=s.packaging_vcpus,
+            hf_endpoint=s.hf_endpoint,
         )
 
     # Operations -------------------------------------------------------------------------
@@ -122,6 +125,7 @@ class PackagingJobService:
             tags,
             self._memory_mib,
             self._vcpus,
+            self._environment,
         )
         return self.get(tenant, job_id)
 
