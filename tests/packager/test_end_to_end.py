@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -15,7 +19,7 @@ import pytest
 
 from tests.live_server import LiveServer, live_server
 from tests.packager.hub import Hub, Repo
-from tests.packager.models import LLAMA, tiny_llm_files
+from tests.packager.models import BERT, LLAMA, tiny_llm_files
 from tests.polling import poll
 
 pytestmark = pytest.mark.process
@@ -136,3 +140,26 @@ def test_no_incomplete_multipart_upload_is_left(
     s3 = s3_client(server)
     bucket = finished_job["output"]["artifact_uri"].removeprefix("s3://").split("/", 1)[0]
     assert s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+
+
+def readme_packaging_walkthrough() -> str:
+    text = (Path(__file__).parents[2] / "README.md").read_text()
+    block = re.search(r"<!-- packaging-walkthrough -->\n```bash\n(.*?)```", text, re.S)
+    assert block, "README.md lost its packaging walk-through"
+    return block.group(1)
+
+
+def test_the_readme_packaging_walkthrough_runs_as_written(hub: Hub, tmp_path: Path) -> None:
+    hub.add(Repo("sentence-transformers/all-MiniLM-L6-v2", tiny_llm_files(BERT, shards=1)))
+    with live_server(tmp_path, MLM_HF_ENDPOINT=hub.url) as server:
+        result = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", readme_packaging_walkthrough()],
+            env={**os.environ, "MLM": server.base_url, "MLM_API_KEY": server.api_key},
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "succeeded done" in result.stdout
+    assert '"name":"minilm-ep"' in result.stdout
