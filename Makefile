@@ -54,6 +54,7 @@ check-generated: $(STAMP)  ## Fail when a generated artifact is stale
 bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/rest_overhead.py
 	$(PY) bench/fleet_overview.py
+	$(PY) bench/packaging.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
