@@ -1,16 +1,19 @@
 """The packager on a multi-GiB model vs a download-then-upload baseline, and its peak RSS.
 
-A generated model (llama config, tokenizer files, safetensors shards of SHARD_MIB random
-bytes) is served by the local Hugging Face hub of the test suite (tests/packager/hub.py,
-in memory) and packaged into the embedded emulator's S3. In one run:
+Generated models (llama config, tokenizer files, safetensors shards of random bytes) are
+served by the local Hugging Face hub of the test suite (tests/packager/hub.py, in memory)
+and packaged into the embedded emulator's S3. In one run:
 
 - *packager*: ``mlm.packager.package`` with its default tuning (what the Batch job runs)
-  on the RATIO_GIB model: resolve, download (4 workers), validate (safetensors headers,
-  sha256 of every file), upload as an S3 prefix in parallel multipart parts, manifest.
+  on the RATIO model: resolve, download (4 workers), check each file as it lands
+  (safetensors header, sha256) and start its upload to the S3 prefix at once (parallel
+  multipart parts, overlapping the other downloads), then the manifest.
 - *baseline*: what the replaced sample does with the same files: huggingface_hub's
   ``snapshot_download`` into a directory, then boto3 ``upload_file`` one file after the
   other (no validation, no checksums, no manifest).
-- *peak RSS*: the packager on a 1 GiB and a 2 GiB model (same shard size).
+- *peak RSS*: the packager on 1 GiB and 2 GiB models with the same number of shards (so
+  the same number of files in flight), and on a 4 GiB model with more shards than
+  download workers.
 
 Every measured run is a fresh child process that times only its own work and reads its
 peak RSS (VmHWM) from /proc/self/status: the hub and the emulator (whose S3 keeps the
@@ -48,7 +51,6 @@ import boto3
 import huggingface_hub
 
 from mlm.aws.clients import EMULATOR_CREDENTIALS, ClientFactory
-from mlm.emulator.server import start_emulator
 from mlm.packager import PackageRequest, Platform, Source, Tuning, package
 from mlm.packager.progress import Phase, Progress
 from mlm.packager.run import PackagerClients
@@ -57,10 +59,18 @@ from mlm.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 MIB = 1024 * 1024
-SHARD_MIB = 512
 BLOCK_MIB = 8
-RATIO_GIB = 2  # the model both sides package for the wall-time ratio
-RSS_GIB = (1, 2)  # the model sizes whose packager peak RSS is compared
+DOWNLOAD_WORKERS = 4  # mlm.packager.run.DOWNLOAD_WORKERS (not imported: keeps this readable)
+# name → (shards, MiB per shard). Peak RSS follows the files in flight (at most one per
+# download worker, each uploading as it lands), so 1 and 2 GiB are compared at the same
+# shard count; 4 GiB has twice the shards, more than the download workers.
+MODELS: dict[str, tuple[int, int]] = {
+    "1gib": (4, 256),
+    "2gib": (4, 512),
+    "4gib": (8, 512),
+}
+RATIO = "2gib"  # the model both sides package for the wall-time ratio
+RSS = ("1gib", "2gib", "4gib")  # the models whose packager peak RSS is compared
 RUNS = 2  # rounds; each runs the packager at every size and the baseline once
 TENANT = "bench"
 
@@ -144,10 +154,10 @@ def test_module(name: str) -> Any:
     return importlib.import_module(f"tests.packager.{name}")
 
 
-def shard(index: int) -> bytes:
-    """One safetensors shard: a BF16 tensor of SHARD_MIB random bytes."""
+def shard(index: int, shard_mib: int) -> bytes:
+    """One safetensors shard: a BF16 tensor of ``shard_mib`` random bytes."""
     safetensors_bytes = test_module("models").safetensors_bytes
-    rows = SHARD_MIB * MIB // 2 // 4096
+    rows = shard_mib * MIB // 2 // 4096
     # The generator fills the tensor with one byte: keep its header, then random bytes.
     generated: bytes = safetensors_bytes({f"layers.{index}.weight": ("BF16", (rows, 4096))})
     (header_length,) = struct.unpack("<Q", generated[:8])
@@ -155,7 +165,7 @@ def shard(index: int) -> bytes:
     del generated
     # Random bytes, cheaply: one random block per shard, repeated (nothing here compresses
     # or deduplicates, so this moves exactly like fully random weights).
-    return header + os.urandom(BLOCK_MIB * MIB) * (SHARD_MIB // BLOCK_MIB)
+    return header + os.urandom(BLOCK_MIB * MIB) * (shard_mib // BLOCK_MIB)
 
 
 def model_files(shards: list[bytes]) -> dict[str, bytes]:
@@ -267,12 +277,21 @@ def uploaded(s3: Any, bucket: str, prefix: str) -> dict[str, int]:
 
 
 def parent() -> int:
+    # Imported here, not at the top: measured children import only what packaging needs
+    # (moto and Flask would add ~130 MiB to every child's RSS figure).
+    from mlm.emulator.server import start_emulator
+
     test_hub = test_module("hub")
     started = time.perf_counter()
-    shards = [shard(i) for i in range(1, RATIO_GIB * 1024 // SHARD_MIB + 1)]
+    # One set of shards per shard size, as many as the largest model of that size needs.
+    by_size: dict[int, list[bytes]] = {}
+    for count, shard_mib in MODELS.values():
+        have = by_size.setdefault(shard_mib, [])
+        have.extend(shard(i, shard_mib) for i in range(len(have) + 1, count + 1))
     print(
-        f"generated {len(shards)} x {SHARD_MIB} MiB shards in "
-        f"{time.perf_counter() - started:.1f} s",
+        "generated "
+        + ", ".join(f"{len(v)} x {mib} MiB" for mib, v in by_size.items())
+        + f" shards in {time.perf_counter() - started:.1f} s",
         flush=True,
     )
     test_hub.__dict__["hashlib"] = _HashlibWithStoredEtags()
@@ -286,18 +305,19 @@ def parent() -> int:
     try:
         with serve_hub_with_tree() as hub:
             repos = {}
-            for gib in sorted({RATIO_GIB, *RSS_GIB}):
-                repo_id = f"bench/model-{gib}gib"
-                files = model_files(shards[: gib * 1024 // SHARD_MIB])
+            for name, (count, shard_mib) in MODELS.items():
+                repo_id = f"bench/model-{name}"
+                files = model_files(by_size[shard_mib][:count])
                 sha = hashlib.sha1(repo_id.encode()).hexdigest()  # noqa: S324 - a commit id
-                repos[gib] = hub.add(test_hub.Repo(repo_id=repo_id, files=files, sha=sha))
+                repos[name] = hub.add(test_hub.Repo(repo_id=repo_id, files=files, sha=sha))
             # Rounds alternate sides and sizes, so drift hits everyone alike.
-            one_round = [("packager", gib) for gib in RSS_GIB] + [("baseline", RATIO_GIB)]
-            if RATIO_GIB not in RSS_GIB:
-                one_round.insert(0, ("packager", RATIO_GIB))
+            one_round = [("packager", name) for name in RSS] + [("baseline", RATIO)]
+            if RATIO not in RSS:
+                one_round.insert(0, ("packager", RATIO))
             plan = one_round * RUNS
-            for number, (side, gib) in enumerate(plan, start=1):
-                repo = repos[gib]
+            for number, (side, name) in enumerate(plan, start=1):
+                repo = repos[name]
+                count, shard_mib = MODELS[name]
                 prefix = f"bench-packaging/{number}-{side}/"
                 spec = {
                     "repo_id": repo.repo_id,
@@ -308,7 +328,7 @@ def parent() -> int:
                     "bucket": bucket,
                     "prefix": prefix,
                 }
-                print(f"run {number}/{len(plan)}: {side}, {gib} GiB model…", flush=True)
+                print(f"run {number}/{len(plan)}: {side}, {name} model…", flush=True)
                 figures = measure(side, spec)
                 print(f"  {figures}", flush=True)
                 objects = uploaded(s3, bucket, prefix)
@@ -316,7 +336,8 @@ def parent() -> int:
                 runs.append(
                     {
                         "side": side,
-                        "model_gib": gib,
+                        "model": name,
+                        "shards": f"{count} x {shard_mib} MiB",
                         "model_bytes": sum(len(d) for d in repo.files.values()),
                         **figures,
                         "uploaded_model_files": len(model),
@@ -342,21 +363,24 @@ def median(values: list[float]) -> float:
 
 def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def timed(side: str) -> list[dict[str, Any]]:
-        return [r for r in runs if r["side"] == side and r["model_gib"] == RATIO_GIB]
+        return [r for r in runs if r["side"] == side and r["model"] == RATIO]
 
     packager, baseline = timed("packager"), timed("baseline")
     packager_wall = median([r["wall_s"] for r in packager])
     baseline_wall = median([r["wall_s"] for r in baseline])
     rss = {
-        str(gib): [
-            r["peak_rss_mib"] for r in runs if r["side"] == "packager" and r["model_gib"] == gib
-        ]
-        for gib in RSS_GIB
+        name: [r["peak_rss_mib"] for r in runs if r["side"] == "packager" and r["model"] == name]
+        for name in RSS
     }
     tuning = Tuning()
     return {
         "environment": environment(),
-        "model": {"shard_mib": SHARD_MIB, "ratio_model_gib": RATIO_GIB, "series": "llama"},
+        "models": {
+            name: {"shards": count, "shard_mib": mib} for name, (count, mib) in MODELS.items()
+        },
+        "ratio_model": RATIO,
+        "series": "llama",
+        "download_workers": DOWNLOAD_WORKERS,
         "packager_tuning": {
             "part_size_mib": tuning.part_size_bytes // MIB,
             "max_concurrency": tuning.max_concurrency,
@@ -369,7 +393,7 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
             {(r["uploaded_model_files"], r["uploaded_model_bytes"]) for r in packager + baseline}
         )
         == 1,
-        "packager_peak_rss_mib_by_model_gib": rss,
+        "packager_peak_rss_mib_by_model": rss,
         "runs": runs,
     }
 
@@ -388,7 +412,7 @@ def environment() -> dict[str, object]:
 
 def run_rows(result: dict[str, Any]) -> list[str]:
     return [
-        f"| {r['side']} | {r['model_gib']} | {r['wall_s']} | "
+        f"| {r['side']} | {r['model']} ({r['shards']}) | {r['wall_s']} | "
         + ", ".join(f"{name} {sec}" for name, sec in r["phases_s"].items())
         + f" | {r['peak_rss_mib']} | {r['uploaded_model_files']} | {r['uploaded_model_bytes']} |"
         for r in result["runs"]
@@ -396,15 +420,13 @@ def run_rows(result: dict[str, Any]) -> list[str]:
 
 
 RUN_HEADER = [
-    "| side | model GiB | wall s | phases s | peak RSS MiB | files uploaded | bytes uploaded |",
+    "| side | model (shards) | wall s | phases s | peak RSS MiB | files up | bytes up |",
     "|---|---|---|---|---|---|---|",
 ]
 
 
 def rss_text(rss: dict[str, list[float]]) -> str:
-    return ", ".join(
-        f"{gib} GiB model: {' / '.join(map(str, mib))} MiB" for gib, mib in rss.items()
-    )
+    return ", ".join(f"{name} model: {' / '.join(map(str, mib))} MiB" for name, mib in rss.items())
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -414,7 +436,7 @@ def print_table(result: dict[str, Any]) -> None:
         f"{result['baseline_wall_s']} s → ratio baseline/packager "
         f"{result['ratio_wall_baseline_over_packager']}"
     )
-    rss = result["packager_peak_rss_mib_by_model_gib"]
+    rss = result["packager_peak_rss_mib_by_model"]
     print(f"packager peak RSS per run: {rss_text(rss)}")
 
 
@@ -422,34 +444,39 @@ def write_results(result: dict[str, Any]) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "packaging.json").write_text(json.dumps(result, indent=2) + "\n")
     env, tuning = result["environment"], result["packager_tuning"]
-    rss = result["packager_peak_rss_mib_by_model_gib"]
+    rss = result["packager_peak_rss_mib_by_model"]
+    shapes = ", ".join(f"{name} = {c} x {mib} MiB" for name, (c, mib) in MODELS.items())
     lines = [
-        f"# Packaging: a {RATIO_GIB} GiB model from a Hugging Face hub to S3",
+        "# Packaging: a multi-GiB model from a Hugging Face hub to S3",
         "",
         "Generated by `bench/packaging.py` (`make bench`); do not edit by hand.",
         "",
-        f"A generated llama-series model (config, tokenizer files, an index and "
-        f"{SHARD_MIB} MiB safetensors shards; each shard's tensor is one {BLOCK_MIB} MiB "
-        "random block repeated, which nothing on the path compresses or deduplicates) is "
+        "Generated llama-series models (config, tokenizer files, an index and safetensors "
+        f"shards: {shapes}; each shard's tensor is one {BLOCK_MIB} MiB "
+        "random block repeated, which nothing on the path compresses or deduplicates) are "
         "served by the test suite's "
         "local Hugging Face hub (in memory, loopback HTTP) and uploaded to the embedded "
         "emulator's S3; hub and emulator share this process, each measured run is a fresh "
         "child process that times only its own work and reads its peak RSS (VmHWM).",
         "",
-        f"- *packager*: `mlm.packager.package` with its default tuning ({tuning['part_size_mib']}"
-        f" MiB parts, {tuning['max_concurrency']} concurrent uploads, 4 download workers): "
-        "resolve the commit, download the files serving needs, validate (safetensors "
-        "headers, sha256 of every file), upload as an S3 prefix in parallel multipart parts, "
-        "write manifest.json.",
+        "- *packager*: `mlm.packager.package` with its default tuning "
+        f"({tuning['part_size_mib']} MiB parts, {tuning['max_concurrency']} concurrent part "
+        "uploads, 4 download workers): resolve the commit, then download the files serving "
+        "needs, checking each as it lands (safetensors header, sha256) and starting its "
+        "upload to the S3 prefix at once (parallel multipart parts), then write "
+        "manifest.json.",
         "- *baseline*: `huggingface_hub.snapshot_download` of the same repository into a "
         "directory, then boto3 `upload_file` for each file, one after the other (boto3's "
         "default transfer settings; no validation, checksums or manifest).",
-        f"- *peak RSS*: the packager on models of {' and '.join(map(str, RSS_GIB))} GiB "
-        "(same shard size); with bounded memory it should not grow with the model.",
+        "- *peak RSS*: the packager on each model. Memory follows the files in flight (at "
+        f"most {DOWNLOAD_WORKERS} downloading, each uploading as it lands), not the model's "
+        "size: 1gib and 2gib have the same shard count, so they compare size alone; 4gib "
+        f"has more shards than the {DOWNLOAD_WORKERS} download workers.",
         "",
         f"{RUNS} rounds, each running the packager at every size and the baseline once; "
-        f"wall times compared are the median per side on the {RATIO_GIB} GiB model. Phase "
-        "times come from the packager's progress callback (the start of each phase) and, "
+        f"wall times compared are the median per side on the {RATIO} model. Phase "
+        "times come from the packager's progress callback (the start of each phase; "
+        "*uploading* is what is left of the upload once every download has landed) and, "
         "for the baseline, from around its two steps. The test hub's per-request sha256 "
         "ETag is memoized (the real hub serves a stored one). Loopback HTTP on both ends, "
         "so this compares the clients' own work "

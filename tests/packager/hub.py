@@ -3,6 +3,8 @@ real download code runs with no network.
 
 Repos are in memory. Faults are injected per file: ``unavailable`` answers 503 to that
 many GETs, ``cut_once`` sends half the body of the first GET and closes the connection.
+``held`` keeps a file's GET waiting until its event is set (or HOLD_SECONDS pass, so a
+test that never sets it fails instead of hanging); ``released`` says which it was.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class Repo:
     gated_token: str | None = None  # set: downloads need "Authorization: Bearer <it>"
     unavailable: dict[str, int] = field(default_factory=dict)
     cut_once: set[str] = field(default_factory=set)
+    held: dict[str, threading.Event] = field(default_factory=dict)
+    released: dict[str, bool] = field(default_factory=dict)  # True: set; False: timed out
 
     def __post_init__(self) -> None:
         if not self.sha:
@@ -49,6 +53,7 @@ class Hub:
         return repo
 
 
+HOLD_SECONDS = 10
 _API = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+)(?:/revision/(?P<rev>[^/]+))?$")
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<path>.+)$")
 
@@ -135,6 +140,8 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
                 if failures:
                     self._error(503, "ServiceUnavailable", "try again")
                     return
+                if name in repo.held:
+                    repo.released[name] = repo.held[name].wait(HOLD_SECONDS)
             start = 0
             ranged = re.match(r"bytes=(\d+)-$", self.headers.get("Range", ""))
             if ranged and not head:

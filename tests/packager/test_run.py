@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import tarfile
+import threading
 from typing import Any
 
 import pytest
@@ -95,13 +96,37 @@ def test_progress_goes_through_the_phases_in_order_and_ends_complete(
     assert phases == [
         Phase.RESOLVING,
         Phase.DOWNLOADING,
-        Phase.VALIDATING,
         Phase.UPLOADING,
         Phase.DONE,
     ]
     last_download = [p for p in seen if p.phase is Phase.DOWNLOADING][-1]
     assert last_download.files_done == last_download.files_total == 7
     assert last_download.bytes_done == last_download.bytes_total > 0
+    last_upload = [p for p in seen if p.phase is Phase.UPLOADING][-1]
+    assert last_upload.files_done == last_upload.files_total == 7
+    assert last_upload.bytes_done == last_upload.bytes_total == last_download.bytes_total
+
+
+def test_a_file_starts_uploading_while_later_files_still_download(
+    hub: Hub, repo_id: str, clients: PackagerClients, make_request: Any
+) -> None:
+    # The last shard is served only once config.json is on its way to S3.
+    shard = "model-00002-of-00002.safetensors"
+    config_sent = threading.Event()
+    hub.add(Repo(repo_id, tiny_llm_files(LLAMA), held={shard: config_sent}))
+
+    def note_config(params: dict[str, Any], **_: Any) -> None:
+        if params["Key"].endswith("/model/config.json"):
+            config_sent.set()
+
+    event = "before-parameter-build.s3.PutObject"
+    clients.s3.meta.events.register(event, note_config)
+    try:
+        package(make_request(repo_id), clients)
+    finally:
+        clients.s3.meta.events.unregister(event, note_config)
+
+    assert hub.repos[repo_id].released == {shard: True}
 
 
 def test_tar_gz_format_uploads_one_tarball_holding_the_files(

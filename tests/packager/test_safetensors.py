@@ -26,7 +26,7 @@ def test_summary_counts_parameters_across_shards_and_names_the_dominant_dtype(
         tmp_path, "b.safetensors", safetensors_bytes({"x": ("BF16", (16,)), "n": ("F32", (4,))})
     )
 
-    summary = summarize([one, two])
+    summary = summarize([read_header(one), read_header(two)])
 
     assert (summary.parameter_count, summary.dtype) == (8 * 4 + 16 + 4, "BF16")
     assert summary.size_bytes == (32 + 16) * 2 + 4 * 4

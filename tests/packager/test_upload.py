@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -15,10 +13,10 @@ import pytest
 from mlm import naming
 from mlm.packager.errors import PackagingError
 from mlm.packager.request import split_s3_uri
-from mlm.packager.upload import Uploader
+from mlm.packager.upload import Uploader, tarball_part_size
 from mlm.settings import Settings
 from tests.packager.conftest import FAST
-from tests.packager.measure_upload import MEASURED
+from tests.packager.measure_memory import MEASURED, peak_in_own_process
 
 MIB = 1024 * 1024
 
@@ -39,10 +37,8 @@ def _big_file(tmp_path: Path, size: int) -> Path:
 
 
 def _peak_in_own_process(settings: Settings, uploader: Uploader, path: Path, mode: str) -> int:
-    command = [sys.executable, "-m", "tests.packager.measure_upload"]
-    args = [str(settings.aws_endpoint_url), uploader.bucket, uploader.prefix, str(path), mode]
-    done = subprocess.run([*command, *args], capture_output=True, text=True, check=True)
-    return int(done.stdout.strip())
+    args = [str(settings.aws_endpoint_url), uploader.bucket, uploader.prefix, str(path)]
+    return peak_in_own_process(mode, *args)
 
 
 def test_uploading_a_64_mib_file_keeps_memory_far_below_its_size(
@@ -91,7 +87,8 @@ def test_uploaded_objects_carry_the_managed_tags(
 ) -> None:
     (tmp_path / "config.json").write_bytes(b"{}")
 
-    uploader.upload_files([(tmp_path / "config.json", "model/config.json")])
+    with uploader.file_uploads() as uploads:
+        uploads.submit(tmp_path / "config.json", "model/config.json")
 
     tags = clients.s3.get_object_tagging(
         Bucket=uploader.bucket, Key=uploader.prefix + "model/config.json"
@@ -114,3 +111,16 @@ def test_a_file_that_cannot_be_read_fails_the_tarball_instead_of_truncating_it(
     assert raised.value.code == "UPLOAD_FAILED"
     listing = clients.s3.list_objects_v2(Bucket=uploader.bucket, Prefix=uploader.prefix)
     assert listing.get("Contents", []) == []
+
+
+def test_a_tarball_of_a_small_model_uses_the_configured_part_size() -> None:
+    assert tarball_part_size(8 * MIB, 3 * 1024 * MIB) == 8 * MIB
+
+
+def test_a_tarball_too_big_for_10000_parts_gets_larger_whole_mib_parts() -> None:
+    input_bytes = 200 * 1000**3  # a 100B-parameter model in bf16
+
+    part = tarball_part_size(8 * MIB, input_bytes)
+
+    assert part % MIB == 0
+    assert part * 10_000 >= input_bytes * 1.01

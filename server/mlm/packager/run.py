@@ -7,9 +7,11 @@ directory is removed and nothing is left under the output prefix when it fails.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +23,7 @@ from mlm.packager.errors import INVALID_WEIGHTS, PackagingError
 from mlm.packager.hub_token import read_token
 from mlm.packager.progress import Phase, ProgressCallback, ProgressTracker
 from mlm.packager.request import ArtifactFormat, PackageRequest, Platform, split_s3_uri
-from mlm.packager.safetensors import WeightsSummary, summarize
+from mlm.packager.safetensors import TensorInfo, WeightsSummary, read_header, summarize
 from mlm.packager.selection import CONFIG, Selection, WeightsFormat, select
 from mlm.packager.sources import HubSource, ModelSource, S3Source
 from mlm.packager.upload import Uploader
@@ -91,25 +93,21 @@ def package(
         series.check_remote_code(recipe, request.options.trust_remote_code)
         image = series.image_uri(recipe, request.region)
 
-        _download(source, selection, work, fetched, tracker)
-        summary, entries = _validate(selection, work, tracker)
+        bucket, prefix = split_s3_uri(request.output_uri)
+        tags = naming.managed_tags(request.tenant, request.model_name)
+        uploader = Uploader(clients.s3, bucket, prefix, request.tuning, tags)
+        checked, artifact = _transfer(request, source, selection, work, fetched, tracker, uploader)
+        summary = None
+        if selection.weights_format is WeightsFormat.SAFETENSORS:
+            summary = summarize([c.tensors for c in checked if c.tensors is not None])
         estimate = _estimate(request, recipe, config, summary, clients.catalog)
         environment = series.environment(
             recipe, config, _serving_settings(request, estimate, clients.catalog)
         )
-        return _upload(
-            request,
-            clients,
-            work,
-            entries,
-            tracker,
-            source.commit,
-            recipe,
-            image,
-            environment,
-            summary,
-            selection,
-            estimate,
+        serving = _Serving(recipe, image, environment, source.commit)
+        entries = [c.entry for c in checked]
+        return _write_manifest(
+            request, uploader, tracker, entries, artifact, serving, summary, selection, estimate
         )
 
 
@@ -129,46 +127,94 @@ def _load_json(path: Path) -> object:
         return None
 
 
-def _download(
+@dataclass(frozen=True)
+class _Checked:
+    entry: manifest.FileEntry
+    tensors: dict[str, TensorInfo] | None  # a safetensors file's header
+
+
+def _download_and_check(
     source: ModelSource,
     selection: Selection,
     work: Path,
     fetched: dict[str, Path],
     tracker: ProgressTracker,
-) -> None:
+    on_checked: Callable[[Path, str], None] | None = None,
+) -> list[_Checked]:
+    """Download every selected file and check it as it lands (size, sha256, safetensors
+    header), then hand it to ``on_checked``: with a prefix artifact its upload starts
+    while the other files still download. The first failure cancels what has not begun."""
     tracker.start(Phase.DOWNLOADING, selection.total_bytes, len(selection.files))
+    headers = (
+        {w.path for w in selection.weights}
+        if selection.weights_format is WeightsFormat.SAFETENSORS
+        else set()
+    )
 
-    def fetch(path: str) -> None:
-        if path not in fetched:
-            fetched[path] = source.fetch(path, work, tracker.add_bytes)
+    def fetch_and_check(path: str) -> _Checked:
+        if path in fetched:  # read before the download phase (config.json)
+            local = fetched[path]
+            tracker.add_bytes(local.stat().st_size)
         else:
-            tracker.add_bytes(fetched[path].stat().st_size)
+            local = source.fetch(path, work, tracker.add_bytes)
+        tensors = read_header(local) if path in headers else None
+        entry = manifest.FileEntry(
+            path=path, size=local.stat().st_size, sha256=manifest.sha256_file(local)
+        )
+        if on_checked is not None:
+            on_checked(local, path)
         tracker.file_done()
+        return _Checked(entry, tensors)
 
     with ThreadPoolExecutor(max_workers=DOWNLOAD_WORKERS) as pool:
-        # list() surfaces the first failure; the pool finishes or fails the rest first.
-        list(pool.map(fetch, [f.path for f in selection.files]))
+        futures = [pool.submit(fetch_and_check, f.path) for f in selection.files]
+        try:
+            # In selection order: the manifest lists files as the selection does.
+            return [future.result() for future in futures]
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
-def _validate(
-    selection: Selection, work: Path, tracker: ProgressTracker
-) -> tuple[WeightsSummary | None, list[manifest.FileEntry]]:
-    tracker.start(Phase.VALIDATING, selection.total_bytes, len(selection.files))
-    summary = None
-    if selection.weights_format is WeightsFormat.SAFETENSORS:
-        summary = summarize([work / w.path for w in selection.weights])
-    entries = []
-    for remote in selection.files:
-        local = work / remote.path
-        entries.append(
-            manifest.FileEntry(
-                path=remote.path,
-                size=local.stat().st_size,
-                sha256=manifest.sha256_file(local, tracker),
-            )
+def _transfer(
+    request: PackageRequest,
+    source: ModelSource,
+    selection: Selection,
+    work: Path,
+    fetched: dict[str, Path],
+    tracker: ProgressTracker,
+    uploader: Uploader,
+) -> tuple[list[_Checked], dict[str, Any]]:
+    """Download, check and upload every file → (the checked files, the artifact)."""
+    total, count = selection.total_bytes, len(selection.files)
+    if request.artifact_format is ArtifactFormat.TAR_GZ:
+        # A tarball streams the files in order: it starts once all are here and checked.
+        checked = _download_and_check(source, selection, work, fetched, tracker)
+        tracker.start(Phase.UPLOADING, total, count)
+        files = [(work / c.entry.path, c.entry.path) for c in checked]
+        tarball = uploader.upload_tarball(files, TARBALL_KEY, tracker.add_bytes)
+        return checked, {
+            "uri": f"s3://{uploader.bucket}/{uploader.prefix}{TARBALL_KEY}",
+            "format": ArtifactFormat.TAR_GZ.value,
+            "size": tarball.size,
+            "sha256": tarball.sha256,
+        }
+    uploaded_bytes = functools.partial(tracker.add_bytes, phase=Phase.UPLOADING)
+    uploaded_file = functools.partial(tracker.file_done, phase=Phase.UPLOADING)
+    with uploader.file_uploads(uploaded_bytes, uploaded_file) as uploads:
+        checked = _download_and_check(
+            source,
+            selection,
+            work,
+            fetched,
+            tracker,
+            lambda local, path: uploads.submit(local, MODEL_DIR_KEY + path),
         )
-        tracker.file_done()
-    return summary, entries
+        tracker.start(Phase.UPLOADING, total, count)  # some files may be up already
+    return checked, {
+        "uri": f"s3://{uploader.bucket}/{uploader.prefix}{MODEL_DIR_KEY}",
+        "format": ArtifactFormat.S3_PREFIX.value,
+    }
 
 
 def _bytes_per_parameter(
@@ -223,47 +269,26 @@ def _serving_settings(
     )
 
 
-def _upload(
+@dataclass(frozen=True)
+class _Serving:
+    recipe: series.Recipe
+    image: str
+    environment: dict[str, str]
+    commit: str | None
+
+
+def _write_manifest(
     request: PackageRequest,
-    clients: PackagerClients,
-    work: Path,
-    entries: list[manifest.FileEntry],
+    uploader: Uploader,
     tracker: ProgressTracker,
-    commit: str | None,
-    recipe: series.Recipe,
-    image: str,
-    environment: dict[str, str],
+    entries: list[manifest.FileEntry],
+    artifact: dict[str, Any],
+    serving: _Serving,
     summary: WeightsSummary | None,
     selection: Selection,
     estimate: sizing.Estimate,
 ) -> PackageResult:
-    bucket, prefix = split_s3_uri(request.output_uri)
-    tags = naming.managed_tags(request.tenant, request.model_name)
-    uploader = Uploader(clients.s3, bucket, prefix, request.tuning, tags)
-    total = sum(e.size for e in entries)
-    tracker.start(Phase.UPLOADING, total, len(entries))
-    files = [(work / e.path, e.path) for e in entries]
-    artifact: dict[str, Any]
-    if request.artifact_format is ArtifactFormat.TAR_GZ:
-        tarball = uploader.upload_tarball(files, TARBALL_KEY, tracker.add_bytes)
-        artifact_uri = f"s3://{bucket}/{prefix}{TARBALL_KEY}"
-        artifact = {
-            "uri": artifact_uri,
-            "format": ArtifactFormat.TAR_GZ.value,
-            "size": tarball.size,
-            "sha256": tarball.sha256,
-        }
-    else:
-        keyed = [(path, MODEL_DIR_KEY + name) for path, name in files]
-        uploader.upload_files(keyed, tracker.add_bytes, tracker.file_done)
-        artifact_uri = f"s3://{bucket}/{prefix}{MODEL_DIR_KEY}"
-        artifact = {"uri": artifact_uri, "format": ArtifactFormat.S3_PREFIX.value}
-    serving = {
-        "series": recipe.series,
-        "container_image": image,
-        "environment": environment,
-        "startup_health_check_timeout_seconds": recipe.startup_timeout_seconds,
-    }
+    recipe = serving.recipe
     parameter_count = None if summary is None else summary.parameter_count
     dtype = None if summary is None else summary.dtype
     weights = {
@@ -271,18 +296,26 @@ def _upload(
         "parameter_count": parameter_count,
         "dtype": dtype,
     }
-    document = manifest.build(request, commit, entries, artifact, serving, weights, estimate)
+    serving_document = {
+        "series": recipe.series,
+        "container_image": serving.image,
+        "environment": serving.environment,
+        "startup_health_check_timeout_seconds": recipe.startup_timeout_seconds,
+    }
+    document = manifest.build(
+        request, serving.commit, entries, artifact, serving_document, weights, estimate
+    )
     uploader.put_bytes(manifest.MANIFEST_NAME, manifest.dumps(document), "application/json")
-    tracker.start(Phase.DONE, total, len(entries))
+    tracker.start(Phase.DONE, sum(e.size for e in entries), len(entries))
     return PackageResult(
-        artifact_uri=artifact_uri,
+        artifact_uri=artifact["uri"],
         format=artifact["format"],
-        manifest_uri=f"s3://{bucket}/{prefix}{manifest.MANIFEST_NAME}",
+        manifest_uri=f"s3://{uploader.bucket}/{uploader.prefix}{manifest.MANIFEST_NAME}",
         series=recipe.series,
-        container_image=image,
-        environment=environment,
+        container_image=serving.image,
+        environment=serving.environment,
         startup_health_check_timeout_seconds=recipe.startup_timeout_seconds,
-        source_commit=commit,
+        source_commit=serving.commit,
         parameter_count=parameter_count,
         dtype=dtype,
         size_bytes=document["size_bytes"],

@@ -110,12 +110,12 @@ def _tensor(path: Path, name: str, entry: object, data_size: int) -> TensorInfo:
     return TensorInfo(dtype=dtype, shape=tuple(shape), nbytes=offsets[1] - offsets[0])
 
 
-def summarize(paths: list[Path]) -> WeightsSummary:
-    """Parameter count, dominant dtype and data size over all shards."""
+def summarize(headers: list[dict[str, TensorInfo]]) -> WeightsSummary:
+    """Parameter count, dominant dtype and data size over all shards' headers."""
     parameters_by_dtype: Counter[str] = Counter()
     size = 0
-    for path in paths:
-        for tensor in read_header(path).values():
+    for header in headers:
+        for tensor in header.values():
             parameters_by_dtype[tensor.dtype] += tensor.parameters
             size += tensor.nbytes
     dominant = parameters_by_dtype.most_common(1)

@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 import httpx2
 from boto3.s3.transfer import TransferConfig
 from botocore.exceptions import BotoCoreError, ClientError
-from huggingface_hub import HfApi, hf_hub_download
+from huggingface_hub import HfApi, constants, hf_hub_download
 from huggingface_hub.errors import (
     GatedRepoError,
     HfHubHTTPError,
@@ -37,6 +37,14 @@ from mlm.packager.selection import RemoteFile
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 OnBytes = Callable[[int], None]
+
+# huggingface_hub reads each download in 10 MiB chunks, and httpx builds every chunk in a
+# growing buffer before handing over a copy: tens of MiB per parallel download (the
+# packager's peak RSS grew with the number of shards in flight, bench/packaging.py).
+# 1 MiB chunks keep that small at the same speed. The setting has no parameter or
+# environment variable; this process is the packager, so setting it here is contained.
+DOWNLOAD_CHUNK_BYTES = 1024 * 1024
+constants.DOWNLOAD_CHUNK_SIZE = DOWNLOAD_CHUNK_BYTES
 
 
 class ModelSource(Protocol):

@@ -3,9 +3,10 @@
 
 boto3's transfer manager does the parallel multipart work: file parts are read from disk
 as they are sent (never a whole file in memory), and a streamed tarball is cut into parts
-with at most ``max_concurrency + 2`` parts in memory. On any failure every multipart
-upload under the job's prefix is aborted and what was already written there is deleted,
-so a failed run leaves nothing half-uploaded.
+with at most ``max_concurrency + 2`` parts in memory. Files are submitted one at a time
+while the manager runs, so each can start uploading as soon as it is downloaded and
+checked. On any failure every multipart upload under the job's prefix is aborted and what
+was already written there is deleted, so a failed run leaves nothing half-uploaded.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import contextlib
 import gzip
 import hashlib
 import logging
+import math
 import os
 import tarfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 OnBytes = Callable[[int], None]
 READ_CHUNK = 1024 * 1024
+MIB = 1024 * 1024
+MAX_PARTS = 10_000  # S3's limit per multipart upload
 
 
 def tagging(tags: list[dict[str, str]]) -> str:
@@ -51,13 +55,80 @@ class UploadedTarball:
     sha256: str
 
 
+def tarball_part_size(part_size: int, input_bytes: int) -> int:
+    """The part size for a streamed tarball of ``input_bytes`` of files: its length is not
+    known up front (s3transfer cannot adjust the parts as it does for files), so parts
+    grow, in whole MiB, until S3's 10,000 parts hold the input plus 1% of gzip and tar
+    overhead (stored, incompressible weights come out slightly larger than they go in)."""
+    needed = math.ceil(input_bytes * 1.01 / MAX_PARTS) + MIB
+    return max(part_size, math.ceil(needed / MIB) * MIB)
+
+
 class _Progress(BaseSubscriber):
-    def __init__(self, on_bytes: OnBytes | None) -> None:
-        self._on_bytes = on_bytes
+    def __init__(
+        self, on_bytes: OnBytes | None, on_done: Callable[[Any], None] | None = None
+    ) -> None:
+        self._on_bytes, self._on_done = on_bytes, on_done
 
     def on_progress(self, future: Any, bytes_transferred: int, **kwargs: Any) -> None:
         if self._on_bytes is not None:
             self._on_bytes(bytes_transferred)
+
+    def on_done(self, future: Any, **kwargs: Any) -> None:
+        if self._on_done is not None:
+            self._on_done(future)
+
+
+class FileUploads:
+    """Files handed to a running transfer manager one by one (``Uploader.file_uploads``).
+
+    The first failed upload is remembered and raised by the next ``submit``, so the
+    caller stops downloading the rest of a model that can no longer be uploaded.
+    """
+
+    def __init__(
+        self,
+        manager: Any,
+        uploader: Uploader,
+        on_bytes: OnBytes | None,
+        on_file: Callable[[], None] | None,
+    ) -> None:
+        self._manager, self._uploader = manager, uploader
+        self._on_bytes, self._on_file = on_bytes, on_file
+        self._futures: list[Any] = []
+        self._lock = threading.Lock()
+        self._failure: BaseException | None = None
+
+    def submit(self, path: Path, key: str) -> None:
+        """Start uploading ``path`` to ``prefix + key``."""
+        with self._lock:
+            if self._failure is not None:
+                raise self._failure
+            uploader = self._uploader
+            self._futures.append(
+                self._manager.upload(
+                    str(path),
+                    uploader.bucket,
+                    uploader.prefix + key,
+                    extra_args=uploader.extra_args,
+                    subscribers=[_Progress(self._on_bytes, self._finished)],
+                )
+            )
+
+    def wait(self) -> None:
+        """Block until every submitted file is uploaded; raise the first failure."""
+        for future in list(self._futures):
+            future.result()
+
+    def _finished(self, future: Any) -> None:
+        try:
+            future.result()
+        except BaseException as error:  # kept, and raised by submit or wait
+            with self._lock:
+                self._failure = self._failure or error
+            return
+        if self._on_file is not None:
+            self._on_file()
 
 
 class Uploader:
@@ -68,44 +139,39 @@ class Uploader:
     ) -> None:
         self._s3, self.bucket, self.prefix = s3, bucket, prefix
         self._tuning = tuning
-        self._extra = {"Tagging": tagging(tags)} if tags else {}
+        self.extra_args = {"Tagging": tagging(tags)} if tags else {}
+
+    def _config(self, part_size: int) -> TransferConfig:
+        tuning = self._tuning
         config = TransferConfig(
-            multipart_threshold=tuning.part_size_bytes,
-            multipart_chunksize=tuning.part_size_bytes,
+            multipart_threshold=part_size,
+            multipart_chunksize=part_size,
             max_concurrency=tuning.max_concurrency,
             max_io_queue=tuning.max_concurrency * 2,
         )
         # Parts of a non-seekable stream are held in memory: bound how many.
         config.max_in_memory_upload_chunks = tuning.max_concurrency + 2
-        self._config = config
+        return config
 
-    def upload_files(
-        self,
-        files: list[tuple[Path, str]],
-        on_bytes: OnBytes | None = None,
-        on_file: Callable[[], None] | None = None,
-    ) -> None:
-        """Upload each local path to ``prefix + relative key``, in parallel."""
-        with self._guard(), create_transfer_manager(self._s3, self._config) as manager:
-            futures = [
-                manager.upload(
-                    str(path),
-                    self.bucket,
-                    self.prefix + key,
-                    extra_args=self._extra,
-                    subscribers=[_Progress(on_bytes)],
-                )
-                for path, key in files
-            ]
-            for future in futures:
-                future.result()
-                if on_file is not None:
-                    on_file()
+    @contextlib.contextmanager
+    def file_uploads(
+        self, on_bytes: OnBytes | None = None, on_file: Callable[[], None] | None = None
+    ) -> Iterator[FileUploads]:
+        """Upload the files submitted inside the block in parallel; leaving the block
+        waits for them. An error inside cancels the rest and cleans the prefix."""
+        config = self._config(self._tuning.part_size_bytes)
+        with self._guard(), create_transfer_manager(self._s3, config) as manager:
+            uploads = FileUploads(manager, self, on_bytes, on_file)
+            yield uploads
+            uploads.wait()
 
     def upload_tarball(
         self, files: list[tuple[Path, str]], key: str, on_bytes: OnBytes | None = None
     ) -> UploadedTarball:
         """Stream a gzip'd tar of ``files`` (path, name inside) to ``prefix + key``."""
+        with self._guard():  # a file gone missing fails as the upload would
+            input_bytes = sum(path.stat().st_size for path, _name in files)
+        config = self._config(tarball_part_size(self._tuning.part_size_bytes, input_bytes))
         read_fd, write_fd = os.pipe()
         reader = _HashingReader(os.fdopen(read_fd, "rb"))
         producer = threading.Thread(
@@ -113,12 +179,12 @@ class Uploader:
         )
         producer.start()
         try:
-            with self._guard(), create_transfer_manager(self._s3, self._config) as manager:
+            with self._guard(), create_transfer_manager(self._s3, config) as manager:
                 manager.upload(
                     reader,  # type: ignore[arg-type]  # read() is all s3transfer uses
                     self.bucket,
                     self.prefix + key,
-                    extra_args=self._extra,
+                    extra_args=self.extra_args,
                 ).result()
         finally:
             reader.close()  # unblocks the producer if the upload stopped early
@@ -132,7 +198,7 @@ class Uploader:
                 Key=self.prefix + key,
                 Body=body,
                 ContentType=content_type,
-                **self._extra,  # type: ignore[arg-type]
+                **self.extra_args,  # type: ignore[arg-type]
             )
 
     def remove_all(self) -> None:

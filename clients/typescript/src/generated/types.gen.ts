@@ -377,8 +377,11 @@ export type PackagingJob = {
     model_name: string;
     status: PackagingJobStatus;
     /**
-     * The packager's phase (resolving, downloading, validating, uploading,
-     * registering, done); null until it has reported one.
+     * The packager's phase (resolving, downloading, uploading, registering,
+     * done); null until it has reported one. Each file is checked (sha256,
+     * safetensors header) as it is downloaded and, for an s3_prefix artifact,
+     * starts uploading at once, so `uploading` is what remains once every file
+     * has been downloaded: its `progress` may start part-way done.
      *
      */
     phase: string | null;

@@ -34,8 +34,11 @@ class PackagingJob:
             job_id (str):  Example: glm-4-9b-chat-3f9a0c12de.
             model_name (str):
             status (PackagingJobStatus): AWS Batch's state of the job; `cancelled` is a job terminated through this API.
-            phase (None | str): The packager's phase (resolving, downloading, validating, uploading,
-                registering, done); null until it has reported one.
+            phase (None | str): The packager's phase (resolving, downloading, uploading, registering,
+                done); null until it has reported one. Each file is checked (sha256,
+                safetensors header) as it is downloaded and, for an s3_prefix artifact,
+                starts uploading at once, so `uploading` is what remains once every file
+                has been downloaded: its `progress` may start part-way done.
             progress (None | PackagingProgressType0):
             source (PackagingJobSource):
             target (PackagingJobTarget):
