@@ -234,6 +234,29 @@ def test_list_pages_are_bounded(
     assert {j.job_id for j in first.items + second.items} == ids
 
 
+def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
+    service: PackagingJobService, submit_inert: Submit, keys: Keys, runtime: Runtime
+) -> None:
+    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
+    for _ in range(3):
+        submit_inert(body)
+    reads: list[str] = []
+
+    def count(params: dict[str, Any], **_: Any) -> None:
+        reads.append(params["Key"])
+
+    s3 = runtime.clients.s3()
+    s3.meta.events.register("before-parameter-build.s3.GetObject", count)
+    try:
+        page = service.list_jobs(keys.tenant, page_size=1)
+    finally:
+        s3.meta.events.unregister("before-parameter-build.s3.GetObject", count)
+
+    [job] = page.items
+    assert len(reads) == 1
+    assert reads[0].endswith(f"/{job.job_id}/{requests.STATUS_OBJECT}")
+
+
 def test_a_finished_job_cannot_be_cancelled(
     service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:

@@ -18,9 +18,10 @@ from mlm.aws.job_objects import JobObjects
 from mlm.errors import Conflict, NotFound, ServiceUnavailable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services import packaging_requests as requests
+from mlm.services.fan_out import parallel
 from mlm.services.model_versions import ModelVersion, ModelVersionService
 from mlm.services.packaging_registration import Registration
-from mlm.services.packaging_views import CANCEL_REASON, PackagingJob, build_view
+from mlm.services.packaging_views import CANCEL_REASON, PackagingJob, build_view, status_of
 
 if TYPE_CHECKING:
     from mlm.runtime import Runtime
@@ -157,18 +158,19 @@ class PackagingJobService:
             if model_name is not None and job.get("tags", {}).get(naming.TAG_NAME) != model_name:
                 continue
             mine.append((job_id, job))
-        views = [self._view(tenant, job_id, job) for job_id, job in mine]
-        if status is not None:
-            views = [view for view in views if view.status == status]
+        if status is not None:  # a job's status is Batch's alone: no S3 read needed
+            mine = [(job_id, job) for job_id, job in mine if status_of(job) == status]
         # Newest first; the id breaks ties between jobs created in the same millisecond.
-        created = {job_id: int(job.get("createdAt") or 0) for job_id, job in mine}
-        return self._tokens.paginate(
-            views,
-            lambda v: f"{10**14 - created[v.job_id]:015d}/{v.job_id}",
+        page = self._tokens.paginate(
+            mine,
+            lambda item: f"{10**14 - int(item[1].get('createdAt') or 0):015d}/{item[0]}",
             page_size,
             page_token,
             query,
         )
+        # Only the page's jobs are read from S3 (status object, registration), in parallel.
+        views = parallel(lambda item: self._view(tenant, *item), page.items)
+        return Page(views, page.next_page_token)
 
     def cancel(self, tenant: str, job_id: str, actor: str) -> PackagingJob:
         job = self._find(tenant, job_id)
