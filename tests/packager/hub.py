@@ -169,8 +169,8 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_hub() -> Iterator[Hub]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(Hub(url="")))
+def serve_hub(port: int = 0) -> Iterator[Hub]:
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(Hub(url="")))
     host, port = server.server_address[:2]
     hub = Hub(url=f"http://{host}:{port}")
     server.RequestHandlerClass = _handler(hub)
@@ -181,3 +181,37 @@ def serve_hub() -> Iterator[Hub]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def demo_repos() -> list[Repo]:
+    """What ``python -m tests.packager.hub`` serves: tiny generated models under the ids
+    the README's packaging walk-through uses."""
+    from tests.packager.models import BERT, CHATGLM, LLAMA, tiny_llm_files
+
+    return [
+        Repo("sentence-transformers/all-MiniLM-L6-v2", tiny_llm_files(BERT, shards=1)),
+        Repo("acme/tiny-llama", tiny_llm_files(LLAMA)),
+        Repo(
+            "THUDM/glm-4-9b-chat",
+            {**tiny_llm_files(CHATGLM), "modeling_chatglm.py": b"# the model's own code\n"},
+        ),
+    ]
+
+
+def main() -> None:
+    """Serve the demo models until interrupted, for trying packaging with no network."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=8090)
+    port = parser.parse_args().port
+    with serve_hub(port) as hub:
+        for repo in demo_repos():
+            hub.add(repo)
+        print(f"Test hub at {hub.url} serving {', '.join(r.repo_id for r in demo_repos())}")
+        print(f"  MLM_HF_ENDPOINT={hub.url} make run", flush=True)
+        threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ import httpx
 import pytest
 
 from tests.live_server import LiveServer, live_server
-from tests.packager.hub import Hub, Repo
-from tests.packager.models import BERT, LLAMA, tiny_llm_files
+from tests.packager.hub import Hub, Repo, demo_repos
+from tests.packager.models import LLAMA, tiny_llm_files
 from tests.polling import poll
 
 pytestmark = pytest.mark.process
@@ -150,7 +151,8 @@ def readme_packaging_walkthrough() -> str:
 
 
 def test_the_readme_packaging_walkthrough_runs_as_written(hub: Hub, tmp_path: Path) -> None:
-    hub.add(Repo("sentence-transformers/all-MiniLM-L6-v2", tiny_llm_files(BERT, shards=1)))
+    for repo in demo_repos():  # what `python -m tests.packager.hub` serves
+        hub.add(repo)
     with live_server(tmp_path, MLM_HF_ENDPOINT=hub.url) as server:
         result = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", readme_packaging_walkthrough()],
@@ -163,3 +165,16 @@ def test_the_readme_packaging_walkthrough_runs_as_written(hub: Hub, tmp_path: Pa
     assert result.returncode == 0, result.stdout + result.stderr
     assert "succeeded done" in result.stdout
     assert '"name":"minilm-ep"' in result.stdout
+
+
+def test_the_test_hub_runs_alone_serving_the_demo_models() -> None:
+    command = [sys.executable, "-m", "tests.packager.hub", "--port", "0"]
+    root = Path(__file__).parents[2]
+    with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, text=True) as hub:
+        try:
+            assert hub.stdout is not None
+            url = hub.stdout.readline().split()[3]
+            info = httpx.get(f"{url}/api/models/THUDM/glm-4-9b-chat", timeout=10).json()
+        finally:
+            hub.terminate()
+    assert "modeling_chatglm.py" in {s["rfilename"] for s in info["siblings"]}
