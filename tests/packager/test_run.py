@@ -7,6 +7,8 @@ import io
 import json
 import tarfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from mlm.packager.request import split_s3_uri
 from mlm.packager.run import PackagerClients
 from tests.packager.hub import Hub, Repo
 from tests.packager.models import CHATGLM, LLAMA, tiny_llm_files
+from tests.polling import poll
 
 
 def _objects(clients: PackagerClients, uri: str) -> dict[str, bytes]:
@@ -125,6 +128,42 @@ def test_a_file_starts_uploading_while_later_files_still_download(
         package(make_request(repo_id), clients)
     finally:
         clients.s3.meta.events.unregister(event, note_config)
+
+    assert hub.repos[repo_id].released == {shard: True}
+
+
+def test_an_uploaded_file_leaves_local_disk_while_later_files_still_download(
+    hub: Hub,
+    repo_id: str,
+    clients: PackagerClients,
+    make_request: Any,
+    tmp_path: Path,
+) -> None:
+    # The last shard is held until config.json is uploaded and gone from the work dir.
+    shard = "model-00002-of-00002.safetensors"
+    release = threading.Event()
+    hub.add(Repo(repo_id, tiny_llm_files(LLAMA), held={shard: release}))
+    config_sent = threading.Event()
+
+    def note_config(params: dict[str, Any], **_: Any) -> None:
+        if params["Key"].endswith("/model/config.json"):
+            config_sent.set()
+
+    event = "before-parameter-build.s3.PutObject"
+    clients.s3.meta.events.register(event, note_config)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        run = pool.submit(package, make_request(repo_id, work_dir=tmp_path), clients)
+        try:
+            # Sent, then no longer on disk: removed once its upload was done.
+            poll(
+                lambda: config_sent.is_set() and not list(tmp_path.glob("*/config.json")),
+                bool,
+                "config.json uploaded and removed while a shard is still downloading",
+            )
+        finally:
+            release.set()
+            clients.s3.meta.events.unregister(event, note_config)
+        run.result()
 
     assert hub.repos[repo_id].released == {shard: True}
 

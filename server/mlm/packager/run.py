@@ -142,8 +142,8 @@ def _download_and_check(
     on_checked: Callable[[Path, str], None] | None = None,
 ) -> list[_Checked]:
     """Download every selected file and check it as it lands (size, sha256, safetensors
-    header), then hand it to ``on_checked``: with a prefix artifact its upload starts
-    while the other files still download. The first failure cancels what has not begun."""
+    header), then hand it to ``on_checked``: with a prefix artifact it is uploaded while
+    the other files still download. The first failure cancels what has not begun."""
     tracker.start(Phase.DOWNLOADING, selection.total_bytes, len(selection.files))
     headers = (
         {w.path for w in selection.weights}
@@ -188,7 +188,8 @@ def _transfer(
     """Download, check and upload every file → (the checked files, the artifact)."""
     total, count = selection.total_bytes, len(selection.files)
     if request.artifact_format is ArtifactFormat.TAR_GZ:
-        # A tarball streams the files in order: it starts once all are here and checked.
+        # A tarball streams the files in order: it starts once all are here and checked
+        # (so it needs local room for the whole model; a prefix needs one file a worker).
         checked = _download_and_check(source, selection, work, fetched, tracker)
         tracker.start(Phase.UPLOADING, total, count)
         files = [(work / c.entry.path, c.entry.path) for c in checked]
@@ -202,14 +203,15 @@ def _transfer(
     uploaded_bytes = functools.partial(tracker.add_bytes, phase=Phase.UPLOADING)
     uploaded_file = functools.partial(tracker.file_done, phase=Phase.UPLOADING)
     with uploader.file_uploads(uploaded_bytes, uploaded_file) as uploads:
-        checked = _download_and_check(
-            source,
-            selection,
-            work,
-            fetched,
-            tracker,
-            lambda local, path: uploads.submit(local, MODEL_DIR_KEY + path),
-        )
+
+        def upload_then_remove(local: Path, path: str) -> None:
+            # The worker waits for its file to be up, then frees its disk: local storage
+            # holds at most one file per download worker, so a model larger than the
+            # job's ephemeral storage still packages.
+            uploads.submit(local, MODEL_DIR_KEY + path).result()
+            local.unlink()
+
+        checked = _download_and_check(source, selection, work, fetched, tracker, upload_then_remove)
         tracker.start(Phase.UPLOADING, total, count)  # some files may be up already
     return checked, {
         "uri": f"s3://{uploader.bucket}/{uploader.prefix}{MODEL_DIR_KEY}",

@@ -99,21 +99,21 @@ class FileUploads:
         self._lock = threading.Lock()
         self._failure: BaseException | None = None
 
-    def submit(self, path: Path, key: str) -> None:
-        """Start uploading ``path`` to ``prefix + key``."""
+    def submit(self, path: Path, key: str) -> Any:
+        """Start uploading ``path`` to ``prefix + key``; its future (``.result()`` waits)."""
         with self._lock:
             if self._failure is not None:
                 raise self._failure
             uploader = self._uploader
-            self._futures.append(
-                self._manager.upload(
-                    str(path),
-                    uploader.bucket,
-                    uploader.prefix + key,
-                    extra_args=uploader.extra_args,
-                    subscribers=[_Progress(self._on_bytes, self._finished)],
-                )
+            future = self._manager.upload(
+                str(path),
+                uploader.bucket,
+                uploader.prefix + key,
+                extra_args=uploader.extra_args,
+                subscribers=[_Progress(self._on_bytes, self._finished)],
             )
+            self._futures.append(future)
+            return future
 
     def wait(self) -> None:
         """Block until every submitted file is uploaded; raise the first failure."""
