@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from mlm.packager import PackagingError, package
+from mlm.packager import Options, PackagingError, package
 from mlm.packager.request import Platform, Source, split_s3_uri
 from mlm.packager.run import PackagerClients
 from tests.packager.hub import Hub, Repo
-from tests.packager.models import LLAMA, config_bytes, tiny_llm_files
+from tests.packager.models import FALCON, LLAMA, config_bytes, tiny_llm_files
 
 TOKEN = "hf_test_token_value"
 
@@ -110,6 +110,20 @@ def test_unknown_series_fails_listing_the_supported_ones(
     assert "mamba" in error.reason
     assert "llama" in error.reason
     assert "chatglm" in error.reason
+
+
+def test_settings_the_serving_container_would_refuse_fail_before_any_download(
+    hub: Hub, repo_id: str, clients: PackagerClients, make_request: Any
+) -> None:
+    hub.add(Repo(repo_id, tiny_llm_files(FALCON)))  # served by TGI, which refuses fp32
+
+    error = _fails(make_request(repo_id, options=Options(dtype="fp32")), clients)
+
+    assert error.code == "INVALID_REQUEST"
+    assert "fp32" in error.reason
+    mine = [p for m, p in hub.requests if m == "GET" and p.startswith(f"/{repo_id}/")]
+    assert mine  # the config was read…
+    assert not [p for p in mine if p.endswith(".safetensors")]  # …and no weights
 
 
 def test_unknown_series_packages_with_the_recipe_the_request_names(

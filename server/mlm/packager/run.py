@@ -91,6 +91,13 @@ def package(
         # Decide the recipe before downloading gigabytes: unknown series fail fast.
         recipe = series.detect(config, {f.path for f in selection.files}, request.series)
         series.check_remote_code(recipe, request.options.trust_remote_code)
+        options = request.options
+        series.check_settings(
+            recipe,
+            dtype=options.dtype,
+            quantization=options.quantization,
+            max_model_len=options.max_model_len,
+        )
         image = series.image_uri(recipe, request.region)
 
         bucket, prefix = split_s3_uri(request.output_uri)
