@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(HASH)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint lint-python lint-spec typecheck bench install generate check-generated clean
+.PHONY: run test lint lint-python lint-spec lint-deploy typecheck bench install generate check-generated clean
 
 $(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedde
 test: install lint check-generated  ## Every check and every test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
-lint: lint-python typecheck lint-spec
+lint: lint-python typecheck lint-spec lint-deploy
 
 lint-python: $(STAMP)
 	$(VENV)/bin/ruff check server tests bench clients/python/mlm_client
@@ -41,6 +41,10 @@ lint-python: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 	cd clients/python && ../../$(VENV)/bin/mypy
+
+lint-deploy: $(STAMP)  ## cfn-lint on the CloudFormation template, hadolint on the Dockerfile
+	$(VENV)/bin/cfn-lint deploy/packaging.yaml
+	$(VENV)/bin/hadolint deploy/packager.Dockerfile
 
 lint-spec: $(NODE_STAMP)  ## redocly + spectral (OWASP ruleset) on the spec
 	scripts/lint_spec.sh

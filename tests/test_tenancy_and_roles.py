@@ -9,6 +9,7 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
+from mlm.settings import Settings
 from tests.conftest import Keys
 from tests.polling import poll
 
@@ -87,7 +88,7 @@ def test_a_viewer_cannot_change_anything(
 
 
 @pytest.fixture
-def tenant_resources(client: TestClient) -> None:
+def tenant_resources(client: TestClient, keys: Keys, emulator_settings: Settings) -> None:
     """A model, a version and an in-service endpoint owned by the test's tenant."""
     created = client.post("/v1/models", json={"name": MODEL, "metadata": {"license": "mit"}})
     assert created.status_code == 201, created.text
@@ -106,7 +107,10 @@ def tenant_resources(client: TestClient) -> None:
     job = client.post(
         "/v1/packaging-jobs",
         json={
-            "source": {"platform": "s3", "s3_uri": "s3://iso-bucket/model/"},
+            "source": {
+                "platform": "s3",
+                "s3_uri": f"s3://{emulator_settings.artifact_bucket}/{keys.tenant}/model/",
+            },
             "target": {"model_name": MODEL, "register_version": False},
         },
     )

@@ -8,10 +8,20 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 TENANT_PATTERN = r"^[a-z][a-z0-9]{0,11}$"
+
+# Memory (MiB) Fargate accepts per whole vCPU count (AWS Batch ResourceRequirement). The
+# 0.25 and 0.5 vCPU sizes are left out: too small to package a model.
+FARGATE_MEMORY_MIB: dict[int, range] = {
+    1: range(2048, 8192 + 1, 1024),
+    2: range(4096, 16384 + 1, 1024),
+    4: range(8192, 30720 + 1, 1024),
+    8: range(16384, 61440 + 1, 4096),
+    16: range(32768, 122880 + 1, 8192),
+}
 
 
 class Role(StrEnum):
@@ -80,10 +90,16 @@ class Settings(BaseSettings):
     # The Hugging Face hub packaging jobs download from (HF_ENDPOINT in the job); unset is
     # huggingface.co. Set it for a private mirror, or a local hub in development.
     hf_endpoint: str | None = None
-    # Per-job resources (SubmitJob overrides); ephemeral storage is the job definition's.
-    packaging_memory_mib: int = Field(default=30720, ge=512, le=1_048_576)
-    packaging_vcpus: int = Field(default=4, ge=1, le=192)
-    packaging_ephemeral_storage_gib: int = Field(default=200, ge=21, le=200)
+    # Where a tenant's packaging jobs may read from (tenants never read each other's):
+    # Hugging Face token secrets named <prefix><tenant>/…, and S3 sources under
+    # <tenant>/ of this bucket or of the tenant's part of the artifact bucket.
+    hf_token_secret_prefix: str = Field(default="mlm/hf-token/", pattern=r"^[\w/+=.@-]*$")
+    packaging_source_bucket: str | None = None
+    # Per-job resources, sent as SubmitJob overrides: a Fargate combination (checked below).
+    # Ephemeral storage is not here: SubmitJob cannot override it, so it is the job
+    # definition's (deploy/packaging.yaml, parameter EphemeralStorageGiB).
+    packaging_memory_mib: int = Field(default=30720, ge=2048, le=122_880)
+    packaging_vcpus: int = Field(default=4, ge=1, le=16)
 
     # Idempotency-Key records (DynamoDB table with partition key "id", TTL on "expiration").
     idempotency_table: str = "mlm-idempotency"
@@ -101,6 +117,22 @@ class Settings(BaseSettings):
     cors_allowed_origins: list[str] = Field(default_factory=list)
     log_format: Literal["text", "json"] = "text"
     log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _fargate_resources(self) -> Settings:
+        allowed = FARGATE_MEMORY_MIB.get(self.packaging_vcpus)
+        if allowed is None:
+            raise ValueError(
+                f"MLM_PACKAGING_VCPUS={self.packaging_vcpus} is not a Fargate size; "
+                f"use one of {sorted(FARGATE_MEMORY_MIB)}."
+            )
+        if self.packaging_memory_mib not in allowed:
+            raise ValueError(
+                f"MLM_PACKAGING_MEMORY_MIB={self.packaging_memory_mib} is not valid on Fargate "
+                f"with {self.packaging_vcpus} vCPU: use {allowed.start} to {allowed.stop - 1} MiB "
+                f"in steps of {allowed.step}."
+            )
+        return self
 
     @field_validator("mandatory_metadata_keys")
     @classmethod

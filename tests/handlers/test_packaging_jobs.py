@@ -7,13 +7,21 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from mlm.settings import Settings
+from tests.conftest import Keys
 from tests.polling import poll
 
 MODEL = "tiny"
-BODY: dict[str, Any] = {
-    "source": {"platform": "s3", "s3_uri": "s3://no-such-bucket-mlm/model/"},
-    "target": {"model_name": MODEL, "register_version": False},
-}
+
+
+@pytest.fixture
+def body(emulator_settings: Settings, keys: Keys) -> dict[str, Any]:
+    """A job from an empty S3 prefix of the tenant's own (it starts, then fails)."""
+    uri = f"s3://{emulator_settings.artifact_bucket}/{keys.tenant}/nothing-here/"
+    return {
+        "source": {"platform": "s3", "s3_uri": uri},
+        "target": {"model_name": MODEL, "register_version": False},
+    }
 
 
 @pytest.fixture
@@ -23,8 +31,10 @@ def model(client: TestClient) -> None:
 
 
 @pytest.mark.usefixtures("model")
-def test_create_answers_202_with_the_job_and_its_location(client: TestClient) -> None:
-    response = client.post("/v1/packaging-jobs", json=BODY)
+def test_create_answers_202_with_the_job_and_its_location(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    response = client.post("/v1/packaging-jobs", json=body)
     assert response.status_code == 202, response.text
     job = response.json()
     assert response.headers["Location"] == f"/v1/packaging-jobs/{job['job_id']}"
@@ -32,30 +42,33 @@ def test_create_answers_202_with_the_job_and_its_location(client: TestClient) ->
 
 
 @pytest.mark.usefixtures("model")
-def test_one_idempotency_key_starts_one_job(client: TestClient) -> None:
+def test_one_idempotency_key_starts_one_job(client: TestClient, body: dict[str, Any]) -> None:
     headers = {"Idempotency-Key": "same-key-1"}
-    first = client.post("/v1/packaging-jobs", json=BODY, headers=headers)
-    again = client.post("/v1/packaging-jobs", json=BODY, headers=headers)
+    first = client.post("/v1/packaging-jobs", json=body, headers=headers)
+    again = client.post("/v1/packaging-jobs", json=body, headers=headers)
     assert first.json()["job_id"] == again.json()["job_id"]
     assert len(client.get("/v1/packaging-jobs").json()["items"]) == 1
 
 
-def test_a_job_for_a_missing_model_is_404(client: TestClient) -> None:
-    response = client.post("/v1/packaging-jobs", json=BODY)
+def test_a_job_for_a_missing_model_is_404(client: TestClient, body: dict[str, Any]) -> None:
+    response = client.post("/v1/packaging-jobs", json=body)
     assert response.status_code == 404
 
 
 @pytest.mark.usefixtures("model")
-def test_an_hf_source_without_a_model_id_is_422(client: TestClient) -> None:
-    body = {**BODY, "source": {"platform": "huggingface"}}
-    response = client.post("/v1/packaging-jobs", json=body)
+def test_an_hf_source_without_a_model_id_is_422(client: TestClient, body: dict[str, Any]) -> None:
+    response = client.post(
+        "/v1/packaging-jobs", json={**body, "source": {"platform": "huggingface"}}
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "INVALID_PACKAGING_REQUEST"
 
 
 @pytest.mark.usefixtures("model")
-def test_a_failed_job_has_a_plain_reason_and_cannot_be_cancelled(client: TestClient) -> None:
-    job_id = client.post("/v1/packaging-jobs", json=BODY).json()["job_id"]
+def test_a_failed_job_has_a_plain_reason_and_cannot_be_cancelled(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    job_id = client.post("/v1/packaging-jobs", json=body).json()["job_id"]
     job = poll(
         lambda: client.get(f"/v1/packaging-jobs/{job_id}").json(),
         lambda j: j["status"] in {"succeeded", "failed"},
@@ -67,3 +80,16 @@ def test_a_failed_job_has_a_plain_reason_and_cannot_be_cancelled(client: TestCli
     response = client.post(f"/v1/packaging-jobs/{job_id}/cancel")
     assert response.status_code == 409
     assert response.json()["code"] == "PACKAGING_JOB_FINISHED"
+
+
+@pytest.mark.usefixtures("model")
+def test_a_source_in_another_tenants_part_of_the_bucket_is_422(
+    client: TestClient, body: dict[str, Any], emulator_settings: Settings, keys: Keys
+) -> None:
+    uri = f"s3://{emulator_settings.artifact_bucket}/{keys.other_tenant}/model/"
+    response = client.post(
+        "/v1/packaging-jobs", json={**body, "source": {"platform": "s3", "s3_uri": uri}}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "source.s3_uri"
+    assert client.get("/v1/packaging-jobs").json()["items"] == []

@@ -129,6 +129,65 @@ def test_parameters_name_the_token_secret_never_a_token() -> None:
     assert not any("token" in key and key != "hf_token_secret_arn" for key in params)
 
 
+SCOPE = requests.SourceScope(
+    artifact_bucket="artifacts",
+    output_prefix="packaging",
+    source_bucket="sources",
+    secret_prefix="mlm/hf-token/",
+)
+SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:mlm/hf-token/{}/hf-AbCdEf"
+
+
+def test_a_token_secret_under_the_tenants_prefix_is_accepted() -> None:
+    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format("acme")})
+    SCOPE.check(request, "acme")
+
+
+@pytest.mark.parametrize("owner", ["other", "acme2"])
+def test_another_tenants_token_secret_is_refused(owner: str) -> None:
+    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format(owner)})
+    with pytest.raises(Unprocessable) as raised:
+        SCOPE.check(request, "acme")
+    assert raised.value.errors[0].field == "hf_token_secret_arn"
+    assert "mlm/hf-token/acme/" in raised.value.detail
+
+
+def _s3_source(uri: str) -> requests.PackagingRequest:
+    return requests.parse_request({**BODY, "source": {"platform": "s3", "s3_uri": uri}})
+
+
+@pytest.mark.parametrize(
+    "uri", ["s3://artifacts/packaging/acme/glm/jobs/x/model/", "s3://sources/acme/glm-4/"]
+)
+def test_an_s3_source_in_the_tenants_places_is_accepted(uri: str) -> None:
+    SCOPE.check(_s3_source(uri), "acme")
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "s3://artifacts/packaging/other/glm/jobs/x/model/",
+        "s3://artifacts/acme/glm/",  # outside the packaging prefix
+        "s3://sources/acme2/glm/",
+        "s3://elsewhere/acme/glm/",
+    ],
+)
+def test_an_s3_source_outside_the_tenants_places_is_refused(uri: str) -> None:
+    with pytest.raises(Unprocessable) as raised:
+        SCOPE.check(_s3_source(uri), "acme")
+    assert raised.value.errors[0].field == "source.s3_uri"
+    assert "s3://sources/acme/" in raised.value.detail
+
+
+def test_a_job_reading_another_tenants_secret_is_never_submitted(
+    service: PackagingJobService, keys: Keys
+) -> None:
+    arn = SECRET.format(keys.other_tenant)
+    with pytest.raises(Unprocessable):
+        service.submit(keys.tenant, {**BODY, "hf_token_secret_arn": arn})
+    assert service.list_jobs(keys.tenant).items == []
+
+
 def test_the_command_passes_every_parameter_explicitly() -> None:
     request = requests.parse_request(BODY)
     params = requests.parameters(request, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")

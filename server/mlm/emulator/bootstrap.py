@@ -113,9 +113,10 @@ def _batch(clients: ClientFactory, settings: Settings) -> None:
             containerProperties={
                 "image": PACKAGER_IMAGE,
                 "command": PACKAGER_COMMAND,
+                # As deploy/packaging.yaml: the resources jobs are submitted with.
                 "resourceRequirements": [
-                    {"type": "VCPU", "value": "4"},
-                    {"type": "MEMORY", "value": "16384"},
+                    {"type": "VCPU", "value": str(settings.packaging_vcpus)},
+                    {"type": "MEMORY", "value": str(settings.packaging_memory_mib)},
                 ],
             },
         )

@@ -74,6 +74,7 @@ class PackagingJobService:
         versions: ModelVersionService,
         require_model: Callable[[str, str], object],
         page_tokens: PageTokens,
+        scope: requests.SourceScope,
         output_prefix: str = "",
         memory_mib: int = 30720,
         vcpus: int = 4,
@@ -89,6 +90,7 @@ class PackagingJobService:
         self._memory_mib = memory_mib
         self._vcpus = vcpus
         self._environment = {"HF_ENDPOINT": hf_endpoint} if hf_endpoint else {}
+        self._scope = scope
 
     @classmethod
     def from_runtime(cls, rt: Runtime) -> PackagingJobService:
@@ -108,12 +110,19 @@ class PackagingJobService:
             memory_mib=s.packaging_memory_mib,
             vcpus=s.packaging_vcpus,
             hf_endpoint=s.hf_endpoint,
+            scope=requests.SourceScope(
+                artifact_bucket=s.artifact_bucket,
+                output_prefix=s.packaging_output_prefix,
+                source_bucket=s.packaging_source_bucket,
+                secret_prefix=s.hf_token_secret_prefix,
+            ),
         )
 
     # Operations -------------------------------------------------------------------------
 
     def submit(self, tenant: str, body: Mapping[str, Any]) -> PackagingJob:
         request = requests.parse_request(body)
+        self._scope.check(request, tenant)
         self._require_model(tenant, request.model_name)  # 404 before anything starts
         job_id = requests.new_job_id(request)
         prefix = self._prefix(tenant, request.model_name, job_id)

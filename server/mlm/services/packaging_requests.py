@@ -76,6 +76,44 @@ def parse_request(body: Mapping[str, Any]) -> PackagingRequest:
     )
 
 
+@dataclass(frozen=True)
+class SourceScope:
+    """What a tenant's jobs may read: its own Hugging Face token secrets and S3 keys, never
+    another tenant's. The job role can read every tenant's (one role for all jobs), so the
+    request is where tenants are kept apart."""
+
+    artifact_bucket: str
+    output_prefix: str
+    source_bucket: str | None
+    secret_prefix: str  # Secrets Manager names: <secret_prefix><tenant>/…
+
+    def check(self, request: PackagingRequest, tenant: str) -> None:
+        secret = request.hf_token_secret_arn
+        if secret is not None:
+            name = secret.split(":secret:", 1)[1]
+            own = f"{self.secret_prefix}{tenant}/"
+            if not name.startswith(own):
+                raise _invalid(
+                    "hf_token_secret_arn",
+                    f"must name one of this tenant's secrets, whose names start with '{own}'",
+                )
+        if request.s3_uri is not None:
+            places = self.source_places(tenant)
+            if not any(request.s3_uri.startswith(place) for place in places):
+                raise _invalid(
+                    "source.s3_uri", f"must be under one of this tenant's places: {places}"
+                )
+
+    def source_places(self, tenant: str) -> list[str]:
+        """The S3 URIs a tenant's sources may be under: its part of the artifact bucket
+        (e.g. an earlier job's output) and, if set, its part of the source bucket."""
+        head = self.output_prefix.strip("/")
+        places = [f"s3://{self.artifact_bucket}/" + (f"{head}/" if head else "") + f"{tenant}/"]
+        if self.source_bucket:
+            places.append(f"s3://{self.source_bucket}/{tenant}/")
+        return places
+
+
 def new_job_id(request: PackagingRequest) -> str:
     """``<model name>-<10 hex>``: a hash of the source and a fresh nonce, so two
     submissions never share an id and any model id yields a valid Batch name."""

@@ -317,7 +317,11 @@ export type PackagingSource = {
      */
     revision?: string;
     /**
-     * The prefix holding the model's files (platform s3).
+     * The prefix holding the model's files (platform s3). It must be one of this
+     * tenant's places: its part of the artifact bucket (e.g. an earlier job's
+     * output) or `<tenant>/` of the source bucket (MLM_PACKAGING_SOURCE_BUCKET);
+     * anything else is a 422 that lists them.
+     *
      */
     s3_uri?: string;
 };
@@ -345,7 +349,10 @@ export type PackagingJobCreate = {
     series?: string;
     options?: PackagingOptions;
     /**
-     * A Secrets Manager secret holding a Hugging Face token (gated models).
+     * A Secrets Manager secret holding a Hugging Face token (gated models). Its
+     * name must start with `mlm/hf-token/<tenant>/` (MLM_HF_TOKEN_SECRET_PREFIX):
+     * a tenant's jobs read only that tenant's tokens.
+     *
      */
     hf_token_secret_arn?: string;
 };

@@ -32,7 +32,9 @@ class PackagingJobCreate:
             target (PackagingTarget):
             series (str | Unset): The series recipe to apply (default detected from config.json).
             options (PackagingOptions | Unset):
-            hf_token_secret_arn (str | Unset): A Secrets Manager secret holding a Hugging Face token (gated models).
+            hf_token_secret_arn (str | Unset): A Secrets Manager secret holding a Hugging Face token (gated models). Its
+                name must start with `mlm/hf-token/<tenant>/` (MLM_HF_TOKEN_SECRET_PREFIX):
+                a tenant's jobs read only that tenant's tokens.
      """
 
     source: PackagingSource

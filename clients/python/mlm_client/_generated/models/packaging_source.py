@@ -27,7 +27,10 @@ class PackagingSource:
             platform (PackagingSourcePlatform):
             model_id (str | Unset): The Hugging Face repo id (platform huggingface). Example: THUDM/glm-4-9b-chat.
             revision (str | Unset): Branch, tag or commit; the job pins it to the commit it resolves. Example: main.
-            s3_uri (str | Unset): The prefix holding the model's files (platform s3).
+            s3_uri (str | Unset): The prefix holding the model's files (platform s3). It must be one of this
+                tenant's places: its part of the artifact bucket (e.g. an earlier job's
+                output) or `<tenant>/` of the source bucket (MLM_PACKAGING_SOURCE_BUCKET);
+                anything else is a 422 that lists them.
      """
 
     platform: PackagingSourcePlatform
