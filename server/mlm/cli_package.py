@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
+import threading
 from pathlib import Path
 from types import FrameType
 from typing import Annotated
@@ -51,8 +52,16 @@ def _cancel_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+# Progress arrives from download and upload threads at once: print() writes the text and
+# the newline separately, so two reports could share a line (a log line that is not JSON).
+_PRINTING = threading.Lock()
+
+
 def _print_progress(progress: Progress) -> None:
-    print(json.dumps({"progress": progress.to_dict()}), file=sys.stderr, flush=True)
+    line = json.dumps({"progress": progress.to_dict()}) + "\n"
+    with _PRINTING:
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def package_command(

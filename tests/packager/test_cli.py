@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from mlm.cli import app
+from mlm.cli_package import _print_progress
+from mlm.packager import Phase, Progress
 from mlm.settings import Settings
 from tests.packager.hub import Hub, Repo
 from tests.packager.models import LLAMA, tiny_llm_files
@@ -69,3 +72,21 @@ def test_package_needs_exactly_one_source(env: dict[str, str], output_uri: str) 
     done = _run(env, "--output-uri", output_uri, "--tenant", "t", "--model-name", "m")
 
     assert done.exit_code == 2
+
+
+def test_progress_reports_from_many_threads_keep_one_json_object_a_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    report = Progress(Phase.UPLOADING, 100, 50, 4, 2)
+
+    def burst() -> None:
+        for _ in range(1000):
+            _print_progress(report)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(8):
+            pool.submit(burst)
+
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 8 * 1000
+    assert all(json.loads(line)["progress"]["phase"] == "uploading" for line in lines)
