@@ -505,9 +505,14 @@ def test_deployments_maps_versions_to_endpoints(
 
 
 def test_deployments_include_both_versions_during_an_update(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint, make_version: MakeVersion
+    endpoint_service: EndpointService,
+    keys: Keys,
+    live: Endpoint,
+    make_version: MakeVersion,
+    transitions: Transitions,
 ) -> None:
     make_version()
+    transitions.hold()  # the update stays in progress, however slow this machine is
     endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=2)])
     assert endpoint_service.deployments(keys.tenant) == {
         ("chat", 1): ["chat-ep"],
