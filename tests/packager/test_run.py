@@ -15,8 +15,9 @@ import pytest
 
 from mlm.packager import ArtifactFormat, Options, PackagingError, Phase, Progress, package
 from mlm.packager.request import split_s3_uri
-from mlm.packager.run import PackagerClients
-from tests.packager.hub import Hub, Repo
+from mlm.packager.run import LOCAL_FILES, PackagerClients
+from mlm.packager.selection import CONFIG, SAFETENSORS_INDEX
+from tests.packager.hub import HOLD_SECONDS, Hub, Repo
 from tests.packager.models import CHATGLM, LLAMA, tiny_llm_files
 from tests.polling import poll
 
@@ -166,6 +167,49 @@ def test_an_uploaded_file_leaves_local_disk_while_later_files_still_download(
         run.result()
 
     assert hub.repos[repo_id].released == {shard: True}
+
+
+def test_local_disk_never_holds_more_than_its_room_of_model_files(
+    hub: Hub,
+    repo_id: str,
+    clients: PackagerClients,
+    make_request: Any,
+    tmp_path: Path,
+) -> None:
+    shards = LOCAL_FILES + 4
+    hub.add(Repo(repo_id, tiny_llm_files(LLAMA, shards=shards)))
+    permits = threading.Semaphore(0)  # each upload waits for one: downloads press on room
+
+    def hold(**_: Any) -> None:
+        permits.acquire(timeout=HOLD_SECONDS)
+
+    # Files the download workers fetched, in the work dir: not huggingface_hub's .cache,
+    # nor the two read before downloading starts (series detection, the shard list).
+    read_first = {CONFIG, SAFETENSORS_INDEX}
+
+    def on_disk() -> int:
+        files = tmp_path.glob("mlm-package-*/**/*")
+        return sum(
+            1 for f in files if f.is_file() and ".cache" not in f.parts and f.name not in read_first
+        )
+
+    event = "before-parameter-build.s3.PutObject"
+    clients.s3.meta.events.register(event, hold)
+    seen = []
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        run = pool.submit(package, make_request(repo_id, work_dir=tmp_path), clients)
+        try:
+            seen.append(poll(on_disk, lambda n: n >= LOCAL_FILES, "downloads to fill the room"))
+            for _ in range(shards + 8):  # every file and the manifest, one at a time
+                seen.append(on_disk())
+                permits.release()
+        finally:
+            for _ in range(100):
+                permits.release()
+            clients.s3.meta.events.unregister(event, hold)
+        run.result()
+
+    assert max(seen) == LOCAL_FILES
 
 
 def test_tar_gz_format_uploads_one_tarball_holding_the_files(

@@ -11,6 +11,7 @@ import functools
 import json
 import logging
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 MODEL_DIR_KEY = "model/"
 TARBALL_KEY = "model.tar.gz"
 DOWNLOAD_WORKERS = 4
+LOCAL_FILES = 2 * DOWNLOAD_WORKERS  # model files on local disk at once (s3_prefix)
 
 
 @dataclass
@@ -146,11 +148,13 @@ def _download_and_check(
     work: Path,
     fetched: dict[str, Path],
     tracker: ProgressTracker,
-    on_checked: Callable[[Path, str], None] | None = None,
+    on_checked: Callable[[Path, str, Callable[[], None]], None] | None = None,
+    room: threading.Semaphore | None = None,
 ) -> list[_Checked]:
     """Download every selected file and check it as it lands (size, sha256, safetensors
     header), then hand it to ``on_checked``: with a prefix artifact it is uploaded while
-    the other files still download. The first failure cancels what has not begun."""
+    the other files still download. With ``room``, each download first takes a place in
+    it. The first failure cancels what has not begun."""
     tracker.start(Phase.DOWNLOADING, selection.total_bytes, len(selection.files))
     headers = (
         {w.path for w in selection.weights}
@@ -159,17 +163,27 @@ def _download_and_check(
     )
 
     def fetch_and_check(path: str) -> _Checked:
-        if path in fetched:  # read before the download phase (config.json)
-            local = fetched[path]
-            tracker.add_bytes(local.stat().st_size)
-        else:
-            local = source.fetch(path, work, tracker.add_bytes)
-        tensors = read_header(local) if path in headers else None
-        entry = manifest.FileEntry(
-            path=path, size=local.stat().st_size, sha256=manifest.sha256_file(local)
-        )
-        if on_checked is not None:
-            on_checked(local, path)
+        # A download takes a place in ``room`` first (files read before this phase, such
+        # as config.json, are already here); on_checked gives it back once the file is gone.
+        release: Callable[[], None] = lambda: None  # noqa: E731
+        if room is not None and path not in fetched:
+            room.acquire()
+            release = room.release
+        try:
+            if path in fetched:
+                local = fetched[path]
+                tracker.add_bytes(local.stat().st_size)
+            else:
+                local = source.fetch(path, work, tracker.add_bytes)
+            tensors = read_header(local) if path in headers else None
+            entry = manifest.FileEntry(
+                path=path, size=local.stat().st_size, sha256=manifest.sha256_file(local)
+            )
+            if on_checked is not None:
+                on_checked(local, path, release)
+        except BaseException:
+            release()  # never handed over: a failure must not starve the other downloads
+            raise
         tracker.file_done()
         return _Checked(entry, tensors)
 
@@ -196,7 +210,7 @@ def _transfer(
     total, count = selection.total_bytes, len(selection.files)
     if request.artifact_format is ArtifactFormat.TAR_GZ:
         # A tarball streams the files in order: it starts once all are here and checked
-        # (so it needs local room for the whole model; a prefix needs one file a worker).
+        # (so it needs local room for the whole model; a prefix needs LOCAL_FILES files).
         checked = _download_and_check(source, selection, work, fetched, tracker)
         tracker.start(Phase.UPLOADING, total, count)
         files = [(work / c.entry.path, c.entry.path) for c in checked]
@@ -209,16 +223,23 @@ def _transfer(
         }
     uploaded_bytes = functools.partial(tracker.add_bytes, phase=Phase.UPLOADING)
     uploaded_file = functools.partial(tracker.file_done, phase=Phase.UPLOADING)
+    # A file leaves local disk once uploaded, and a download waits for room: the disk
+    # holds at most LOCAL_FILES downloaded files (plus the few read up front), so a model
+    # larger than the job's ephemeral storage still packages, while downloads run ahead
+    # of uploads by that much.
+    room = threading.BoundedSemaphore(LOCAL_FILES)
     with uploader.file_uploads(uploaded_bytes, uploaded_file) as uploads:
 
-        def upload_then_remove(local: Path, path: str) -> None:
-            # The worker waits for its file to be up, then frees its disk: local storage
-            # holds at most one file per download worker, so a model larger than the
-            # job's ephemeral storage still packages.
-            uploads.submit(local, MODEL_DIR_KEY + path).result()
-            local.unlink()
+        def upload_then_remove(local: Path, path: str, release: Callable[[], None]) -> None:
+            def remove() -> None:
+                local.unlink(missing_ok=True)
+                release()
 
-        checked = _download_and_check(source, selection, work, fetched, tracker, upload_then_remove)
+            uploads.submit(local, MODEL_DIR_KEY + path, on_done=remove)
+
+        checked = _download_and_check(
+            source, selection, work, fetched, tracker, upload_then_remove, room
+        )
         tracker.start(Phase.UPLOADING, total, count)  # some files may be up already
     return checked, {
         "uri": f"s3://{uploader.bucket}/{uploader.prefix}{MODEL_DIR_KEY}",

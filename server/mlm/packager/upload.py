@@ -12,6 +12,7 @@ was already written there is deleted, so a failed run leaves nothing half-upload
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import logging
@@ -99,36 +100,41 @@ class FileUploads:
         self._lock = threading.Lock()
         self._failure: BaseException | None = None
 
-    def submit(self, path: Path, key: str) -> Any:
-        """Start uploading ``path`` to ``prefix + key``; its future (``.result()`` waits)."""
+    def submit(self, path: Path, key: str, on_done: Callable[[], None] | None = None) -> None:
+        """Start uploading ``path`` to ``prefix + key``; ``on_done`` runs when that upload
+        ends, whether it succeeded, failed or was cancelled."""
         with self._lock:
             if self._failure is not None:
                 raise self._failure
             uploader = self._uploader
-            future = self._manager.upload(
-                str(path),
-                uploader.bucket,
-                uploader.prefix + key,
-                extra_args=uploader.extra_args,
-                subscribers=[_Progress(self._on_bytes, self._finished)],
+            finished = functools.partial(self._finished, on_done)
+            self._futures.append(
+                self._manager.upload(
+                    str(path),
+                    uploader.bucket,
+                    uploader.prefix + key,
+                    extra_args=uploader.extra_args,
+                    subscribers=[_Progress(self._on_bytes, finished)],
+                )
             )
-            self._futures.append(future)
-            return future
 
     def wait(self) -> None:
         """Block until every submitted file is uploaded; raise the first failure."""
         for future in list(self._futures):
             future.result()
 
-    def _finished(self, future: Any) -> None:
+    def _finished(self, on_done: Callable[[], None] | None, future: Any) -> None:
         try:
             future.result()
         except BaseException as error:  # kept, and raised by submit or wait
             with self._lock:
                 self._failure = self._failure or error
-            return
-        if self._on_file is not None:
-            self._on_file()
+        else:
+            if self._on_file is not None:
+                self._on_file()
+        finally:
+            if on_done is not None:
+                on_done()
 
 
 class Uploader:
