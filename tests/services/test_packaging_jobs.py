@@ -358,6 +358,18 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
 # --- registration ------------------------------------------------------------------------
 
 
+def test_a_succeeded_job_shows_the_series_the_packager_detected(
+    runtime: Runtime, service: PackagingJobService, submit_inert: Submit, keys: Keys
+) -> None:
+    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
+    job_id = submit_inert(body)
+    assert service.get(keys.tenant, job_id).series is None  # none asked, none detected yet
+    put_status(
+        runtime, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
+    )
+    assert finished(service, keys.tenant, job_id).series == RESULT["series"]
+
+
 def test_a_succeeded_job_registers_one_version_with_its_output(
     runtime: Runtime,
     service: PackagingJobService,

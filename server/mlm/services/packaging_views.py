@@ -88,6 +88,13 @@ def _output(status_doc: dict[str, Any] | None) -> dict[str, Any] | None:
     return {key: result.get(key) for key in OUTPUT_KEYS}
 
 
+def _detected_series(status_doc: dict[str, Any] | None) -> str | None:
+    """The series the packager detected (known once it succeeded), when none was asked for."""
+    result = (status_doc or {}).get("result")
+    series = result.get("series") if isinstance(result, dict) else None
+    return series if isinstance(series, str) else None
+
+
 def _failure(job: dict[str, Any], status: str, status_doc: dict[str, Any] | None) -> str | None:
     if status == "cancelled":
         return "The job was cancelled."
@@ -151,7 +158,7 @@ def build_view(
             "register_version": register,
             "format": params.get("format", "s3_prefix"),
         },
-        series=params.get("series"),
+        series=params.get("series") or _detected_series(status_doc),
         options=options,
         output=_output(status_doc),
         model_version=model_version,

@@ -404,6 +404,11 @@ export type PackagingJob = {
         register_version: boolean;
         format: string;
     };
+    /**
+     * The series the request named or, once the job has succeeded, the one the
+     * packager detected from config.json; null before that.
+     *
+     */
     series: string | null;
     options: {
         dtype?: string | null;

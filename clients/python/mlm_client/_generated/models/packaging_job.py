@@ -42,7 +42,8 @@ class PackagingJob:
             progress (None | PackagingProgressType0):
             source (PackagingJobSource):
             target (PackagingJobTarget):
-            series (None | str):
+            series (None | str): The series the request named or, once the job has succeeded, the one the
+                packager detected from config.json; null before that.
             options (PackagingJobOptions):
             output (None | PackagingOutputType0):
             model_version (int | None): The version registered from this job's output.
