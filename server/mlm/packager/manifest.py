@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mlm.packager.progress import ProgressTracker
 from mlm.packager.request import PackageRequest
 from mlm.packager.sizing import Estimate
 
@@ -28,14 +27,12 @@ class FileEntry:
     sha256: str
 
 
-def sha256_file(path: Path, tracker: ProgressTracker | None = None) -> str:
+def sha256_file(path: Path) -> str:
     """The file's SHA-256, read in chunks (memory stays flat whatever the size)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_HASH_CHUNK):
             digest.update(chunk)
-            if tracker is not None:
-                tracker.add_bytes(len(chunk))
     return digest.hexdigest()
 
 
