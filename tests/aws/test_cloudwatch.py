@@ -7,6 +7,7 @@ from typing import Any
 
 from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery
 from mlm.runtime import Runtime
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.metric_fixtures import minutes_ago, put
 
@@ -25,12 +26,9 @@ def test_more_than_500_queries_are_split_into_calls_of_500(runtime: Runtime, key
     def count(params: dict[str, Any], **_: Any) -> None:
         seen[len(params["MetricDataQueries"])] += 1
 
-    client.meta.events.register("provide-client-params.cloudwatch.GetMetricData", count)
-    try:
+    with hooked(client, "provide-client-params.cloudwatch.GetMetricData", count):
         queries = [query(f"mlm-{keys.tenant}-e{i}") for i in range(1001)]
         series = CloudWatchMetrics(client).get_metric_data(queries, minutes_ago(5), minutes_ago(0))
-    finally:
-        client.meta.events.unregister("provide-client-params.cloudwatch.GetMetricData", count)
     assert seen == Counter({500: 2, 1: 1})
     assert len(series) == 1001
 

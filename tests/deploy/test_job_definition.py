@@ -12,6 +12,7 @@ from mlm.runtime import Runtime
 from mlm.services import packaging_requests as requests
 from mlm.services.packaging_jobs import PackagingJobService
 from mlm.settings import FARGATE_MEMORY_MIB, Settings
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys, Transitions
 from tests.deploy.template import allowed_by, default, properties, substitute, template
 
@@ -40,12 +41,12 @@ def submission(runtime: Runtime, keys: Keys, transitions: Transitions) -> Iterat
     runtime.models.create(keys.tenant, {"name": "glm", "metadata": {"license": "mit"}})
     seen: dict[str, Any] = {}
     batch = runtime.clients.client("batch")
-    batch.meta.events.register(
-        "provide-client-params.batch.SubmitJob", lambda params, **_: seen.update(params)
-    )
     service = PackagingJobService.from_runtime(runtime)
     transitions.hold()
-    job = service.submit(keys.tenant, BODY)
+    with hooked(
+        batch, "provide-client-params.batch.SubmitJob", lambda params, **_: seen.update(params)
+    ):
+        job = service.submit(keys.tenant, BODY)
     yield seen
     service.cancel(keys.tenant, job.job_id, "test")
 

@@ -17,6 +17,7 @@ from mlm.packager import ArtifactFormat, Options, PackagingError, Phase, Progres
 from mlm.packager.request import split_s3_uri
 from mlm.packager.run import LOCAL_FILES, PackagerClients
 from mlm.packager.selection import CONFIG, SAFETENSORS_INDEX
+from tests.botocore_hooks import hooked
 from tests.packager.hub import HOLD_SECONDS, Hub, Repo
 from tests.packager.models import CHATGLM, LLAMA, tiny_llm_files
 from tests.polling import poll
@@ -111,6 +112,19 @@ def test_progress_goes_through_the_phases_in_order_and_ends_complete(
     assert last_upload.bytes_done == last_upload.bytes_total == last_download.bytes_total
 
 
+PUT = "before-parameter-build.s3.PutObject"
+
+
+def _set_on_put_of(name: str, event: threading.Event) -> Any:
+    """A PutObject hook that sets ``event`` once the model file ``name`` is sent."""
+
+    def note(params: dict[str, Any], **_: Any) -> None:
+        if params["Key"].endswith(f"/model/{name}"):
+            event.set()
+
+    return note
+
+
 def test_a_file_starts_uploading_while_later_files_still_download(
     hub: Hub, repo_id: str, clients: PackagerClients, make_request: Any
 ) -> None:
@@ -119,16 +133,8 @@ def test_a_file_starts_uploading_while_later_files_still_download(
     config_sent = threading.Event()
     hub.add(Repo(repo_id, tiny_llm_files(LLAMA), held={shard: config_sent}))
 
-    def note_config(params: dict[str, Any], **_: Any) -> None:
-        if params["Key"].endswith("/model/config.json"):
-            config_sent.set()
-
-    event = "before-parameter-build.s3.PutObject"
-    clients.s3.meta.events.register(event, note_config)
-    try:
+    with hooked(clients.s3, PUT, _set_on_put_of("config.json", config_sent)):
         package(make_request(repo_id), clients)
-    finally:
-        clients.s3.meta.events.unregister(event, note_config)
 
     assert hub.repos[repo_id].released == {shard: True}
 
@@ -146,13 +152,10 @@ def test_an_uploaded_file_leaves_local_disk_while_later_files_still_download(
     hub.add(Repo(repo_id, tiny_llm_files(LLAMA), held={shard: release}))
     config_sent = threading.Event()
 
-    def note_config(params: dict[str, Any], **_: Any) -> None:
-        if params["Key"].endswith("/model/config.json"):
-            config_sent.set()
-
-    event = "before-parameter-build.s3.PutObject"
-    clients.s3.meta.events.register(event, note_config)
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with (
+        hooked(clients.s3, PUT, _set_on_put_of("config.json", config_sent)),
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
         run = pool.submit(package, make_request(repo_id, work_dir=tmp_path), clients)
         try:
             # Sent, then no longer on disk: removed once its upload was done.
@@ -163,7 +166,6 @@ def test_an_uploaded_file_leaves_local_disk_while_later_files_still_download(
             )
         finally:
             release.set()
-            clients.s3.meta.events.unregister(event, note_config)
         run.result()
 
     assert hub.repos[repo_id].released == {shard: True}
@@ -193,10 +195,8 @@ def test_local_disk_never_holds_more_than_its_room_of_model_files(
             1 for f in files if f.is_file() and ".cache" not in f.parts and f.name not in read_first
         )
 
-    event = "before-parameter-build.s3.PutObject"
-    clients.s3.meta.events.register(event, hold)
     seen = []
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with hooked(clients.s3, PUT, hold), ThreadPoolExecutor(max_workers=1) as pool:
         run = pool.submit(package, make_request(repo_id, work_dir=tmp_path), clients)
         try:
             seen.append(poll(on_disk, lambda n: n >= LOCAL_FILES, "downloads to fill the room"))
@@ -206,7 +206,6 @@ def test_local_disk_never_holds_more_than_its_room_of_model_files(
         finally:
             for _ in range(100):
                 permits.release()
-            clients.s3.meta.events.unregister(event, hold)
         run.result()
 
     assert max(seen) == LOCAL_FILES

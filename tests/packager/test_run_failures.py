@@ -11,6 +11,7 @@ import pytest
 from mlm.packager import Options, PackagingError, package
 from mlm.packager.request import Platform, Source, split_s3_uri
 from mlm.packager.run import PackagerClients
+from tests.botocore_hooks import hooked
 from tests.packager.hub import Hub, Repo
 from tests.packager.models import FALCON, LLAMA, config_bytes, tiny_llm_files
 
@@ -186,11 +187,8 @@ def test_an_s3_error_mid_upload_aborts_and_leaves_nothing(
         if len(parts) == 2:
             params["PartNumber"] = 10001
 
-    clients.s3.meta.events.register("before-parameter-build.s3.UploadPart", break_second_part)
-    try:
+    with hooked(clients.s3, "before-parameter-build.s3.UploadPart", break_second_part):
         error = _fails(make_request(repo_id), clients)
-    finally:
-        clients.s3.meta.events.unregister("before-parameter-build.s3.UploadPart", break_second_part)
 
     assert error.code == "UPLOAD_FAILED"
     assert _left_in_s3(clients, output_uri) == ([], [])

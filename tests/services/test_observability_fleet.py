@@ -14,6 +14,7 @@ from mlm.runtime import Runtime
 from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
 from mlm.services.endpoints import EndpointService
 from mlm.services.fleet_overview import FleetOverview
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, put
 
@@ -30,12 +31,11 @@ def calls(runtime: Runtime) -> Iterator[Counter[str]]:
     def count(model: Any, **_: Any) -> None:
         counted[model.name] += 1
 
-    clients = [runtime.clients.sagemaker(), runtime.clients.cloudwatch()]
-    for client in clients:
-        client.meta.events.register("before-call", count)
-    yield counted
-    for client in clients:
-        client.meta.events.unregister("before-call", count)
+    with (
+        hooked(runtime.clients.sagemaker(), "before-call", count),
+        hooked(runtime.clients.cloudwatch(), "before-call", count),
+    ):
+        yield counted
 
 
 def fleet(runtime: Runtime, endpoints: EndpointService, ttl: float = 0.0) -> FleetOverview:

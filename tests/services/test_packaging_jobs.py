@@ -22,6 +22,7 @@ from mlm.services.model_versions import ModelVersionService
 from mlm.services.models import ModelService
 from mlm.services.packaging_events import handle_batch_event
 from mlm.services.packaging_jobs import PackagingJobService
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.polling import poll
 
@@ -304,12 +305,8 @@ def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
     def count(params: dict[str, Any], **_: Any) -> None:
         reads.append(params["Key"])
 
-    s3 = runtime.clients.s3()
-    s3.meta.events.register("before-parameter-build.s3.GetObject", count)
-    try:
+    with hooked(runtime.clients.s3(), "before-parameter-build.s3.GetObject", count):
         page = service.list_jobs(keys.tenant, page_size=1)
-    finally:
-        s3.meta.events.unregister("before-parameter-build.s3.GetObject", count)
 
     [job] = page.items
     assert len(reads) == 1
