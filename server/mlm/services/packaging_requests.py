@@ -107,8 +107,7 @@ class SourceScope:
     def source_places(self, tenant: str) -> list[str]:
         """The S3 URIs a tenant's sources may be under: its part of the artifact bucket
         (e.g. an earlier job's output) and, if set, its part of the source bucket."""
-        head = self.output_prefix.strip("/")
-        places = [f"s3://{self.artifact_bucket}/" + (f"{head}/" if head else "") + f"{tenant}/"]
+        places = [f"s3://{self.artifact_bucket}/{tenant_prefix(self.output_prefix, tenant)}"]
         if self.source_bucket:
             places.append(f"s3://{self.source_bucket}/{tenant}/")
         return places
@@ -139,10 +138,15 @@ def job_id_of(tenant: str, job_name: str) -> str | None:
     return rest if is_job_id(rest) else None
 
 
+def tenant_prefix(output_prefix: str, tenant: str) -> str:
+    """A tenant's part of the artifact bucket: ``[<output prefix>/]<tenant>/``."""
+    head = output_prefix.strip("/")
+    return (f"{head}/" if head else "") + f"{tenant}/"
+
+
 def job_prefix(output_prefix: str, tenant: str, model_name: str, job_id: str) -> str:
     """The job's S3 key prefix: ``[<output prefix>/]<tenant>/<model>/jobs/<job id>/``."""
-    head = output_prefix.strip("/")
-    return (f"{head}/" if head else "") + f"{tenant}/{model_name}/jobs/{job_id}/"
+    return f"{tenant_prefix(output_prefix, tenant)}{model_name}/jobs/{job_id}/"
 
 
 def _text(value: Any) -> str:
