@@ -36,10 +36,10 @@ from typing import Any
 
 from mlm.app import create_app
 from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.container import Container, build_container
 from mlm.emulator.server import start_emulator
-from mlm.runtime import Runtime, build_runtime
-from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
-from mlm.services.fleet_overview import FleetOverview
+from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
+from mlm.services.observability.fleet import FleetOverview
 from mlm.settings import Settings
 
 N_ENDPOINTS = 200
@@ -108,7 +108,7 @@ def critical_path(calls: list[tuple[str, float, float]]) -> int:
     return chain
 
 
-def setup(rt: Runtime) -> list[str]:
+def setup(rt: Container) -> list[str]:
     """N_ENDPOINTS endpoints of tenant 'dev', each with GPU and in-flight datapoints."""
     rt.models.create("dev", {"name": "bench-model", "metadata": {"license": "mit"}})
     rt.versions.create(
@@ -161,7 +161,7 @@ def overview(client: Any) -> int:
             return seen
 
 
-def naive(rt: Runtime) -> int:
+def naive(rt: Container) -> int:
     """The baseline, serially: list, then per endpoint describe + one read per metric."""
     sm, cw = rt.clients.sagemaker(), rt.clients.cloudwatch()
     end = dt.datetime.now(dt.UTC)
@@ -201,7 +201,7 @@ def main() -> int:
     base = Settings(mode="emulator", emulator_transition_seconds=0.05, dev_api_key=DEV_KEY)
     emulator, settings = start_emulator(base)
     try:
-        rt = build_runtime(settings)
+        rt = build_container(settings)
         print(f"creating {N_ENDPOINTS} endpoints in the emulator…", flush=True)
         names = setup(rt)
         # Figures read fresh on every page: the cache would hide what the reads cost.

@@ -34,9 +34,9 @@ from pydantic import SecretStr
 from mlm import naming
 from mlm.app import create_app
 from mlm.aws.clients import ClientFactory
+from mlm.container import build_container
 from mlm.emulator.server import start_emulator
 from mlm.logs import configure_logging
-from mlm.runtime import build_runtime
 from mlm.settings import Settings
 
 N = 300  # measured calls per side
@@ -87,7 +87,7 @@ def _wait(what: str, check: Callable[[], bool]) -> None:
 @contextmanager
 def serving(settings: Settings) -> Iterator[str]:
     """The MLM app under uvicorn in a background thread; yields its /v1 base URL."""
-    app = create_app(build_runtime(settings))
+    app = create_app(build_container(settings))
     config = uvicorn.Config(
         app, host="127.0.0.1", port=settings.port, log_level="warning", access_log=False
     )

@@ -36,4 +36,4 @@ FROM public.ecr.aws/lambda/python:3.11 AS registration
 # Installed inside the Lambda base image so pip picks wheels for its glibc.
 RUN --mount=type=bind,from=wheel,source=/wheels,target=/wheels \
     pip install --no-cache-dir --target "${LAMBDA_TASK_ROOT}" "$(ls /wheels/mlm-*.whl)"
-CMD ["mlm.services.packaging_events.lambda_handler"]
+CMD ["mlm.lambdas.packaging_job_events.lambda_handler"]

@@ -13,9 +13,9 @@ from pydantic import SecretStr
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
+from mlm.container import Container, build_container
 from mlm.emulator import patches
 from mlm.emulator.server import start_emulator
-from mlm.runtime import Runtime, build_runtime
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 
 _tenant_ids = itertools.count()
@@ -110,13 +110,13 @@ def settings(emulator_settings: Settings, keys: Keys) -> Settings:
 
 
 @pytest.fixture
-def runtime(settings: Settings) -> Runtime:
-    return build_runtime(settings)
+def container(settings: Settings) -> Container:
+    return build_container(settings)
 
 
 @pytest.fixture
-def client(runtime: Runtime, keys: Keys) -> Iterator[TestClient]:
+def client(container: Container, keys: Keys) -> Iterator[TestClient]:
     """The app in process, with response validation on; sends the tenant's admin key."""
-    app = create_app(runtime, validate_responses=True)
+    app = create_app(container, validate_responses=True)
     with app.test_client(headers={"X-Api-Key": keys.admin}) as test_client:
         yield test_client

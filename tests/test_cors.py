@@ -1,15 +1,15 @@
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
-from mlm.runtime import build_runtime
+from mlm.container import build_container
 from mlm.settings import Settings
 
 ORIGIN = "https://console.example.com"
 
 
 def cors_client(settings: Settings, origins: list[str]) -> TestClient:
-    runtime = build_runtime(settings.model_copy(update={"cors_allowed_origins": origins}))
-    return create_app(runtime).test_client()
+    container = build_container(settings.model_copy(update={"cors_allowed_origins": origins}))
+    return create_app(container).test_client()
 
 
 def test_preflight_from_an_allowed_origin_is_answered(settings: Settings) -> None:

@@ -11,9 +11,9 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from mlm import problems
+from mlm.container import Container
 from mlm.errors import ApiError
 from mlm.middleware import RequestContextMiddleware
-from mlm.runtime import Runtime
 from mlm.spec import spec_path
 
 EXPOSED_HEADERS = ["ETag", "Location", "X-Request-Id", "Retry-After"]
@@ -25,10 +25,10 @@ class _Response(flask.Response):
     default_mimetype = None
 
 
-def create_app(runtime: Runtime, validate_responses: bool = False) -> FlaskApp:
+def create_app(container: Container, validate_responses: bool = False) -> FlaskApp:
     app = FlaskApp(__name__, specification_dir=str(spec_path().parent))
     app.app.response_class = _Response
-    settings = runtime.settings
+    settings = container.settings
     if settings.cors_allowed_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -39,7 +39,7 @@ def create_app(runtime: Runtime, validate_responses: bool = False) -> FlaskApp:
             expose_headers=EXPOSED_HEADERS,
         )
     app.add_middleware(
-        RequestContextMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, runtime=runtime
+        RequestContextMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, container=container
     )
     app.add_api(
         spec_path().name,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from mlm import request_log
+from mlm.container import Container
 from mlm.principal import Principal
-from mlm.runtime import Runtime
 from mlm.settings import hash_api_key
 
 
@@ -16,8 +16,8 @@ def api_key_info(
     """Map a key to its principal; None makes connexion answer 401."""
     if request is None:
         return None
-    runtime: Runtime = request.scope["mlm.runtime"]
-    entry = runtime.settings.keys_by_hash.get(hash_api_key(api_key))
+    container: Container = request.scope["mlm.container"]
+    entry = container.settings.keys_by_hash.get(hash_api_key(api_key))
     if entry is None:
         return None
     principal = Principal(tenant=entry.tenant, role=entry.role, key_name=entry.name)

@@ -1,6 +1,6 @@
 """The ``mlm`` command: ``mlm serve`` runs the API (against the emulator unless --aws).
 
-The server stack (connexion, uvicorn, the runtime) is imported by ``serve`` alone: the
+The server stack (connexion, uvicorn, the service container) is imported by ``serve`` alone: the
 Batch job's ``mlm package`` starts without it (≈2 s and ≈35 MiB less).
 """
 
@@ -55,7 +55,7 @@ def serve(
     import uvicorn
 
     from mlm.app import create_app
-    from mlm.runtime import build_runtime
+    from mlm.container import build_container
 
     settings = _settings(aws, host, port)
     configure_logging(settings.log_format, settings.log_level)
@@ -79,7 +79,7 @@ def serve(
         if not settings.keys_by_hash:
             console.print("[red]No API keys configured (MLM_API_KEYS): refusing to start.[/]")
             raise typer.Exit(code=2)
-        api = create_app(build_runtime(settings))
+        api = create_app(build_container(settings))
         base = f"http://{settings.host}:{settings.port}/v1"
         console.print(f"[bold]MLM API[/] at {base}  docs: {base}/ui/", soft_wrap=True)
         if settings.mode == "emulator" and settings.dev_api_key is not None:

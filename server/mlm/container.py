@@ -1,4 +1,13 @@
-"""Everything a running service needs, built once from settings and reached per request."""
+"""The one place that wires MLM: every service built with its dependencies passed in.
+
+Services are built on first use (``mlm package`` and the Lambda need only some of them;
+packaging refuses to start without an artifact bucket). Each is built exactly once per
+container, so the adapters' caches are shared by every request. The graph has no loop:
+
+    hosting ─► deployed versions ─► models, versions ─► endpoints ─► observability,
+                                                           │          fleet, invocations
+                                          versions, models ─► packaging jobs
+"""
 
 from __future__ import annotations
 
@@ -6,91 +15,137 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from mlm.aws.batch import BatchJobs
 from mlm.aws.clients import ClientFactory
+from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.aws.job_objects import JobObjects
+from mlm.aws.sagemaker_hosting import SageMakerHosting
+from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.aws.sagemaker_runtime import SageMakerRuntime
+from mlm.catalog import InstanceTypeCatalog
+from mlm.errors import ServiceUnavailable
+from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
+from mlm.services.endpoints import DeployedVersions, EndpointService
+from mlm.services.invocations import InvocationService
+from mlm.services.observability import FleetOverview, ObservabilityService
+from mlm.services.packaging import PackagingJobService, SourceScope
+from mlm.services.registry import ModelService, ModelVersionService
 from mlm.settings import Settings
-
-if TYPE_CHECKING:
-    from mlm.idempotency import Idempotency
-    from mlm.services.endpoints import EndpointService
-    from mlm.services.fleet_overview import FleetOverview
-    from mlm.services.instance_types import InstanceTypeCatalog
-    from mlm.services.invocations import InvocationService
-    from mlm.services.model_versions import ModelVersionService
-    from mlm.services.models import ModelService
-    from mlm.services.observability import ObservabilityService
-    from mlm.services.packaging_jobs import PackagingJobService
 
 _REACHABILITY_TTL_SECONDS = 10.0
 
 
 @dataclass
-class Runtime:
+class Container:
     settings: Settings
     clients: ClientFactory
     page_tokens: PageTokens
     _reachable: tuple[float, bool] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    # Services are built on first use; each module's ``from_runtime`` wires its adapters.
+    # --- adapters (one per AWS service; shared so their caches are) -----------------------
+
+    @cached_property
+    def hosting(self) -> SageMakerHosting:
+        return SageMakerHosting(self.clients.sagemaker())
+
+    @cached_property
+    def registry(self) -> SageMakerRegistry:
+        return SageMakerRegistry(self.clients.sagemaker())
+
     @cached_property
     def idempotency(self) -> Idempotency:
-        from mlm.idempotency import Idempotency
-
         s = self.settings
         return Idempotency(self.clients.dynamodb(), s.idempotency_table, s.idempotency_ttl_seconds)
 
-    @cached_property
-    def invocations(self) -> InvocationService:
-        from mlm.services.invocations import InvocationService
-
-        return InvocationService.from_runtime(self)
+    # --- services -------------------------------------------------------------------------
 
     @cached_property
     def catalog(self) -> InstanceTypeCatalog:
-        from mlm.services.instance_types import InstanceTypeCatalog
+        return InstanceTypeCatalog.from_botocore()
 
-        return InstanceTypeCatalog.from_runtime(self)
+    @cached_property
+    def deployed_versions(self) -> DeployedVersions:
+        return DeployedVersions(self.hosting)
 
     @cached_property
     def models(self) -> ModelService:
-        from mlm.services.models import ModelService
-
-        return ModelService.from_runtime(self)
+        return ModelService(
+            registry=self.registry,
+            page_tokens=self.page_tokens,
+            mandatory_metadata_keys=self.settings.mandatory_metadata_keys,
+            deployments=self.deployed_versions.deployments,
+        )
 
     @cached_property
     def versions(self) -> ModelVersionService:
-        from mlm.services.model_versions import ModelVersionService
-
-        return ModelVersionService.from_runtime(self)
+        return ModelVersionService(
+            registry=self.registry,
+            page_tokens=self.page_tokens,
+            catalog=self.catalog,
+            deployments=self.deployed_versions.deployments,
+            require_approved_for_deployment=self.settings.require_approved_for_deployment,
+        )
 
     @cached_property
     def endpoints(self) -> EndpointService:
-        from mlm.services.endpoints import EndpointService
+        return EndpointService(
+            hosting=self.hosting,
+            versions=self.versions,
+            catalog=self.catalog,
+            page_tokens=self.page_tokens,
+            execution_role_arn=self.settings.execution_role_arn,
+        )
 
-        return EndpointService.from_runtime(self)
+    @cached_property
+    def invocations(self) -> InvocationService:
+        return InvocationService(SageMakerRuntime(self.clients.sagemaker_runtime()), self.endpoints)
 
     @cached_property
     def observability(self) -> ObservabilityService:
-        from mlm.services.observability import ObservabilityService
-
-        return ObservabilityService.from_runtime(self)
+        return ObservabilityService(
+            endpoints=self.endpoints,
+            hardware=self.catalog,
+            cloudwatch=CloudWatchMetrics(self.clients.cloudwatch()),
+        )
 
     @cached_property
     def fleet(self) -> FleetOverview:
-        from mlm.services.fleet_overview import FleetOverview
-
-        return FleetOverview.from_runtime(self)
+        return FleetOverview(
+            self.endpoints, self.catalog, CloudWatchMetrics(self.clients.cloudwatch())
+        )
 
     @cached_property
     def packaging_jobs(self) -> PackagingJobService:
-        from mlm.services.packaging_jobs import PackagingJobService
-
-        return PackagingJobService.from_runtime(self)
+        s = self.settings
+        if s.artifact_bucket is None:
+            raise ServiceUnavailable(
+                code="ARTIFACT_BUCKET_NOT_CONFIGURED",
+                detail="Packaging needs an artifact bucket; set MLM_ARTIFACT_BUCKET.",
+            )
+        return PackagingJobService(
+            batch=BatchJobs(
+                self.clients.client("batch"), s.batch_job_queue, s.batch_job_definition
+            ),
+            objects=JobObjects(self.clients.s3(), s.artifact_bucket),
+            versions=self.versions,
+            require_model=self.models.get,
+            page_tokens=self.page_tokens,
+            output_prefix=s.packaging_output_prefix,
+            memory_mib=s.packaging_memory_mib,
+            vcpus=s.packaging_vcpus,
+            hf_endpoint=s.hf_endpoint,
+            scope=SourceScope(
+                artifact_bucket=s.artifact_bucket,
+                output_prefix=s.packaging_output_prefix,
+                source_bucket=s.packaging_source_bucket,
+                secret_prefix=s.hf_token_secret_prefix,
+            ),
+        )
 
     def backend_reachable(self) -> bool:
         """Whether AWS (or the emulator) answers; checked at most every 10 s."""
@@ -108,7 +163,7 @@ class Runtime:
         return ok
 
 
-def build_runtime(settings: Settings) -> Runtime:
+def build_container(settings: Settings) -> Container:
     clients = ClientFactory(settings)
     tokens = PageTokens(settings.page_token_secret.get_secret_value())
-    return Runtime(settings=settings, clients=clients, page_tokens=tokens)
+    return Container(settings=settings, clients=clients, page_tokens=tokens)

@@ -1,4 +1,4 @@
-"""Outermost ASGI middleware: request ids, the runtime for handlers, one log line each."""
+"""Outermost ASGI middleware: request ids, the service container for handlers, one log line each."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mlm import request_log
-from mlm.runtime import Runtime
+from mlm.container import Container
 
 log = logging.getLogger("mlm.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -20,9 +20,9 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, runtime: Runtime) -> None:
+    def __init__(self, app: ASGIApp, container: Container) -> None:
         self.app = app
-        self.runtime = runtime
+        self.container = container
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -30,7 +30,7 @@ class RequestContextMiddleware:
             return
         request_id = _request_id(scope)
         fields = request_log.begin()
-        scope["mlm.runtime"] = self.runtime
+        scope["mlm.container"] = self.container
         scope["mlm.request_id"] = request_id
         started = time.perf_counter()
         status = 500

@@ -13,19 +13,19 @@ from connexion import context, request
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import request_log
+from mlm.container import Container
 from mlm.errors import PreconditionFailed
 from mlm.idempotency import Reply
 from mlm.principal import Principal
-from mlm.runtime import Runtime
 from mlm.settings import Role
 
 JSON = "application/json"
 MakeReply = Callable[[], Reply]
 
 
-def runtime() -> Runtime:
-    rt: Runtime = context.scope["mlm.runtime"]
-    return rt
+def container() -> Container:
+    built: Container = context.scope["mlm.container"]
+    return built
 
 
 def caller(needed: Role = Role.VIEWER) -> Principal:
@@ -75,7 +75,7 @@ def respond_once(
     if key is None:
         reply = make()
     else:
-        reply = runtime().idempotency.run(principal.tenant, operation, key, payload, make)
+        reply = container().idempotency.run(principal.tenant, operation, key, payload, make)
     return respond(reply["body"], reply["status"], reply["headers"], etag=reply["status"] == 201)
 
 

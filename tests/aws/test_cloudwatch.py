@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery
-from mlm.runtime import Runtime
+from mlm.container import Container
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.metric_fixtures import minutes_ago, put
@@ -19,8 +19,10 @@ def query(endpoint: str, metric: str = "GPUUtilization") -> MetricQuery:
     return MetricQuery(NS, metric, dims, "Average", 60)
 
 
-def test_more_than_500_queries_are_split_into_calls_of_500(runtime: Runtime, keys: Keys) -> None:
-    client = runtime.clients.cloudwatch()
+def test_more_than_500_queries_are_split_into_calls_of_500(
+    container: Container, keys: Keys
+) -> None:
+    client = container.clients.cloudwatch()
     seen: Counter[int] = Counter()
 
     def count(params: dict[str, Any], **_: Any) -> None:
@@ -33,8 +35,8 @@ def test_more_than_500_queries_are_split_into_calls_of_500(runtime: Runtime, key
     assert len(series) == 1001
 
 
-def test_series_come_back_in_query_order_oldest_first(runtime: Runtime, keys: Keys) -> None:
-    client = runtime.clients.cloudwatch()
+def test_series_come_back_in_query_order_oldest_first(container: Container, keys: Keys) -> None:
+    client = container.clients.cloudwatch()
     a, b = f"mlm-{keys.tenant}-a", f"mlm-{keys.tenant}-b"
     put(client, b, "GPUUtilization", 1.0, at=minutes_ago(3))
     put(client, b, "GPUUtilization", 2.0, at=minutes_ago(2))
@@ -45,8 +47,8 @@ def test_series_come_back_in_query_order_oldest_first(runtime: Runtime, keys: Ke
     assert series[1].timestamps == [minutes_ago(3), minutes_ago(2)]
 
 
-def test_dimension_sets_find_per_instance_series(runtime: Runtime, keys: Keys) -> None:
-    client = runtime.clients.cloudwatch()
+def test_dimension_sets_find_per_instance_series(container: Container, keys: Keys) -> None:
+    client = container.clients.cloudwatch()
     endpoint = f"mlm-{keys.tenant}-ep"
     put(client, endpoint, "CPUUtilization", 5.0, instance_id="i-1")
     found = CloudWatchMetrics(client).dimension_sets({"EndpointName": endpoint})

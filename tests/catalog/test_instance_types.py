@@ -1,8 +1,8 @@
 import botocore.session
 import pytest
 
-from mlm.services import instance_type_table as table
-from mlm.services.instance_types import (
+from mlm.catalog import families
+from mlm.catalog.instance_types import (
     InstanceType,
     InstanceTypeCatalog,
     production_variant_instance_types,
@@ -34,7 +34,7 @@ def test_the_names_are_botocores_production_variant_enum(catalog: InstanceTypeCa
 
 
 def test_every_family_botocore_lists_is_in_the_table(catalog: InstanceTypeCatalog) -> None:
-    unknown = {t.family for t in catalog.all() if not table.is_known_family(t.family)}
+    unknown = {t.family for t in catalog.all() if not families.is_known_family(t.family)}
     assert unknown == set()
 
 

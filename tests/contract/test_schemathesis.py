@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from mlm.app import create_app
-from mlm.runtime import Runtime, build_runtime
+from mlm.container import Container, build_container
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 from tests.conftest import Keys
 
@@ -36,8 +36,8 @@ CONFIG = SchemathesisConfig.from_path(str(Path(__file__).parents[2] / "schemathe
 
 
 @pytest.fixture
-def api_schema(runtime: Runtime) -> Any:
-    app = create_app(runtime, validate_responses=False)
+def api_schema(container: Container) -> Any:
+    app = create_app(container, validate_responses=False)
     return schemathesis.openapi.from_asgi("/v1/openapi.json", app, config=CONFIG)
 
 
@@ -64,8 +64,8 @@ def stateful_schema(settings: Settings, keys: Keys) -> tuple[Any, list[str]]:
         )
         for i, key in enumerate(run_keys)
     ]
-    runtime = build_runtime(settings.model_copy(update={"api_keys": entries}))
-    app = create_app(runtime, validate_responses=False)
+    container = build_container(settings.model_copy(update={"api_keys": entries}))
+    app = create_app(container, validate_responses=False)
     return schemathesis.openapi.from_asgi("/v1/openapi.json", app, config=CONFIG), run_keys
 
 

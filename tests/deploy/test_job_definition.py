@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
+from mlm.container import Container
 from mlm.emulator.bootstrap import PACKAGER_COMMAND
-from mlm.runtime import Runtime
-from mlm.services import packaging_requests as requests
-from mlm.services.packaging_jobs import PackagingJobService
+from mlm.services.packaging import requests
 from mlm.settings import FARGATE_MEMORY_MIB, Settings
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys, Transitions
@@ -35,13 +34,15 @@ def sent_parameters() -> dict[str, str]:
 
 
 @pytest.fixture
-def submission(runtime: Runtime, keys: Keys, transitions: Transitions) -> Iterator[dict[str, Any]]:
+def submission(
+    container: Container, keys: Keys, transitions: Transitions
+) -> Iterator[dict[str, Any]]:
     """The SubmitJob request the packaging service really sends (the job held before it
     starts, then cancelled)."""
-    runtime.models.create(keys.tenant, {"name": "glm", "metadata": {"license": "mit"}})
+    container.models.create(keys.tenant, {"name": "glm", "metadata": {"license": "mit"}})
     seen: dict[str, Any] = {}
-    batch = runtime.clients.client("batch")
-    service = PackagingJobService.from_runtime(runtime)
+    batch = container.clients.client("batch")
+    service = container.packaging_jobs
     transitions.hold()
     with hooked(
         batch, "provide-client-params.batch.SubmitJob", lambda params, **_: seen.update(params)

@@ -16,7 +16,7 @@ from botocore.eventstream import EventStreamBuffer
 from botocore.exceptions import ClientError
 
 from mlm.aws.clients import ClientFactory
-from mlm.emulator.patches import runtime, runtime_eventstream
+from mlm.emulator.patches import invocation_stream, invocations
 from mlm.settings import Settings
 from tests.conftest import Transitions
 from tests.emulator.conftest import IMAGE, Hosting
@@ -44,9 +44,9 @@ def cw(emulator_settings: Settings) -> Any:
 
 @pytest.fixture
 def short_timeout() -> Iterator[None]:
-    runtime.configure(model_timeout_seconds=0.2)
+    invocations.configure(model_timeout_seconds=0.2)
     yield
-    runtime.configure(model_timeout_seconds=60)
+    invocations.configure(model_timeout_seconds=60)
 
 
 def _serving(hosting: Hosting, *variants: tuple[str, float]) -> str:
@@ -277,8 +277,8 @@ def _stream(smr: Any, endpoint: str, body: Any) -> Any:
 
 def test_event_stream_frames_decode_with_botocore() -> None:
     buffer = EventStreamBuffer()
-    buffer.add_data(runtime_eventstream.payload_part(b"hello"))
-    buffer.add_data(runtime_eventstream.model_stream_error("boom", "E1"))
+    buffer.add_data(invocation_stream.payload_part(b"hello"))
+    buffer.add_data(invocation_stream.model_stream_error("boom", "E1"))
     first, second = list(buffer)
     assert first.headers[":event-type"] == "PayloadPart"
     assert first.payload == b"hello"

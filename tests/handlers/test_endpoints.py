@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from mlm.runtime import Runtime
+from mlm.container import Container
 from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
@@ -20,10 +20,10 @@ BODY: dict[str, Any] = {
 
 
 @pytest.fixture
-def version(runtime: Runtime, keys: Keys) -> None:
+def version(container: Container, keys: Keys) -> None:
     """Model 'chat' with an approved version 1 (made through the services, not HTTP)."""
-    runtime.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
-    runtime.versions.create(
+    container.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
+    container.versions.create(
         keys.tenant,
         "chat",
         {"container": {"image": IMAGE}, "approval_status": "approved"},

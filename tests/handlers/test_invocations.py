@@ -12,8 +12,8 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from mlm.emulator.patches import runtime as emulated_runtime
-from mlm.runtime import Runtime
+from mlm.container import Container
+from mlm.emulator.patches import invocations as emulated_invocations
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 from tests.conftest import Keys
 from tests.live_server import live_server
@@ -68,9 +68,9 @@ def live(client: TestClient) -> None:
 
 @pytest.fixture
 def short_model_timeout() -> Iterator[None]:
-    emulated_runtime.configure(model_timeout_seconds=0.2)
+    emulated_invocations.configure(model_timeout_seconds=0.2)
     yield
-    emulated_runtime.configure(model_timeout_seconds=60)
+    emulated_invocations.configure(model_timeout_seconds=60)
 
 
 # --- pass-through --------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_an_unknown_endpoint_is_404(client: TestClient) -> None:
 
 
 def test_an_endpoint_that_is_not_in_service_yet_is_409(
-    client: TestClient, runtime: Runtime
+    client: TestClient, container: Container
 ) -> None:
     from mlm.emulator import patches
 
@@ -173,7 +173,7 @@ def test_an_endpoint_that_is_not_in_service_yet_is_409(
         client.post("/v1/endpoints", json={"name": "chat-ep", "variants": [_variant("primary")]})
         response = client.post(URL, json={})
     finally:
-        patches.configure(transition_seconds=runtime.settings.emulator_transition_seconds)
+        patches.configure(transition_seconds=container.settings.emulator_transition_seconds)
     assert response.status_code == 409
     assert response.json()["code"] == "ENDPOINT_NOT_READY"
 

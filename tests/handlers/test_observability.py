@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
-from mlm.runtime import Runtime
+from mlm.container import Container
 from tests.conftest import Keys
 from tests.handlers.test_endpoints import live, version
 from tests.metric_fixtures import put
@@ -31,9 +31,9 @@ def test_instances_answer_variant_aggregates_with_null_figures_explained(
 
 
 def test_instances_show_per_gpu_figures_with_their_time(
-    client: TestClient, live: Any, runtime: Runtime, keys: Keys
+    client: TestClient, live: Any, container: Container, keys: Keys
 ) -> None:
-    put(runtime.clients.cloudwatch(), f"mlm-{keys.tenant}-chat-ep", "GPUUtilization", 80.0)
+    put(container.clients.cloudwatch(), f"mlm-{keys.tenant}-chat-ep", "GPUUtilization", 80.0)
     body = client.get("/v1/endpoints/chat-ep/instances").json()
     figure = body["variants"][0]["aggregates"]["gpu_utilization"]
     assert figure["average"] == 80.0

@@ -1,5 +1,5 @@
 """The EventBridge rule and registration Lambda in deploy/packaging.yaml against
-mlm.services.packaging_events."""
+mlm.lambdas.packaging_job_events."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from mlm.aws.batch import BatchJobs
-from mlm.runtime import Runtime
-from mlm.services import packaging_events
-from mlm.services import packaging_requests as requests
+from mlm.container import Container
+from mlm.lambdas import packaging_job_events
+from mlm.services.packaging import requests
 from tests.conftest import Keys
 from tests.deploy.template import dockerfile_stages, event_pattern_matches, properties
 from tests.polling import poll
@@ -59,19 +59,19 @@ def pattern(queue_arn: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def succeeded_event(runtime: Runtime, keys: Keys) -> dict[str, Any]:
+def succeeded_event(container: Container, keys: Keys) -> dict[str, Any]:
     """A "Batch Job State Change" event of a succeeded packaging job, its detail the job
     as DescribeJobs shows it (as Batch's events carry). The job's command is inert."""
-    runtime.models.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
-    s = runtime.settings
-    batch = BatchJobs(runtime.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
+    container.models.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
+    s = container.settings
+    batch = BatchJobs(container.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
     request = requests.parse_request(
         {"source": {"platform": "huggingface", "model_id": "o/m"}, "target": {"model_name": MODEL}}
     )
     job_id = requests.new_job_id(request)
     prefix = requests.job_prefix(s.packaging_output_prefix, keys.tenant, MODEL, job_id)
     params = requests.parameters(request, keys.tenant, job_id, str(s.artifact_bucket), prefix)
-    runtime.clients.s3().put_object(
+    container.clients.s3().put_object(
         Bucket=str(s.artifact_bucket),
         Key=prefix + requests.STATUS_OBJECT,
         Body=json.dumps({"state": "succeeded", "result": RESULT}).encode(),
@@ -85,16 +85,16 @@ def succeeded_event(runtime: Runtime, keys: Keys) -> dict[str, Any]:
     return {"source": "aws.batch", "detail-type": "Batch Job State Change", "detail": detail}
 
 
-def queue_arn(runtime: Runtime) -> str:
-    queues = runtime.clients.client("batch").describe_job_queues(
-        jobQueues=[runtime.settings.batch_job_queue]
+def queue_arn(container: Container) -> str:
+    queues = container.clients.client("batch").describe_job_queues(
+        jobQueues=[container.settings.batch_job_queue]
     )["jobQueues"]
     return str(queues[0]["jobQueueArn"])
 
 
 def test_the_lambda_handler_in_the_template_is_importable() -> None:
     module, _, name = handler_path().rpartition(".")
-    assert getattr(importlib.import_module(module), name) is packaging_events.lambda_handler
+    assert getattr(importlib.import_module(module), name) is packaging_job_events.lambda_handler
 
 
 def test_the_registration_image_runs_the_templates_handler() -> None:
@@ -103,9 +103,9 @@ def test_the_registration_image_runs_the_templates_handler() -> None:
 
 
 def test_the_rule_matches_a_succeeded_job_of_the_stacks_queue(
-    runtime: Runtime, succeeded_event: dict[str, Any]
+    container: Container, succeeded_event: dict[str, Any]
 ) -> None:
-    assert event_pattern_matches(pattern(queue_arn(runtime)), succeeded_event)
+    assert event_pattern_matches(pattern(queue_arn(container)), succeeded_event)
 
 
 def test_the_rule_ignores_jobs_of_other_queues() -> None:
@@ -119,10 +119,10 @@ def test_the_rule_ignores_jobs_that_did_not_succeed() -> None:
 
 
 def test_an_event_the_rule_matches_registers_the_version(
-    runtime: Runtime, keys: Keys, succeeded_event: dict[str, Any]
+    container: Container, keys: Keys, succeeded_event: dict[str, Any]
 ) -> None:
-    packaging_events.handle_batch_event(succeeded_event, runtime)
-    [version] = runtime.versions.list_versions(keys.tenant, MODEL).items
+    packaging_job_events.handle_batch_event(succeeded_event, container)
+    [version] = container.versions.list_versions(keys.tenant, MODEL).items
     assert version.artifact == {"uri": RESULT["artifact_uri"], "format": "s3_prefix"}
 
 
@@ -130,6 +130,6 @@ def test_the_handler_needs_nothing_from_the_packager_extra() -> None:
     # The registration image installs mlm without [packager]: huggingface_hub is absent.
     script = (
         "import sys; sys.modules['huggingface_hub'] = None\n"
-        "import mlm.services.packaging_events, mlm.services.packaging_jobs\n"
+        "import mlm.lambdas.packaging_job_events, mlm.services.packaging.service\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, capture_output=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mlm.catalog.instance_types import InstanceTypeCatalog, production_variant_instance_types
 from mlm.packager import sizing
-from mlm.services.instance_types import InstanceTypeCatalog, production_variant_instance_types
 from tests.packager.models import BERT, CHATGLM
 
 GLM4_9B_PARAMETERS = 9_399_951_360  # THUDM/glm-4-9b-chat, from its safetensors headers

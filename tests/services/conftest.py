@@ -9,11 +9,12 @@ import pytest
 
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.container import Container
 from mlm.errors import Conflict
-from mlm.runtime import Runtime
-from mlm.services.endpoints import EndpointService
-from mlm.services.model_versions import ModelVersionService
-from mlm.services.models import ModelService
+from mlm.services.endpoints import DeployedVersions
+from mlm.services.endpoints.service import EndpointService
+from mlm.services.registry.models import ModelService
+from mlm.services.registry.versions import ModelVersionService
 from tests.conftest import Keys
 
 DeploymentMap = dict[tuple[str, int], list[str]]
@@ -44,15 +45,17 @@ def deployments(deployed: DeploymentMap) -> Callable[[str], DeploymentMap]:
 
 
 @pytest.fixture
-def registry(runtime: Runtime) -> SageMakerRegistry:
-    return SageMakerRegistry(runtime.clients.sagemaker())
+def registry(container: Container) -> SageMakerRegistry:
+    return SageMakerRegistry(container.clients.sagemaker())
 
 
 @pytest.fixture
-def model_service(runtime: Runtime, deployments: Callable[[str], DeploymentMap]) -> ModelService:
+def model_service(
+    container: Container, deployments: Callable[[str], DeploymentMap]
+) -> ModelService:
     return ModelService(
-        registry=SageMakerRegistry(runtime.clients.sagemaker()),
-        page_tokens=runtime.page_tokens,
+        registry=SageMakerRegistry(container.clients.sagemaker()),
+        page_tokens=container.page_tokens,
         mandatory_metadata_keys=["license"],
         deployments=deployments,
     )
@@ -65,11 +68,11 @@ def stub_catalog() -> StubCatalog:
 
 @pytest.fixture
 def version_service(
-    runtime: Runtime, deployments: Callable[[str], DeploymentMap], stub_catalog: StubCatalog
+    container: Container, deployments: Callable[[str], DeploymentMap], stub_catalog: StubCatalog
 ) -> ModelVersionService:
     return ModelVersionService(
-        registry=SageMakerRegistry(runtime.clients.sagemaker()),
-        page_tokens=runtime.page_tokens,
+        registry=SageMakerRegistry(container.clients.sagemaker()),
+        page_tokens=container.page_tokens,
         catalog=stub_catalog,
         deployments=deployments,
     )
@@ -83,21 +86,21 @@ ENDPOINT_TEST_IMAGE = (
 
 
 @pytest.fixture
-def hosting(runtime: Runtime) -> SageMakerHosting:
-    return SageMakerHosting(runtime.clients.sagemaker())
+def hosting(container: Container) -> SageMakerHosting:
+    return SageMakerHosting(container.clients.sagemaker())
 
 
 @pytest.fixture
 def endpoint_service(
-    runtime: Runtime, hosting: SageMakerHosting, version_service: ModelVersionService
+    container: Container, hosting: SageMakerHosting, version_service: ModelVersionService
 ) -> EndpointService:
     """The endpoint service over the emulator, with the real model-version service."""
     return EndpointService(
         hosting=hosting,
         versions=version_service,
-        catalog=runtime.catalog,
-        page_tokens=runtime.page_tokens,
-        execution_role_arn=runtime.settings.execution_role_arn,
+        catalog=container.catalog,
+        page_tokens=container.page_tokens,
+        execution_role_arn=container.settings.execution_role_arn,
     )
 
 
@@ -122,3 +125,8 @@ def make_version(
         return version.version
 
     return make
+
+
+@pytest.fixture
+def deployed_versions(hosting: SageMakerHosting) -> DeployedVersions:
+    return DeployedVersions(hosting)

@@ -49,7 +49,7 @@ class ConfigRecord:
 
 
 @dataclass(frozen=True)
-class VariantRuntime:
+class VariantState:
     """What DescribeEndpoint reports for a variant now (None where AWS reports nothing)."""
 
     name: str
@@ -68,7 +68,7 @@ class EndpointRecord:
     pending_config_name: str | None
     status: str
     failure_reason: str | None
-    variants: list[VariantRuntime]
+    variants: list[VariantState]
     enhanced_metrics: bool | None
     created_at: datetime
     updated_at: datetime
@@ -255,7 +255,7 @@ class SageMakerHosting:
             pending_config_name=pending.get("EndpointConfigName"),
             status=out["EndpointStatus"],
             failure_reason=out.get("FailureReason") or None,
-            variants=[_variant_runtime(v) for v in out.get("ProductionVariants", [])],
+            variants=[_variant_state(v) for v in out.get("ProductionVariants", [])],
             enhanced_metrics=None
             if metrics is None
             else bool(metrics.get("EnableEnhancedMetrics", False)),
@@ -319,13 +319,13 @@ class SageMakerHosting:
         return tags
 
 
-def _variant_runtime(v: Any) -> VariantRuntime:
+def _variant_state(v: Any) -> VariantState:
     statuses = sorted(
         v.get("VariantStatus") or [],
         # Entries without a StartTime sort first; the tuple never compares None with a time.
         key=lambda s: (s.get("StartTime") is not None, s.get("StartTime") or 0),
     )
-    return VariantRuntime(
+    return VariantState(
         name=v["VariantName"],
         current_instance_count=v.get("CurrentInstanceCount"),
         desired_instance_count=v.get("DesiredInstanceCount"),

@@ -6,6 +6,7 @@ Thin: each method is one AWS operation (paginated ones fully read), errors trans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -152,3 +153,16 @@ def package_arn(group_arn: str, version: int) -> str:
     """The ARN of version ``version`` in the group ``group_arn`` (same region, account)."""
     head, _, group = group_arn.partition(":model-package-group/")
     return f"{head}:model-package/{group.lower()}/{version}"
+
+
+_PACKAGE_ARN = re.compile(
+    r"^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package/(?P<group>[^/]+)/(?P<v>\d+)$"
+)
+
+
+def parse_package_arn(arn: str) -> tuple[str, int] | None:
+    """``(group name, version)`` of a versioned model package ARN, None for another ARN.
+
+    ARNs spell the group in lower case, as SageMaker does (and MLM's names are)."""
+    match = _PACKAGE_ARN.match(arn)
+    return None if match is None else (match["group"], int(match["v"]))

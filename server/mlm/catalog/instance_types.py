@@ -2,7 +2,7 @@
 
 The set of names is botocore's ``ProductionVariantInstanceType`` enum, read from the
 installed service model (so a botocore upgrade brings new types without a code change);
-the hardware facts come from :mod:`mlm.services.instance_type_table`. Unknown facts are
+the hardware facts come from :mod:`mlm.catalog.families`. Unknown facts are
 ``None``.
 """
 
@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import botocore.session
 from botocore.model import StringShape
 
-from mlm.services import instance_type_table as table
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
+from mlm.catalog import families
 
 # recommend() takes the raw need (weights + KV cache); runtime buffers, CUDA context and
 # fragmentation come on top. AWS_FACTS.md: add 10-20 %; we take the safe end.
@@ -58,28 +55,28 @@ def production_variant_instance_types() -> tuple[str, ...]:
 
 def describe(name: str) -> InstanceType | None:
     """What the table knows about one instance type name (None if not an ``ml.*`` name)."""
-    parts = table.split_name(name)
+    parts = families.split_name(name)
     if parts is None:
         return None
     family, size = parts
     gpu_count: int | None
     gpu_model: str | None = None
     gpu_memory: float | None = None
-    gpu_family = table.GPU_FAMILIES.get(family)
+    gpu_family = families.GPU_FAMILIES.get(family)
     if gpu_family is not None:
         gpu_count = gpu_family.counts.get(size, gpu_family.default_count)
         gpu_model, gpu_memory = gpu_family.model, gpu_family.memory_gib
-    elif family in table.CPU_FAMILIES or family in table.NON_GPU_ACCELERATED_FAMILIES:
+    elif family in families.CPU_FAMILIES or family in families.NON_GPU_ACCELERATED_FAMILIES:
         gpu_count = 0
     else:
         gpu_count = None  # a family this table has not met yet
     vcpus: int | None
     memory: float | None
-    if name in table.EXPLICIT_SIZES:
-        vcpus, memory = table.EXPLICIT_SIZES[name]
+    if name in families.EXPLICIT_SIZES:
+        vcpus, memory = families.EXPLICIT_SIZES[name]
     else:
-        vcpus = table.vcpus_for_size(size)
-        ratio = table.MEMORY_PER_VCPU_GIB.get(family)
+        vcpus = families.vcpus_for_size(size)
+        ratio = families.MEMORY_PER_VCPU_GIB.get(family)
         memory = vcpus * ratio if vcpus is not None and ratio is not None else None
     return InstanceType(
         name=name,
@@ -89,21 +86,20 @@ def describe(name: str) -> InstanceType | None:
         gpu_memory_gib=None if gpu_memory is None else float(gpu_memory),
         vcpus=vcpus,
         memory_gib=None if memory is None else float(memory),
-        accelerated=table.is_accelerated_family(family),
+        accelerated=families.is_accelerated_family(family),
     )
 
 
 class InstanceTypeCatalog:
-    """Read-only and the same for every tenant; built once per runtime."""
+    """Read-only and the same for every tenant; built once per container."""
 
     def __init__(self, names: tuple[str, ...] | list[str]) -> None:
         types = (describe(name) for name in names)
         self._types = {t.name: t for t in types if t is not None}
 
     @classmethod
-    def from_runtime(cls, rt: Runtime) -> InstanceTypeCatalog:
-        # The catalog needs nothing from the runtime: botocore's model is local data.
-        del rt
+    def from_botocore(cls) -> InstanceTypeCatalog:
+        """Every type real-time endpoints accept (botocore's model is local data)."""
         return cls(production_variant_instance_types())
 
     def all(self) -> list[InstanceType]:

@@ -9,8 +9,8 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.idempotency import Reply
-from mlm.services.endpoint_requests import Deployment, NewEndpoint, VariantChange, VariantSpec
-from mlm.services.endpoint_views import Endpoint
+from mlm.services.endpoints.requests import Deployment, NewEndpoint, VariantChange, VariantSpec
+from mlm.services.endpoints.views import Endpoint
 from mlm.settings import Role
 
 
@@ -34,7 +34,7 @@ def create_endpoint(body: Mapping[str, Any]) -> ConnexionResponse:
     )
 
     def create() -> Reply:
-        endpoint = web.runtime().endpoints.create(principal.tenant, request)
+        endpoint = web.container().endpoints.create(principal.tenant, request)
         return Reply(body=endpoint.to_api(), status=202, headers=_location(endpoint))
 
     return web.respond_once("create_endpoint", principal, body, create)
@@ -48,7 +48,7 @@ def list_endpoints(
     view: str = "summary",
 ) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    rt, tenant = web.runtime(), principal.tenant
+    rt, tenant = web.container(), principal.tenant
     items: list[dict[str, Any]]
     if view == "overview":
         fleet = rt.fleet.list_endpoints(tenant, status, model_name, page_size, page_token)
@@ -63,7 +63,7 @@ def list_endpoints(
 
 def get_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    endpoint = web.runtime().endpoints.get(principal.tenant, endpoint_name)
+    endpoint = web.container().endpoints.get(principal.tenant, endpoint_name)
     return web.respond(endpoint.to_api(), etag=True)
 
 
@@ -90,7 +90,7 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
             termination_wait_seconds=int(raw.get("termination_wait_seconds", 0)),
         )
     )
-    endpoint = web.runtime().endpoints.update(
+    endpoint = web.container().endpoints.update(
         principal.tenant, endpoint_name, changes, deployment, precondition=_if_match
     )
     return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
@@ -98,7 +98,7 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    endpoint = web.runtime().endpoints.delete(
+    endpoint = web.container().endpoints.delete(
         principal.tenant, endpoint_name, precondition=_if_match
     )
     return web.respond(endpoint.to_api(), status=202)

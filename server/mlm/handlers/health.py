@@ -8,7 +8,7 @@ from mlm import __version__, web
 
 
 def get_health() -> ConnexionResponse:
-    rt = web.runtime()
+    rt = web.container()
     reachable = rt.backend_reachable()
     body = {
         "status": "ok" if reachable else "degraded",

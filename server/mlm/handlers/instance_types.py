@@ -16,7 +16,7 @@ def list_instance_types(
     page_token: str | None = None,
 ) -> ConnexionResponse:
     principal = web.caller()
-    rt = web.runtime()
+    rt = web.container()
     matching = rt.catalog.filter(
         accelerated=accelerated, min_gpu_memory_gib=min_gpu_memory_gib, family=family
     )

@@ -15,7 +15,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.aws.sagemaker_runtime import StreamFailure
-from mlm.services.invocations import InvocationRequest
+from mlm.services.invocations.service import InvocationRequest
 from mlm.settings import Role
 
 EVENT_STREAM = "text/event-stream"
@@ -31,7 +31,7 @@ def invoke_endpoint(endpoint_name: str, body: Any = None) -> ConnexionResponse:
         accept=accept,
         target_variant=web.header("X-Mlm-Target-Variant"),
     )
-    service = web.runtime().invocations
+    service = web.container().invocations
     if accept is not None and EVENT_STREAM in accept:
         streamed = service.stream(principal.tenant, endpoint_name, _without_sse_accept(call))
         return ConnexionResponse(

@@ -15,7 +15,7 @@ from mlm import web
 from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
 from mlm.principal import Principal
-from mlm.services.model_versions import ModelVersion
+from mlm.services.registry.versions import ModelVersion
 from mlm.settings import Role
 
 _APPROVAL_FIELDS = ("approval_status", "approval_note")
@@ -33,7 +33,9 @@ def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResp
     principal = _writer(body.get("approval_status", "pending") != "pending")
 
     def create() -> Reply:
-        version = web.runtime().versions.create(principal.tenant, model_name, body, principal.actor)
+        version = web.container().versions.create(
+            principal.tenant, model_name, body, principal.actor
+        )
         location = f"/v1/models/{model_name}/versions/{version.version}"
         return Reply(body=version.to_api(), status=201, headers={"Location": location})
 
@@ -47,7 +49,7 @@ def list_model_versions(
     page_token: str | None = None,
 ) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    page = web.runtime().versions.list_versions(
+    page = web.container().versions.list_versions(
         principal.tenant,
         model_name,
         approval_status=approval_status,
@@ -60,13 +62,13 @@ def list_model_versions(
 
 def get_model_version(model_name: str, version: int) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    found = web.runtime().versions.get(principal.tenant, model_name, version)
+    found = web.container().versions.get(principal.tenant, model_name, version)
     return web.respond(found.to_api(), etag=True)
 
 
 def update_model_version(model_name: str, version: int, body: dict[str, Any]) -> ConnexionResponse:
     principal = _writer(any(field in body for field in _APPROVAL_FIELDS))
-    updated = web.runtime().versions.update(
+    updated = web.container().versions.update(
         principal.tenant, model_name, version, body, principal.actor, precondition=_if_match
     )
     return web.respond(updated.to_api(), etag=True)
@@ -74,5 +76,5 @@ def update_model_version(model_name: str, version: int, body: dict[str, Any]) ->
 
 def delete_model_version(model_name: str, version: int) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    web.runtime().versions.delete(principal.tenant, model_name, version, precondition=_if_match)
+    web.container().versions.delete(principal.tenant, model_name, version, precondition=_if_match)
     return web.respond(None, 204)

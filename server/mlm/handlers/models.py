@@ -12,7 +12,7 @@ from connexion.lifecycle import ConnexionResponse
 from mlm import web
 from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
-from mlm.services.models import Model
+from mlm.services.registry.models import Model
 from mlm.settings import Role
 
 
@@ -24,7 +24,7 @@ def create_model(body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
 
     def create() -> Reply:
-        model = web.runtime().models.create(principal.tenant, body)
+        model = web.container().models.create(principal.tenant, body)
         headers = {"Location": f"/v1/models/{model.name}"}
         return Reply(body=model.to_api(), status=201, headers=headers)
 
@@ -39,7 +39,7 @@ def list_models(
     page_token: str | None = None,
 ) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    page = web.runtime().models.list_models(
+    page = web.container().models.list_models(
         principal.tenant,
         name_prefix=name_prefix,
         task=task,
@@ -53,17 +53,19 @@ def list_models(
 
 def get_model(model_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    model = web.runtime().models.get(principal.tenant, model_name)
+    model = web.container().models.get(principal.tenant, model_name)
     return web.respond(model.to_api(), etag=True)
 
 
 def update_model(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    model = web.runtime().models.update(principal.tenant, model_name, body, precondition=_if_match)
+    model = web.container().models.update(
+        principal.tenant, model_name, body, precondition=_if_match
+    )
     return web.respond(model.to_api(), etag=True)
 
 
 def delete_model(model_name: str, force: bool = False) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    web.runtime().models.delete(principal.tenant, model_name, force=force, precondition=_if_match)
+    web.container().models.delete(principal.tenant, model_name, force=force, precondition=_if_match)
     return web.respond(None, 204)

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
-from mlm.services.observability import MetricsRequest
-from mlm.services.observability_range import parse_time
+from mlm.services.observability.service import MetricsRequest
+from mlm.services.observability.time_range import parse_time
 from mlm.settings import Role
 
 
 def get_endpoint_instances(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    instances = web.runtime().observability.instances(principal.tenant, endpoint_name)
+    instances = web.container().observability.instances(principal.tenant, endpoint_name)
     return web.respond(instances.to_api())
 
 
@@ -34,5 +34,5 @@ def get_endpoint_metrics(
         period=period,
         statistic=statistic,
     )
-    metrics = web.runtime().observability.metrics(principal.tenant, endpoint_name, request)
+    metrics = web.container().observability.metrics(principal.tenant, endpoint_name, request)
     return web.respond(metrics.to_api())

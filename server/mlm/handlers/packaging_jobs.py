@@ -9,7 +9,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.idempotency import Reply
-from mlm.services.packaging_views import PackagingJob
+from mlm.services.packaging.views import PackagingJob
 from mlm.settings import Role
 
 
@@ -21,7 +21,7 @@ def create_packaging_job(body: Mapping[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
 
     def create() -> Reply:
-        job = web.runtime().packaging_jobs.submit(principal.tenant, body)
+        job = web.container().packaging_jobs.submit(principal.tenant, body)
         return Reply(body=job.to_api(), status=202, headers=_location(job))
 
     return web.respond_once("create_packaging_job", principal, body, create)
@@ -34,7 +34,7 @@ def list_packaging_jobs(
     page_token: str | None = None,
 ) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    page = web.runtime().packaging_jobs.list_jobs(
+    page = web.container().packaging_jobs.list_jobs(
         principal.tenant, status, model_name, page_size, page_token
     )
     items = [job.to_api() for job in page.items]
@@ -43,11 +43,11 @@ def list_packaging_jobs(
 
 def get_packaging_job(job_id: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    job = web.runtime().packaging_jobs.get(principal.tenant, job_id)
+    job = web.container().packaging_jobs.get(principal.tenant, job_id)
     return web.respond(job.to_api())
 
 
 def cancel_packaging_job(job_id: str) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    job = web.runtime().packaging_jobs.cancel(principal.tenant, job_id, principal.key_name)
+    job = web.container().packaging_jobs.cancel(principal.tenant, job_id, principal.key_name)
     return web.respond(job.to_api(), 202, _location(job))

@@ -7,18 +7,18 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from mlm.runtime import Runtime, build_runtime
+from mlm.container import Container, build_container
 from mlm.settings import Settings
 
 
 @cache
-def _runtime() -> Runtime:
+def _container() -> Container:
     # One per Lambda container, from the function's MLM_* environment.
-    return build_runtime(Settings())
+    return build_container(Settings())
 
 
-def handle_batch_event(event: dict[str, Any], runtime: Runtime | None = None) -> None:
-    (runtime or _runtime()).packaging_jobs.on_batch_event(event)
+def handle_batch_event(event: dict[str, Any], container: Container | None = None) -> None:
+    (container or _container()).packaging_jobs.on_batch_event(event)
 
 
 def lambda_handler(event: dict[str, Any], context: object) -> None:

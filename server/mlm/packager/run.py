@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlm import naming
+from mlm.catalog.instance_types import InstanceTypeCatalog, production_variant_instance_types
 from mlm.packager import manifest, series, sizing
 from mlm.packager.errors import INVALID_WEIGHTS, PackagingError
 from mlm.packager.hub_token import read_token
@@ -28,7 +29,6 @@ from mlm.packager.safetensors import TensorInfo, WeightsSummary, read_header, su
 from mlm.packager.selection import CONFIG, Selection, WeightsFormat, select
 from mlm.packager.sources import HubSource, ModelSource, S3Source
 from mlm.packager.upload import Uploader
-from mlm.services.instance_types import InstanceTypeCatalog, production_variant_instance_types
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client

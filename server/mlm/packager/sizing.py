@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mlm.services.instance_types import MEMORY_OVERHEAD_FACTOR, InstanceTypeCatalog
+from mlm.catalog.instance_types import MEMORY_OVERHEAD_FACTOR, InstanceTypeCatalog
 
 GIB = 1024**3
 # Serving dtype names (LMI/vLLM/torch spellings) → bytes per parameter.

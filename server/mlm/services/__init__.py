@@ -1,1 +1,2 @@
-"""Domain rules: naming, tenancy, versions, safe multi-step changes. Tested without HTTP."""
+"""Domain rules, a package per resource (endpoints, registry, packaging, observability,
+invocations): naming, tenancy, versions, safe multi-step changes. Tested without HTTP."""

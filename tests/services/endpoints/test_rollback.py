@@ -7,13 +7,13 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from mlm.aws.sagemaker_hosting import NewModel, NewVariant, SageMakerHosting, TrafficRouting
+from mlm.container import Container
 from mlm.errors import ServiceUnavailable
-from mlm.runtime import Runtime
-from mlm.services.endpoint_requests import NewEndpoint, VariantChange, VariantSpec
-from mlm.services.endpoints import EndpointService
-from mlm.services.model_versions import ModelVersionService
+from mlm.services.endpoints.requests import NewEndpoint, VariantChange, VariantSpec
+from mlm.services.endpoints.service import EndpointService
+from mlm.services.registry.versions import ModelVersionService
 from tests.conftest import Keys
-from tests.services.test_endpoints import leftovers, wait_for
+from tests.services.endpoints.conftest import leftovers, wait_for
 
 MakeVersion = Callable[..., int]
 
@@ -59,20 +59,20 @@ class FailingHosting(SageMakerHosting):
 
 
 @pytest.fixture
-def failing(runtime: Runtime) -> FailingHosting:
-    return FailingHosting(runtime.clients.sagemaker())
+def failing(container: Container) -> FailingHosting:
+    return FailingHosting(container.clients.sagemaker())
 
 
 @pytest.fixture
 def service(
-    runtime: Runtime, failing: FailingHosting, version_service: ModelVersionService
+    container: Container, failing: FailingHosting, version_service: ModelVersionService
 ) -> EndpointService:
     return EndpointService(
         hosting=failing,
         versions=version_service,
-        catalog=runtime.catalog,
-        page_tokens=runtime.page_tokens,
-        execution_role_arn=runtime.settings.execution_role_arn,
+        catalog=container.catalog,
+        page_tokens=container.page_tokens,
+        execution_role_arn=container.settings.execution_role_arn,
     )
 
 
@@ -95,14 +95,14 @@ def test_a_create_failing_at_a_later_step_leaves_nothing(
     failing: FailingHosting,
     keys: Keys,
     make_version: MakeVersion,
-    runtime: Runtime,
+    container: Container,
     step: str,
 ) -> None:
     make_version()
     failing.fail_at = step
     with pytest.raises(ServiceUnavailable):
         service.create(keys.tenant, two_variants())
-    assert leftovers(runtime, keys.tenant) == NOTHING
+    assert leftovers(container, keys.tenant) == NOTHING
 
 
 def test_a_retried_create_succeeds_after_a_failure(
@@ -124,14 +124,14 @@ def test_a_failed_update_call_removes_its_new_config_and_models(
     failing: FailingHosting,
     keys: Keys,
     make_version: MakeVersion,
-    runtime: Runtime,
+    container: Container,
 ) -> None:
     make_version()
     service.create(keys.tenant, two_variants())
     wait_for(service, keys.tenant, "chat-ep", "in_service")
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     make_version()
     failing.fail_at = "update"
     with pytest.raises(ServiceUnavailable):
         service.update(keys.tenant, "chat-ep", [VariantChange("a", model_version=2)])
-    assert leftovers(runtime, keys.tenant) == before
+    assert leftovers(container, keys.tenant) == before

@@ -2,77 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
 from mlm.aws.sagemaker_hosting import NewVariant, SageMakerHosting
+from mlm.container import Container
 from mlm.errors import BadRequest, Conflict, NotFound, Unprocessable
-from mlm.runtime import Runtime
-from mlm.services.endpoint_requests import Deployment, NewEndpoint, VariantChange, VariantSpec
-from mlm.services.endpoint_views import Endpoint
-from mlm.services.endpoints import EndpointService
+from mlm.services.endpoints.requests import Deployment, NewEndpoint, VariantChange, VariantSpec
+from mlm.services.endpoints.service import EndpointService
+from mlm.services.endpoints.views import Endpoint
 from tests.conftest import Keys, Transitions
-from tests.polling import poll, poll_until_raises
-
-MakeVersion = Callable[..., int]
-
-
-def wait_for(service: EndpointService, tenant: str, name: str, status: str) -> Endpoint:
-    return poll(
-        lambda: service.get(tenant, name), lambda e: e.status == status, f"{name} to be {status}"
-    )
-
-
-def wait_gone(service: EndpointService, tenant: str, name: str) -> None:
-    poll_until_raises(
-        lambda: service.get(tenant, name),
-        lambda error: isinstance(error, NotFound),
-        f"{name} to be deleted",
-    )
-
-
-def leftovers(runtime: Runtime, tenant: str) -> dict[str, list[str]]:
-    """Every endpoint, endpoint config and SageMaker model of the tenant still in AWS."""
-    sm = runtime.clients.sagemaker()
-    prefix = f"mlm-{tenant}-"
-    return {
-        "endpoints": [
-            e["EndpointName"]
-            for e in sm.list_endpoints(NameContains=prefix)["Endpoints"]
-            if e["EndpointName"].startswith(prefix)
-        ],
-        "configs": [
-            c["EndpointConfigName"]
-            for c in sm.list_endpoint_configs(NameContains=prefix)["EndpointConfigs"]
-            if c["EndpointConfigName"].startswith(prefix)
-        ],
-        "models": [
-            m["ModelName"]
-            for m in sm.list_models(NameContains=prefix)["Models"]
-            if m["ModelName"].startswith(prefix)
-        ],
-    }
-
-
-def new(name: str = "chat-ep", **variant: Any) -> NewEndpoint:
-    spec: dict[str, Any] = {
-        "model_name": "chat",
-        "model_version": 1,
-        "instance_type": "ml.g5.2xlarge",
-    }
-    spec.update(variant)
-    return NewEndpoint(name=name, variants=[VariantSpec(**spec)])
-
-
-@pytest.fixture
-def live(endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion) -> Endpoint:
-    """An in-service endpoint 'chat-ep' serving chat v1 on one ml.g5.2xlarge."""
-    make_version()
-    endpoint_service.create(keys.tenant, new())
-    return wait_for(endpoint_service, keys.tenant, "chat-ep", "in_service")
-
+from tests.polling import poll
+from tests.services.endpoints.conftest import MakeVersion, leftovers, new, wait_for, wait_gone
 
 # --- create -------------------------------------------------------------------------------
 
@@ -102,7 +42,7 @@ def test_gpu_instance_types_can_be_created_scaled_and_moved(
     endpoint_service: EndpointService,
     keys: Keys,
     make_version: MakeVersion,
-    runtime: Runtime,
+    container: Container,
     instance_type: str,
 ) -> None:
     make_version()
@@ -120,19 +60,19 @@ def test_gpu_instance_types_can_be_created_scaled_and_moved(
     )
     endpoint_service.delete(keys.tenant, "chat-ep")
     wait_gone(endpoint_service, keys.tenant, "chat-ep")
-    assert leftovers(runtime, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
+    assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
 
 
 def test_create_tags_every_resource_it_makes(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, container: Container
 ) -> None:
     make_version()
     request = NewEndpoint(
         "chat-ep", [VariantSpec("chat", 1, "ml.g5.2xlarge")], tags={"team": "support"}
     )
     endpoint_service.create(keys.tenant, request)
-    sm = runtime.clients.sagemaker()
-    found = leftovers(runtime, keys.tenant)
+    sm = container.clients.sagemaker()
+    found = leftovers(container, keys.tenant)
     arns = [sm.describe_endpoint(EndpointName=n)["EndpointArn"] for n in found["endpoints"]]
     arns += [
         sm.describe_endpoint_config(EndpointConfigName=n)["EndpointConfigArn"]
@@ -156,11 +96,11 @@ def test_create_reports_user_tags_only(
 
 
 def test_create_names_derived_resources_after_the_endpoint(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, container: Container
 ) -> None:
     make_version()
     endpoint_service.create(keys.tenant, new())
-    found = leftovers(runtime, keys.tenant)
+    found = leftovers(container, keys.tenant)
     assert found["endpoints"] == [f"mlm-{keys.tenant}-chat-ep"]
     assert [c.rsplit("-", 1)[0] for c in found["configs"]] == [f"mlm-{keys.tenant}-chat-ep--c"]
     assert [m.startswith(f"mlm-{keys.tenant}-chat-ep--m-") for m in found["models"]] == [True]
@@ -183,16 +123,16 @@ def test_duplicate_name_is_endpoint_already_exists(
 
 
 def test_unknown_model_is_model_not_found_and_creates_nothing(
-    endpoint_service: EndpointService, keys: Keys, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, container: Container
 ) -> None:
     with pytest.raises(NotFound) as caught:
         endpoint_service.create(keys.tenant, new(model_name="nope"))
     assert caught.value.code == "MODEL_NOT_FOUND"
-    assert leftovers(runtime, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
+    assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
 
 
 def test_unknown_version_is_version_not_found_and_creates_nothing(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, container: Container
 ) -> None:
     make_version()
     request = NewEndpoint(
@@ -205,7 +145,7 @@ def test_unknown_version_is_version_not_found_and_creates_nothing(
     with pytest.raises(NotFound) as caught:
         endpoint_service.create(keys.tenant, request)
     assert caught.value.code == "VERSION_NOT_FOUND"
-    assert leftovers(runtime, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
+    assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
 
 
 def test_unknown_instance_type_is_rejected(
@@ -309,15 +249,15 @@ def test_a_bad_page_token_is_invalid_page_token(
 
 
 def test_scaling_changes_counts_in_place_without_a_new_config(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, container: Container
 ) -> None:
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     updating = endpoint_service.update(
         keys.tenant, "chat-ep", [VariantChange("primary", instance_count=2)]
     )
     assert updating.status == "updating"
     assert updating.variants[0].desired_instance_count == 2
-    assert leftovers(runtime, keys.tenant) == before
+    assert leftovers(container, keys.tenant) == before
 
 
 def test_weight_changes_in_place(
@@ -329,15 +269,15 @@ def test_weight_changes_in_place(
 
 
 def test_instance_type_change_moves_to_a_new_config_and_collects_the_old(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, container: Container
 ) -> None:
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     endpoint_service.update(
         keys.tenant, "chat-ep", [VariantChange("primary", instance_type="ml.g6e.xlarge")]
     )
     done = wait_for(endpoint_service, keys.tenant, "chat-ep", "in_service")
     assert done.variants[0].instance_type == "ml.g6e.xlarge"
-    after = leftovers(runtime, keys.tenant)
+    after = leftovers(container, keys.tenant)
     assert len(after["configs"]) == 1
     assert after["configs"] != before["configs"]
     assert after["models"] == before["models"]  # the unchanged model is reused
@@ -348,14 +288,14 @@ def test_model_version_change_deploys_the_new_version_and_collects_the_old_model
     keys: Keys,
     live: Endpoint,
     make_version: MakeVersion,
-    runtime: Runtime,
+    container: Container,
 ) -> None:
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     make_version()
     endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=2)])
     done = wait_for(endpoint_service, keys.tenant, "chat-ep", "in_service")
     assert done.variants[0].model_version == 2
-    after = leftovers(runtime, keys.tenant)
+    after = leftovers(container, keys.tenant)
     assert len(after["models"]) == 1
     assert after["models"] != before["models"]
 
@@ -414,34 +354,34 @@ def test_a_change_that_changes_nothing_is_rejected(
 
 
 def test_updating_to_a_missing_version_is_version_not_found(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, container: Container
 ) -> None:
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     with pytest.raises(NotFound) as caught:
         endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=9)])
     assert caught.value.code == "VERSION_NOT_FOUND"
-    assert leftovers(runtime, keys.tenant) == before
+    assert leftovers(container, keys.tenant) == before
 
 
 # --- delete -------------------------------------------------------------------------------
 
 
 def test_delete_answers_deleting_and_leaves_nothing(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, container: Container
 ) -> None:
     assert endpoint_service.delete(keys.tenant, "chat-ep").status == "deleting"
     wait_gone(endpoint_service, keys.tenant, "chat-ep")
-    assert leftovers(runtime, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
+    assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
 
 
 def test_delete_while_creating_is_accepted(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, runtime: Runtime
+    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, container: Container
 ) -> None:
     make_version()
     endpoint_service.create(keys.tenant, new())
     assert endpoint_service.delete(keys.tenant, "chat-ep").status == "deleting"
     wait_gone(endpoint_service, keys.tenant, "chat-ep")
-    assert leftovers(runtime, keys.tenant)["configs"] == []
+    assert leftovers(container, keys.tenant)["configs"] == []
 
 
 def test_delete_of_a_missing_endpoint_is_endpoint_not_found(
@@ -480,9 +420,9 @@ def test_a_failed_update_rolls_back_and_collects_its_config(
     keys: Keys,
     live: Endpoint,
     make_version: MakeVersion,
-    runtime: Runtime,
+    container: Container,
 ) -> None:
-    before = leftovers(runtime, keys.tenant)
+    before = leftovers(container, keys.tenant)
     make_version(environment={"MLM_EMULATOR_FAILURE_REASON": "health check failed"})
     endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=2)])
     seen = poll(
@@ -492,39 +432,7 @@ def test_a_failed_update_rolls_back_and_collects_its_config(
     )
     assert (seen.status, seen.failure_reason) == ("in_service", "health check failed")
     assert seen.variants[0].model_version == 1
-    assert leftovers(runtime, keys.tenant) == before
-
-
-def test_deployments_maps_versions_to_endpoints(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion
-) -> None:
-    make_version()
-    endpoint_service.create(keys.tenant, new("a-ep"))
-    endpoint_service.create(keys.tenant, new("b-ep"))
-    assert endpoint_service.deployments(keys.tenant) == {("chat", 1): ["a-ep", "b-ep"]}
-
-
-def test_deployments_include_both_versions_during_an_update(
-    endpoint_service: EndpointService,
-    keys: Keys,
-    live: Endpoint,
-    make_version: MakeVersion,
-    transitions: Transitions,
-) -> None:
-    make_version()
-    transitions.hold()  # the update stays in progress, however slow this machine is
-    endpoint_service.update(keys.tenant, "chat-ep", [VariantChange("primary", model_version=2)])
-    assert endpoint_service.deployments(keys.tenant) == {
-        ("chat", 1): ["chat-ep"],
-        ("chat", 2): ["chat-ep"],
-    }
-
-
-def test_deployments_forget_a_deleted_endpoint(
-    endpoint_service: EndpointService, keys: Keys, live: Endpoint
-) -> None:
-    endpoint_service.delete(keys.tenant, "chat-ep")
-    assert endpoint_service.deployments(keys.tenant) == {}
+    assert leftovers(container, keys.tenant) == before
 
 
 def test_reads_keep_a_config_made_after_the_endpoints_last_change(
@@ -532,10 +440,10 @@ def test_reads_keep_a_config_made_after_the_endpoints_last_change(
     keys: Keys,
     live: Endpoint,
     hosting: SageMakerHosting,
-    runtime: Runtime,
+    container: Container,
 ) -> None:
     """A concurrent update's new config (not yet passed to UpdateEndpoint) survives a read."""
-    (current,) = leftovers(runtime, keys.tenant)["configs"]
+    (current,) = leftovers(container, keys.tenant)["configs"]
     config = hosting.describe_config(current)
     assert config is not None
     variants = [
@@ -545,4 +453,4 @@ def test_reads_keep_a_config_made_after_the_endpoints_last_change(
     in_flight = f"mlm-{keys.tenant}-chat-ep--c-00000000"
     hosting.ensure_config(in_flight, variants, False, [])
     endpoint_service.get(keys.tenant, "chat-ep")
-    assert in_flight in leftovers(runtime, keys.tenant)["configs"]
+    assert in_flight in leftovers(container, keys.tenant)["configs"]

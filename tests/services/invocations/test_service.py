@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from mlm.container import Container
 from mlm.errors import BadRequest, ModelFailed, NotFound, PayloadTooLarge
-from mlm.runtime import Runtime
-from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
-from mlm.services.invocations import InvocationRequest, InvocationService
+from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
+from mlm.services.invocations.service import InvocationRequest, InvocationService
 from tests.conftest import Keys
 from tests.polling import poll
 
@@ -17,14 +17,14 @@ IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11
 
 
 @pytest.fixture
-def service(runtime: Runtime) -> InvocationService:
-    return InvocationService.from_runtime(runtime)
+def service(container: Container) -> InvocationService:
+    return container.invocations
 
 
 @pytest.fixture
-def endpoint(runtime: Runtime, keys: Keys) -> str:
-    runtime.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
-    runtime.versions.create(keys.tenant, "chat", {"container": {"image": IMAGE}}, actor="test")
+def endpoint(container: Container, keys: Keys) -> str:
+    container.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
+    container.versions.create(keys.tenant, "chat", {"container": {"image": IMAGE}}, actor="test")
     spec = VariantSpec(
         name="primary",
         model_name="chat",
@@ -34,9 +34,9 @@ def endpoint(runtime: Runtime, keys: Keys) -> str:
         initial_weight=1.0,
     )
     request = NewEndpoint(name="ep", variants=[spec], enhanced_metrics=False, tags={})
-    runtime.endpoints.create(keys.tenant, request)
+    container.endpoints.create(keys.tenant, request)
     poll(
-        lambda: runtime.endpoints.get(keys.tenant, "ep").status,
+        lambda: container.endpoints.get(keys.tenant, "ep").status,
         lambda status: status == "in_service",
         "ep to be in_service",
     )

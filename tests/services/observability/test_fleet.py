@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from mlm.aws.cloudwatch import CloudWatchMetrics
-from mlm.runtime import Runtime
-from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
-from mlm.services.endpoints import EndpointService
-from mlm.services.fleet_overview import FleetOverview
+from mlm.container import Container
+from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
+from mlm.services.endpoints.service import EndpointService
+from mlm.services.observability.fleet import FleetOverview
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, put
@@ -24,7 +24,7 @@ QUERIES_PER_VARIANT = 2  # GPU utilization and in-flight requests
 
 
 @pytest.fixture
-def calls(runtime: Runtime) -> Iterator[Counter[str]]:
+def calls(container: Container) -> Iterator[Counter[str]]:
     """AWS operations the runtime's clients make, by name (a botocore event hook)."""
     counted: Counter[str] = Counter()
 
@@ -32,15 +32,15 @@ def calls(runtime: Runtime) -> Iterator[Counter[str]]:
         counted[model.name] += 1
 
     with (
-        hooked(runtime.clients.sagemaker(), "before-call", count),
-        hooked(runtime.clients.cloudwatch(), "before-call", count),
+        hooked(container.clients.sagemaker(), "before-call", count),
+        hooked(container.clients.cloudwatch(), "before-call", count),
     ):
         yield counted
 
 
-def fleet(runtime: Runtime, endpoints: EndpointService, ttl: float = 0.0) -> FleetOverview:
-    cloudwatch = CloudWatchMetrics(runtime.clients.cloudwatch())
-    return FleetOverview(endpoints, runtime.catalog, cloudwatch, ttl_seconds=ttl)
+def fleet(container: Container, endpoints: EndpointService, ttl: float = 0.0) -> FleetOverview:
+    cloudwatch = CloudWatchMetrics(container.clients.cloudwatch())
+    return FleetOverview(endpoints, container.catalog, cloudwatch, ttl_seconds=ttl)
 
 
 @pytest.fixture
@@ -58,14 +58,14 @@ def endpoints(
 
 
 def test_overview_reads_every_endpoints_figures_in_batched_calls(
-    runtime: Runtime,
+    container: Container,
     endpoint_service: EndpointService,
     keys: Keys,
     endpoints: list[str],
     calls: Counter[str],
 ) -> None:
     calls.clear()
-    page = fleet(runtime, endpoint_service).list_endpoints(keys.tenant, page_size=100)
+    page = fleet(container, endpoint_service).list_endpoints(keys.tenant, page_size=100)
     assert len(page.items) == N_ENDPOINTS
     assert calls["GetMetricData"] <= math.ceil(N_ENDPOINTS * QUERIES_PER_VARIANT / 500)
     assert calls["GetMetricStatistics"] == 0
@@ -73,12 +73,12 @@ def test_overview_reads_every_endpoints_figures_in_batched_calls(
 
 
 def test_overview_figures_are_per_gpu_with_in_flight_requests(
-    runtime: Runtime, endpoint_service: EndpointService, keys: Keys, endpoints: list[str]
+    container: Container, endpoint_service: EndpointService, keys: Keys, endpoints: list[str]
 ) -> None:
-    cloudwatch = runtime.clients.cloudwatch()
+    cloudwatch = container.clients.cloudwatch()
     put(cloudwatch, endpoints[1], "GPUUtilization", 200.0)
     put(cloudwatch, endpoints[1], "ConcurrentRequestsPerModel", 3.0, namespace=SAGEMAKER)
-    page = fleet(runtime, endpoint_service).list_endpoints(keys.tenant)
+    page = fleet(container, endpoint_service).list_endpoints(keys.tenant)
     by_name = {e.name: o for e, o in page.items}
     variant = by_name["ep-1"].variants[0]
     assert variant.figures["gpu_utilization"].value == 50.0
@@ -89,13 +89,13 @@ def test_overview_figures_are_per_gpu_with_in_flight_requests(
 
 
 def test_overview_reuses_figures_read_within_the_ttl(
-    runtime: Runtime,
+    container: Container,
     endpoint_service: EndpointService,
     keys: Keys,
     endpoints: list[str],
     calls: Counter[str],
 ) -> None:
-    overview = fleet(runtime, endpoint_service, ttl=300.0)
+    overview = fleet(container, endpoint_service, ttl=300.0)
     first = overview.list_endpoints(keys.tenant)
     calls.clear()
     second = overview.list_endpoints(keys.tenant)

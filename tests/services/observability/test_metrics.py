@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from mlm.errors import BadRequest
-from mlm.services.observability import MetricsRequest, ObservabilityService
+from mlm.services.observability.service import MetricsRequest, ObservabilityService
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, minutes_ago, put
-from tests.services.test_observability import cloudwatch, deploy, service
+from tests.services.observability.test_service import cloudwatch, deploy, service
 
 __all__ = ["cloudwatch", "deploy", "service"]  # fixtures shared with test_observability
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.container import Container
 from mlm.errors import NotFound
-from mlm.runtime import Runtime
-from mlm.services.endpoint_requests import NewEndpoint, VariantSpec
-from mlm.services.endpoints import EndpointService
-from mlm.services.observability import ObservabilityService
+from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
+from mlm.services.endpoints.service import EndpointService
+from mlm.services.observability.service import ObservabilityService
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, minutes_ago, put
 from tests.polling import poll
@@ -23,17 +23,17 @@ ONE_MINUTE = timedelta(minutes=1)
 
 
 @pytest.fixture
-def service(runtime: Runtime, endpoint_service: EndpointService) -> ObservabilityService:
+def service(container: Container, endpoint_service: EndpointService) -> ObservabilityService:
     return ObservabilityService(
         endpoints=endpoint_service,
-        hardware=runtime.catalog,
-        cloudwatch=CloudWatchMetrics(runtime.clients.cloudwatch()),
+        hardware=container.catalog,
+        cloudwatch=CloudWatchMetrics(container.clients.cloudwatch()),
     )
 
 
 @pytest.fixture
-def cloudwatch(runtime: Runtime) -> Any:
-    return runtime.clients.cloudwatch()
+def cloudwatch(container: Container) -> Any:
+    return container.clients.cloudwatch()
 
 
 @pytest.fixture

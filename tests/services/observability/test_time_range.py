@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mlm.errors import BadRequest
-from mlm.services.observability_range import (
+from mlm.services.observability.time_range import (
     check_read_size,
     parse_time,
     time_range,

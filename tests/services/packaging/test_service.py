@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from mlm.aws.batch import BatchJobs
+from mlm.container import Container
 from mlm.errors import Conflict, NotFound, Unprocessable
-from mlm.runtime import Runtime
-from mlm.services import packaging_requests as requests
-from mlm.services.model_versions import ModelVersionService
-from mlm.services.models import ModelService
-from mlm.services.packaging_events import handle_batch_event
-from mlm.services.packaging_jobs import PackagingJobService
+from mlm.lambdas.packaging_job_events import handle_batch_event
+from mlm.services.packaging import requests
+from mlm.services.packaging.service import PackagingJobService
+from mlm.services.registry.models import ModelService
+from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.polling import poll
@@ -50,22 +50,22 @@ RESULT = {
 
 
 @pytest.fixture
-def service(runtime: Runtime, keys: Keys, model_service: ModelService) -> PackagingJobService:
+def service(container: Container, keys: Keys, model_service: ModelService) -> PackagingJobService:
     model_service.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
-    return PackagingJobService.from_runtime(runtime)
+    return container.packaging_jobs
 
 
 @pytest.fixture
-def batch(runtime: Runtime) -> BatchJobs:
-    s = runtime.settings
-    return BatchJobs(runtime.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
+def batch(container: Container) -> BatchJobs:
+    s = container.settings
+    return BatchJobs(container.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
 
 
 Submit = Callable[..., str]
 
 
 @pytest.fixture
-def submit_inert(runtime: Runtime, batch: BatchJobs, keys: Keys) -> Submit:
+def submit_inert(container: Container, batch: BatchJobs, keys: Keys) -> Submit:
     """A job exactly as the service submits it, but whose command is not the packager."""
 
     def submit(body: dict[str, Any] = BODY, tenant: str | None = None) -> str:
@@ -73,7 +73,7 @@ def submit_inert(runtime: Runtime, batch: BatchJobs, keys: Keys) -> Submit:
         request = requests.parse_request(body)
         job_id = requests.new_job_id(request)
         prefix = requests.job_prefix("", owner, request.model_name, job_id)
-        bucket = str(runtime.settings.artifact_bucket)
+        bucket = str(container.settings.artifact_bucket)
         params = requests.parameters(request, owner, job_id, bucket, prefix)
         tags = {"mlm:tenant": owner, "mlm:managed-by": "mlm", "mlm:name": request.model_name}
         batch.submit(requests.batch_job_name(owner, job_id), params, ["true"], tags, 512, 1)
@@ -82,10 +82,10 @@ def submit_inert(runtime: Runtime, batch: BatchJobs, keys: Keys) -> Submit:
     return submit
 
 
-def put_status(runtime: Runtime, tenant: str, job_id: str, document: dict[str, Any]) -> None:
+def put_status(container: Container, tenant: str, job_id: str, document: dict[str, Any]) -> None:
     key = requests.job_prefix("", tenant, MODEL, job_id) + requests.STATUS_OBJECT
-    runtime.clients.s3().put_object(
-        Bucket=str(runtime.settings.artifact_bucket), Key=key, Body=json.dumps(document).encode()
+    container.clients.s3().put_object(
+        Bucket=str(container.settings.artifact_bucket), Key=key, Body=json.dumps(document).encode()
     )
 
 
@@ -209,18 +209,18 @@ def test_an_s3_source_needs_an_s3_uri() -> None:
 # --- submit, get, list, cancel -----------------------------------------------------------
 
 
-def test_submit_needs_an_existing_model(runtime: Runtime, service: PackagingJobService) -> None:
+def test_submit_needs_an_existing_model(container: Container, service: PackagingJobService) -> None:
     body = {**BODY, "target": {"model_name": "nope"}}
     with pytest.raises(NotFound):
         service.submit("nobody", body)
 
 
 def test_a_submitted_job_is_in_batch_under_its_prefix_with_tags(
-    runtime: Runtime, service: PackagingJobService, batch: BatchJobs, keys: Keys
+    container: Container, service: PackagingJobService, batch: BatchJobs, keys: Keys
 ) -> None:
     job = service.submit(keys.tenant, BODY)
     [described] = batch.describe(batch.ids_named(f"mlm-{keys.tenant}-{job.job_id}"))
-    bucket = runtime.settings.artifact_bucket
+    bucket = container.settings.artifact_bucket
     prefix = f"s3://{bucket}/{keys.tenant}/{MODEL}/jobs/{job.job_id}/"
     assert described["parameters"]["output_uri"] == prefix
     assert described["tags"]["mlm:tenant"] == keys.tenant
@@ -241,12 +241,12 @@ def test_phase_and_progress_are_null_until_the_packager_reports(
 
 
 def test_phase_and_progress_come_from_the_status_object(
-    runtime: Runtime, service: PackagingJobService, submit_inert: Submit, keys: Keys
+    container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
     job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
     progress = {"phase": "downloading", "bytes_total": 100, "bytes_done": 40}
     put_status(
-        runtime,
+        container,
         keys.tenant,
         job_id,
         {"state": "running", "progress": {**progress, "files_total": 3, "files_done": 1}},
@@ -295,7 +295,7 @@ def test_list_pages_are_bounded(
 
 
 def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
-    service: PackagingJobService, submit_inert: Submit, keys: Keys, runtime: Runtime
+    service: PackagingJobService, submit_inert: Submit, keys: Keys, container: Container
 ) -> None:
     body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
     for _ in range(3):
@@ -305,7 +305,7 @@ def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
     def count(params: dict[str, Any], **_: Any) -> None:
         reads.append(params["Key"])
 
-    with hooked(runtime.clients.s3(), "before-parameter-build.s3.GetObject", count):
+    with hooked(container.clients.s3(), "before-parameter-build.s3.GetObject", count):
         page = service.list_jobs(keys.tenant, page_size=1)
 
     [job] = page.items
@@ -323,7 +323,7 @@ def test_a_finished_job_cannot_be_cancelled(
 
 
 def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
-    runtime: Runtime,
+    container: Container,
     service: PackagingJobService,
     batch: BatchJobs,
     keys: Keys,
@@ -331,7 +331,7 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
 ) -> None:
     job_id = requests.new_job_id(requests.parse_request(BODY))
     put_status(
-        runtime,
+        container,
         keys.tenant,
         job_id,
         {
@@ -356,19 +356,19 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
 
 
 def test_a_succeeded_job_shows_the_series_the_packager_detected(
-    runtime: Runtime, service: PackagingJobService, submit_inert: Submit, keys: Keys
+    container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
     body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
     job_id = submit_inert(body)
     assert service.get(keys.tenant, job_id).series is None  # none asked, none detected yet
     put_status(
-        runtime, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
+        container, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
     )
     assert finished(service, keys.tenant, job_id).series == RESULT["series"]
 
 
 def test_a_succeeded_job_registers_one_version_with_its_output(
-    runtime: Runtime,
+    container: Container,
     service: PackagingJobService,
     submit_inert: Submit,
     keys: Keys,
@@ -376,7 +376,7 @@ def test_a_succeeded_job_registers_one_version_with_its_output(
 ) -> None:
     job_id = submit_inert()
     put_status(
-        runtime, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
+        container, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
     )
     job = finished(service, keys.tenant, job_id)
     assert job.model_version == 1
@@ -396,7 +396,7 @@ def test_a_succeeded_job_registers_one_version_with_its_output(
 
 
 def test_concurrent_polls_and_an_event_register_exactly_once(
-    runtime: Runtime,
+    container: Container,
     service: PackagingJobService,
     submit_inert: Submit,
     batch: BatchJobs,
@@ -404,7 +404,7 @@ def test_concurrent_polls_and_an_event_register_exactly_once(
     version_service: ModelVersionService,
 ) -> None:
     job_id = submit_inert()
-    put_status(runtime, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
+    put_status(container, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
     [batch_id] = batch.ids_named(f"mlm-{keys.tenant}-{job_id}")
     poll(lambda: batch.describe([batch_id])[0]["status"], lambda s: s == "SUCCEEDED", "done")
     event = {
@@ -415,7 +415,7 @@ def test_concurrent_polls_and_an_event_register_exactly_once(
 
     def notice(i: int) -> None:
         if i % 2:
-            handle_batch_event(event, runtime)
+            handle_batch_event(event, container)
         else:
             service.get(keys.tenant, job_id)
 
@@ -426,14 +426,14 @@ def test_concurrent_polls_and_an_event_register_exactly_once(
 
 
 def test_a_job_not_asked_to_register_registers_nothing(
-    runtime: Runtime,
+    container: Container,
     service: PackagingJobService,
     submit_inert: Submit,
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
     job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
-    put_status(runtime, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
+    put_status(container, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
     assert finished(service, keys.tenant, job_id).model_version is None
     assert version_service.list_versions(keys.tenant, MODEL).items == []
 
@@ -452,7 +452,7 @@ def test_a_success_without_a_result_says_so_and_registers_nothing(
 
 
 def test_events_for_jobs_that_are_not_ours_are_ignored(
-    runtime: Runtime, service: PackagingJobService
+    container: Container, service: PackagingJobService
 ) -> None:
     assert (
         service.on_batch_event(

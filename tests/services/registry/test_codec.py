@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from mlm.services import registry_codec as codec
+from mlm.services.registry import codec
 
 SAFE = re.compile(r"^[A-Za-z0-9 _.:/=+\-@]*$")
 

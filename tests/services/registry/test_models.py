@@ -7,8 +7,8 @@ import pytest
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed, Unprocessable
-from mlm.services.model_versions import ModelVersionService
-from mlm.services.models import Model, ModelService
+from mlm.services.registry.models import Model, ModelService
+from mlm.services.registry.versions import ModelVersionService
 from tests.conftest import Keys
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")

@@ -6,8 +6,8 @@ import pytest
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed
-from mlm.services.model_versions import ModelVersion, ModelVersionService
-from mlm.services.models import ModelService
+from mlm.services.registry.models import ModelService
+from mlm.services.registry.versions import ModelVersion, ModelVersionService
 from tests.conftest import Keys
 from tests.services.conftest import DeploymentMap, StubCatalog
 
@@ -312,18 +312,14 @@ def test_get_deployable_names_the_package(version_service: ModelVersionService, 
     assert deployable.image == IMAGE
     assert deployable.environment == {"A": "1"}
     assert deployable.approval_status == "pending"
-    assert version_service.version_of_package_arn(keys.tenant, deployable.model_package_arn) == (
-        "glm",
-        1,
-    )
 
 
 def test_get_deployable_refuses_unapproved_when_required(
-    runtime: Any, keys: Keys, stub_catalog: StubCatalog
+    container: Any, keys: Keys, stub_catalog: StubCatalog
 ) -> None:
     strict = ModelVersionService(
-        registry=SageMakerRegistry(runtime.clients.sagemaker()),
-        page_tokens=runtime.page_tokens,
+        registry=SageMakerRegistry(container.clients.sagemaker()),
+        page_tokens=container.page_tokens,
         catalog=stub_catalog,
         deployments=lambda tenant: {},
         require_approved_for_deployment=True,
@@ -340,11 +336,3 @@ def test_get_deployable_of_unknown_version_is_404(
     with pytest.raises(NotFound) as caught:
         version_service.get_deployable(keys.tenant, "glm", 3)
     assert caught.value.code == "VERSION_NOT_FOUND"
-
-
-def test_version_of_another_tenants_package_arn_is_none(
-    version_service: ModelVersionService, keys: Keys
-) -> None:
-    arn = f"arn:aws:sagemaker:us-east-1:123456789012:model-package/mlm-{keys.other_tenant}-glm/1"
-    assert version_service.version_of_package_arn(keys.tenant, arn) is None
-    assert version_service.version_of_package_arn(keys.tenant, "not-an-arn") is None

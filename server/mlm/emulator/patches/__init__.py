@@ -63,7 +63,7 @@ Failure injection (``failures.py``)
   blue/green update: back to ``InService`` on the OLD config (old variants still serving)
   with ``FailureReason=<text>``. The next successful update clears FailureReason.
 
-Runtime (``runtime.py``; frames in ``runtime_eventstream.py``, metrics in
+SageMaker Runtime (``invocations.py``; frames in ``invocation_stream.py``, metrics in
 ``traffic_metrics.py``)
 - InvokeEndpoint and InvokeEndpointWithResponseStream (missing in moto) serve an
   in-service endpoint: unknown or not serving → ValidationError; variants chosen by their
@@ -86,7 +86,15 @@ Timing (``clock.py``)
 
 from __future__ import annotations
 
-from mlm.emulator.patches import batch, clock, endpoints, hosting, registry, runtime, tagging
+from mlm.emulator.patches import (
+    batch,
+    clock,
+    endpoints,
+    hosting,
+    invocations,
+    registry,
+    tagging,
+)
 from mlm.emulator.patches.failures import FAILURE_ENV
 
 __all__ = ["FAILURE_ENV", "apply", "configure"]
@@ -112,6 +120,6 @@ def apply(transition_seconds: float) -> None:
     tagging.install()
     hosting.install()
     endpoints.install()
-    runtime.install()
+    invocations.install()
     batch.install()
     _applied = True

@@ -46,7 +46,7 @@ from moto.sagemaker.models import SageMakerModelBackend, sagemaker_backends
 from moto.sagemakerruntime import urls as runtime_urls
 from moto.sagemakerruntime.responses import SageMakerRuntimeResponse
 
-from mlm.emulator.patches import clock, runtime_eventstream
+from mlm.emulator.patches import clock, invocation_stream
 from mlm.emulator.patches.endpoints import EmulatedEndpoint, live_endpoint
 from mlm.emulator.patches.traffic_metrics import InFlight, Served
 
@@ -384,21 +384,21 @@ def invoke_endpoint_with_response_stream(self: SageMakerRuntimeResponse) -> Any:
         outcome: int | None = 200
         try:
             for piece in pieces[:-1]:
-                yield runtime_eventstream.payload_part(piece)
+                yield invocation_stream.payload_part(piece)
             if not _hold(request):
                 outcome = None
-                yield runtime_eventstream.model_stream_error(
+                yield invocation_stream.model_stream_error(
                     "The last part was held for a release that never came.", "ModelStreamTimeout"
                 )
                 return
-            yield runtime_eventstream.payload_part(pieces[-1])
+            yield invocation_stream.payload_part(pieces[-1])
         finally:
             model_us = (time.perf_counter_ns() - model_started) // 1000
             overhead_us = (time.perf_counter_ns() - started) // 1000 - model_us
             flight.leave(Served(outcome, model_us, overhead_us))
 
     headers = {
-        "Content-Type": runtime_eventstream.CONTENT_TYPE,
+        "Content-Type": invocation_stream.CONTENT_TYPE,
         "X-Amzn-SageMaker-Content-Type": _answer_type(request.accept),
         "x-Amzn-Invoked-Production-Variant": variant.name,
     }

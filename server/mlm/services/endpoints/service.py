@@ -13,10 +13,8 @@ if AWS refuses it in another state, the client gets 409 ENDPOINT_NOT_READY.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from mlm import naming
 from mlm.aws.immutable_cache import ImmutableCache
@@ -38,9 +36,8 @@ from mlm.errors import (
     Unprocessable,
 )
 from mlm.pagination import Page, PageTokens
-from mlm.services import endpoint_cleanup as cleanup
-from mlm.services import endpoint_names as names
-from mlm.services.endpoint_requests import (
+from mlm.services.endpoints import cleanup, names
+from mlm.services.endpoints.requests import (
     Deployment,
     InstanceTypeCheck,
     NewEndpoint,
@@ -48,7 +45,7 @@ from mlm.services.endpoint_requests import (
     check_changes,
     check_new,
 )
-from mlm.services.endpoint_views import (
+from mlm.services.endpoints.views import (
     Deployable,
     Endpoint,
     EndpointReader,
@@ -56,9 +53,6 @@ from mlm.services.endpoint_views import (
     snake,
 )
 from mlm.services.fan_out import parallel
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
 
 log = logging.getLogger("mlm.endpoints")
 
@@ -97,19 +91,6 @@ class _Target:
         }
 
 
-class _LazyVersions:
-    """Reaches rt.versions on first use (the version service also depends on this one)."""
-
-    def __init__(self, rt: Runtime) -> None:
-        self._rt = rt
-
-    def get_deployable(self, tenant: str, model_name: str, version: int) -> Deployable:
-        return self._rt.versions.get_deployable(tenant, model_name, version)
-
-    def version_of_package_arn(self, tenant: str, arn: str) -> tuple[str, int] | None:
-        return self._rt.versions.version_of_package_arn(tenant, arn)
-
-
 class EndpointService:
     def __init__(
         self,
@@ -128,21 +109,11 @@ class EndpointService:
         # finds nothing until the endpoint changes, so skip its two list calls.
         self._collected: ImmutableCache[bool] = ImmutableCache()
 
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> EndpointService:
-        return cls(
-            hosting=SageMakerHosting(rt.clients.sagemaker()),
-            versions=_LazyVersions(rt),
-            catalog=rt.catalog,
-            page_tokens=rt.page_tokens,
-            execution_role_arn=rt.settings.execution_role_arn,
-        )
-
     # --- reads --------------------------------------------------------------------------
 
     def get(self, tenant: str, name: str) -> Endpoint:
         record = self._settled(tenant, name, self._describe(tenant, name))
-        return EndpointReader(self._hosting, self._versions, tenant).view(name, record)
+        return EndpointReader(self._hosting, tenant).view(name, record)
 
     def list_endpoints(
         self,
@@ -162,7 +133,7 @@ class EndpointService:
             "status": status,
             "model_name": model_name,
         }
-        reader = EndpointReader(self._hosting, self._versions, tenant)
+        reader = EndpointReader(self._hosting, tenant)
         api_names = self._api_names(tenant)
         if status is None and model_name is None:
             # No filter: page over names and describe only this page's endpoints.
@@ -184,31 +155,6 @@ class EndpointService:
             and (model_name is None or any(x.model_name == model_name for x in v.variants))
         ]
         return self._tokens.paginate(matching, lambda v: v.name, page_size, page_token, query)
-
-    def deployments(self, tenant: str) -> dict[tuple[str, int], list[str]]:
-        """Every (model name, version) any of the tenant's endpoints uses → endpoint names.
-
-        While a change is in flight every config of the endpoint counts (the old one
-        still serves, the new one is being deployed); deleting endpoints count for none.
-        """
-        reader = EndpointReader(self._hosting, self._versions, tenant)
-        found: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for api in self._api_names(tenant):
-            record = self._hosting.describe_endpoint(names.endpoint_name(tenant, api))
-            if record is None or record.status == "Deleting":
-                continue
-            record = self._settled(tenant, api, record)
-            config_names = {record.config_name, record.pending_config_name}
-            if record.status not in cleanup.SETTLED:
-                prefix = names.parts_prefix(tenant, api)
-                config_names.update(c.name for c in self._hosting.list_configs(prefix))
-            for config_name in filter(None, config_names):
-                config = self._hosting.describe_config(config_name)
-                for variant in config.variants if config else []:
-                    version = reader.version_of_model(variant.model_name)
-                    if version is not None:
-                        found[version].add(api)
-        return {key: sorted(endpoints) for key, endpoints in found.items()}
 
     # --- changes ------------------------------------------------------------------------
 
@@ -252,7 +198,7 @@ class EndpointService:
         """``precondition`` sees the current endpoint first (If-Match)."""
         record = self._describe(tenant, name)
         if precondition is not None:
-            precondition(EndpointReader(self._hosting, self._versions, tenant).view(name, record))
+            precondition(EndpointReader(self._hosting, tenant).view(name, record))
         if record.status != "InService":
             raise _not_ready(name, record.status, "changed")
         record = self._settled(tenant, name, record)
@@ -285,7 +231,7 @@ class EndpointService:
             # A retry after a crash may have left configs or models: finish the job.
             cleanup.delete_all(self._hosting, prefix)
             raise _not_found(name)
-        before = EndpointReader(self._hosting, self._versions, tenant).view(name, record)
+        before = EndpointReader(self._hosting, tenant).view(name, record)
         if precondition is not None:
             precondition(before)
         if record.status == "SystemUpdating":
@@ -340,7 +286,7 @@ class EndpointService:
 
     def _view_after_change(self, tenant: str, name: str) -> Endpoint:
         record = self._describe(tenant, name)
-        return EndpointReader(self._hosting, self._versions, tenant).view(name, record)
+        return EndpointReader(self._hosting, tenant).view(name, record)
 
     def _undo(self, undo: cleanup.Undo, physical: str) -> None:
         """Remove what a failed change made, except what the endpoint (if any) uses."""
@@ -370,19 +316,19 @@ class EndpointService:
         changes: Sequence[VariantChange],
     ) -> list[_Target]:
         """Every variant's desired state: what runs now (live counts/weights), then changes."""
-        reader = EndpointReader(self._hosting, self._versions, tenant)
+        reader = EndpointReader(self._hosting, tenant)
         by_name = {c.name: c for c in changes}
         live = {v.name: v for v in record.variants}
         targets: list[_Target] = []
         for cv in config.variants:
             change = by_name.get(cv.name, VariantChange(cv.name))
-            runtime = live.get(cv.name)
+            now = live.get(cv.name)
             count = change.instance_count
-            if count is None and runtime is not None:
-                count = runtime.desired_instance_count
+            if count is None and now is not None:
+                count = now.desired_instance_count
             weight = change.weight
-            if weight is None and runtime is not None:
-                weight = runtime.desired_weight
+            if weight is None and now is not None:
+                weight = now.desired_weight
             target = _Target(
                 name=cv.name,
                 package_arn="",

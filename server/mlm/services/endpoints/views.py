@@ -16,12 +16,13 @@ from mlm.aws.sagemaker_hosting import (
     ConfigRecord,
     EndpointRecord,
     SageMakerHosting,
-    VariantRuntime,
+    VariantState,
 )
+from mlm.services.endpoints.deployments import version_of_package_arn
 from mlm.timestamps import rfc3339
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
-# When AWS reports no runtime entry for a variant yet, its state follows the endpoint's.
+# When AWS reports no state for a variant yet, its state follows the endpoint's.
 _VARIANT_STATUS_FROM_ENDPOINT = {
     "creating": "creating",
     "updating": "updating",
@@ -37,7 +38,7 @@ def snake(aws_status: str) -> str:
 
 
 class Deployable(Protocol):
-    """A model version ready to deploy (mlm.services.model_versions.DeployableVersion)."""
+    """A model version ready to deploy (mlm.services.registry.versions.DeployableVersion)."""
 
     @property
     def model_package_arn(self) -> str: ...
@@ -47,8 +48,6 @@ class VersionLookup(Protocol):
     """What the endpoint service needs from the model-version service."""
 
     def get_deployable(self, tenant: str, model_name: str, version: int) -> Deployable: ...
-
-    def version_of_package_arn(self, tenant: str, arn: str) -> tuple[str, int] | None: ...
 
 
 @dataclass(frozen=True)
@@ -92,9 +91,8 @@ class Endpoint:
 class EndpointReader:
     """Builds Endpoint views; one instance per request (it memoises model look-ups)."""
 
-    def __init__(self, hosting: SageMakerHosting, versions: VersionLookup, tenant: str) -> None:
+    def __init__(self, hosting: SageMakerHosting, tenant: str) -> None:
         self._hosting = hosting
-        self._versions = versions
         self._tenant = tenant
         self._models: dict[str, tuple[str, int] | None] = {}
 
@@ -104,21 +102,21 @@ class EndpointReader:
             record = self._hosting.describe_model(sagemaker_model)
             arn = record.model_package_arn if record else None
             self._models[sagemaker_model] = (
-                self._versions.version_of_package_arn(self._tenant, arn) if arn else None
+                version_of_package_arn(self._tenant, arn) if arn else None
             )
         return self._models[sagemaker_model]
 
     def view(self, api_name: str, record: EndpointRecord) -> Endpoint:
         config = self._hosting.describe_config(record.config_name)
         status = snake(record.status)
-        runtime = {v.name: v for v in record.variants}
+        live = {v.name: v for v in record.variants}
         if config is not None:
             variants = [
-                self._variant(status, cv.name, cv.model_name, cv.instance_type, runtime)
+                self._variant(status, cv.name, cv.model_name, cv.instance_type, live)
                 for cv in config.variants
             ]
         else:  # config gone (should not happen): report what the endpoint itself says
-            variants = [self._variant(status, v.name, None, None, runtime) for v in record.variants]
+            variants = [self._variant(status, v.name, None, None, live) for v in record.variants]
         return Endpoint(
             name=api_name,
             status=status,
@@ -136,10 +134,10 @@ class EndpointReader:
         name: str,
         sagemaker_model: str | None,
         instance_type: str | None,
-        runtime: dict[str, VariantRuntime],
+        states: dict[str, VariantState],
     ) -> Variant:
         version = self.version_of_model(sagemaker_model) if sagemaker_model else None
-        live = runtime.get(name)
+        live = states.get(name)
         if live is None:
             status = _VARIANT_STATUS_FROM_ENDPOINT.get(endpoint_status, "in_service")
         else:

@@ -8,7 +8,7 @@ tell a missing one (404) from one that exists but is not in service yet (409).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from mlm import naming
 from mlm.aws.sagemaker_runtime import (
@@ -19,10 +19,7 @@ from mlm.aws.sagemaker_runtime import (
     StreamedAnswer,
 )
 from mlm.errors import Conflict, NotFound, PayloadTooLarge
-from mlm.services import endpoint_names as names
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
+from mlm.services.endpoints import names
 
 
 class EndpointStatus(Protocol):
@@ -48,10 +45,6 @@ class InvocationService:
     def __init__(self, runtime: SageMakerRuntime, endpoints: EndpointStatus) -> None:
         self._runtime = runtime
         self._endpoints = endpoints
-
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> InvocationService:
-        return cls(SageMakerRuntime(rt.clients.sagemaker_runtime()), rt.endpoints)
 
     def invoke(self, tenant: str, endpoint: str, request: InvocationRequest) -> Answer:
         call = self._call(tenant, endpoint, request)

@@ -102,7 +102,7 @@ INSTANCE_FIGURES = (
 
 
 class Hardware(Protocol):
-    """What normalisation needs of an instance type (mlm.services.instance_types)."""
+    """What normalisation needs of an instance type (mlm.catalog.instance_types)."""
 
     @property
     def gpu_count(self) -> int | None: ...

@@ -14,17 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery
 from mlm.pagination import Page
-from mlm.services import endpoint_names as names
-from mlm.services import observability_figures as fig
-from mlm.services.endpoint_views import Endpoint, Variant
+from mlm.services.endpoints import names
+from mlm.services.endpoints.views import Endpoint, Variant
+from mlm.services.observability import figures as fig
 from mlm.timestamps import rfc3339
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
 
 FIGURES = ("gpu_utilization", "in_flight_requests")
 DEFAULT_TTL_SECONDS = 10.0
@@ -98,10 +95,6 @@ class FleetOverview:
         self._clock = clock
         self._cache: dict[tuple[str, str, str | None], _Cached] = {}
         self._lock = threading.Lock()
-
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> FleetOverview:
-        return cls(rt.endpoints, rt.catalog, CloudWatchMetrics(rt.clients.cloudwatch()))
 
     def list_endpoints(
         self,

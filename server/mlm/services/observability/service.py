@@ -13,18 +13,15 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery, MetricSeries
 from mlm.errors import BadRequest
-from mlm.services import endpoint_names as names
-from mlm.services import observability_figures as fig
-from mlm.services.endpoint_views import Endpoint, Variant
-from mlm.services.observability_range import TimeRange, check_read_size, time_range
+from mlm.services.endpoints import names
+from mlm.services.endpoints.views import Endpoint, Variant
+from mlm.services.observability import figures as fig
+from mlm.services.observability.time_range import TimeRange, check_read_size, time_range
 from mlm.timestamps import rfc3339
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
 
 _AGGREGATE_STATS = ("Average", "Maximum")
 
@@ -182,14 +179,6 @@ class ObservabilityService:
         self._hardware = hardware
         self._cw = cloudwatch
         self._clock = clock
-
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> ObservabilityService:
-        return cls(
-            endpoints=rt.endpoints,
-            hardware=rt.catalog,
-            cloudwatch=CloudWatchMetrics(rt.clients.cloudwatch()),
-        )
 
     def instances(self, tenant: str, name: str) -> EndpointInstances:
         endpoint = self._endpoints.get(tenant, name)

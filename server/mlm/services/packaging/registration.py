@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from mlm.aws.job_objects import JobObjects
 from mlm.errors import ApiError, ServiceUnavailable
-from mlm.services.model_versions import ModelVersion
+from mlm.services.registry.versions import ModelVersion
 
 STALE_CLAIM_SECONDS = 300
 ACTOR = "packaging-job"

@@ -10,21 +10,18 @@ job's prefix, and registration keeps its record there beside it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mlm import naming
 from mlm.aws.batch import BatchJobs
 from mlm.aws.job_objects import JobObjects
-from mlm.errors import Conflict, NotFound, ServiceUnavailable
+from mlm.errors import Conflict, NotFound
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
-from mlm.services import packaging_requests as requests
 from mlm.services.fan_out import parallel
-from mlm.services.model_versions import ModelVersion, ModelVersionService
-from mlm.services.packaging_registration import Registration
-from mlm.services.packaging_views import CANCEL_REASON, PackagingJob, build_view, status_of
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
+from mlm.services.packaging import requests
+from mlm.services.packaging.registration import Registration
+from mlm.services.packaging.views import CANCEL_REASON, PackagingJob, build_view, status_of
+from mlm.services.registry.versions import ModelVersion, ModelVersionService
 
 STATUSES = (
     "submitted",
@@ -91,32 +88,6 @@ class PackagingJobService:
         self._vcpus = vcpus
         self._environment = {"HF_ENDPOINT": hf_endpoint} if hf_endpoint else {}
         self._scope = scope
-
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> PackagingJobService:
-        s = rt.settings
-        if s.artifact_bucket is None:
-            raise ServiceUnavailable(
-                code="ARTIFACT_BUCKET_NOT_CONFIGURED",
-                detail="Packaging needs an artifact bucket; set MLM_ARTIFACT_BUCKET.",
-            )
-        return cls(
-            batch=BatchJobs(rt.clients.client("batch"), s.batch_job_queue, s.batch_job_definition),
-            objects=JobObjects(rt.clients.s3(), s.artifact_bucket),
-            versions=rt.versions,
-            require_model=rt.models.get,
-            page_tokens=rt.page_tokens,
-            output_prefix=s.packaging_output_prefix,
-            memory_mib=s.packaging_memory_mib,
-            vcpus=s.packaging_vcpus,
-            hf_endpoint=s.hf_endpoint,
-            scope=requests.SourceScope(
-                artifact_bucket=s.artifact_bucket,
-                output_prefix=s.packaging_output_prefix,
-                source_bucket=s.packaging_source_bucket,
-                secret_prefix=s.hf_token_secret_prefix,
-            ),
-        )
 
     # Operations -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from mlm import naming
 from mlm.errors import BadRequest, FieldError, NotFound
-from mlm.services import registry_codec
+from mlm.services.registry import codec
 from mlm.timestamps import rfc3339
 
 MAX_MAP_ENTRIES = 20
@@ -92,9 +92,7 @@ def user_tags(value: object, field: str = "tags") -> dict[str, str]:
                 "keys starting with 'mlm:' or 'aws:' are reserved for the service and AWS",
                 code="RESERVED_TAG",
             )
-        if not registry_codec.is_safe(key, MAX_TAG_KEY) or not registry_codec.is_safe(
-            item, MAX_TAG_VALUE
-        ):
+        if not codec.is_safe(key, MAX_TAG_KEY) or not codec.is_safe(item, MAX_TAG_VALUE):
             raise invalid(
                 f"{field}.{key}",
                 "AWS tags allow only letters, digits, spaces and _ . : / = + - @ "

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
-from mlm.services import registry_codec
-from mlm.services import registry_fields as fields
 from mlm.services.fan_out import parallel
+from mlm.services.registry import codec, fields
 from mlm.timestamps import rfc3339
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
 
 Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
 
@@ -71,15 +67,6 @@ class ModelService:
         self._tokens = page_tokens
         self._mandatory = list(mandatory_metadata_keys)
         self._deployments = deployments
-
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> ModelService:
-        return cls(
-            registry=SageMakerRegistry(rt.clients.sagemaker()),
-            page_tokens=rt.page_tokens,
-            mandatory_metadata_keys=rt.settings.mandatory_metadata_keys,
-            deployments=lambda tenant: rt.endpoints.deployments(tenant),
-        )
 
     # Operations -------------------------------------------------------------------------
 
@@ -231,8 +218,8 @@ class ModelService:
         ):
             return None
         try:
-            doc = registry_codec.decode_doc(tags)
-        except registry_codec.CorruptDocument as exc:
+            doc = codec.decode_doc(tags)
+        except codec.CorruptDocument as exc:
             raise BadGateway(
                 code="MODEL_UNREADABLE",
                 detail=f"The stored fields of model '{name}' do not decode; "
@@ -295,7 +282,7 @@ class ModelService:
     ) -> dict[str, str]:
         """Every tag the group should carry; 422 when AWS's 50 tags cannot hold them."""
         managed = {t["Key"]: t["Value"] for t in naming.managed_tags(tenant, name)}
-        encoded = registry_codec.encode_doc(doc)
+        encoded = codec.encode_doc(doc)
         total = len(managed) + len(encoded) + len(tags)
         if total > AWS_MAX_TAGS:
             raise Unprocessable(

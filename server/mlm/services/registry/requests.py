@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlm.errors import Conflict
-from mlm.services import registry_fields as fields
+from mlm.services.registry import fields
 
 APPROVALS = ("pending", "approved", "rejected")
 MUTABLE = ("approval_status", "approval_note", "description", "metadata")

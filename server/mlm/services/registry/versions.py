@@ -8,24 +8,19 @@ approval note) plus ``mlm:approved-by`` / ``mlm:approved-at``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from mlm import naming
-from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn
+from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn, parse_package_arn
 from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
-from mlm.services import registry_codec
-from mlm.services import registry_fields as fields
 from mlm.services.fan_out import parallel
-from mlm.services.model_version_input import VersionDraft, parse_draft, parse_patch
-from mlm.services.models import Deployments
+from mlm.services.registry import codec, fields
+from mlm.services.registry.models import Deployments
+from mlm.services.registry.requests import VersionDraft, parse_draft, parse_patch
 from mlm.timestamps import rfc3339
-
-if TYPE_CHECKING:
-    from mlm.runtime import Runtime
 
 APPROVAL_TO_AWS = {
     "pending": "PendingManualApproval",
@@ -44,9 +39,6 @@ APPROVED_BY = "mlm:approved-by"
 APPROVED_AT = "mlm:approved-at"
 PACKAGING_JOB_ID = "mlm:packaging-job-id"
 AWS_MAX_METADATA = 50
-_PACKAGE_ARN = re.compile(
-    r"^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package/(?P<group>[^/]+)/(?P<v>\d+)$"
-)
 
 
 class InstanceRecommender(Protocol):
@@ -109,16 +101,6 @@ class ModelVersionService:
         self._deployments = deployments
         self._require_approved = require_approved_for_deployment
 
-    @classmethod
-    def from_runtime(cls, rt: Runtime) -> ModelVersionService:
-        return cls(
-            registry=SageMakerRegistry(rt.clients.sagemaker()),
-            page_tokens=rt.page_tokens,
-            catalog=rt.catalog,
-            deployments=lambda tenant: rt.endpoints.deployments(tenant),
-            require_approved_for_deployment=rt.settings.require_approved_for_deployment,
-        )
-
     # Operations -------------------------------------------------------------------------
 
     def create(
@@ -138,7 +120,7 @@ class ModelVersionService:
         job = (
             {}
             if packaging_job_id is None
-            else {PACKAGING_JOB_ID: registry_codec.encode_value(packaging_job_id)}
+            else {PACKAGING_JOB_ID: codec.encode_value(packaging_job_id)}
         )
         properties = self._properties(draft.doc, draft.approval_status, actor, job)
         arn = self._registry.create_package(
@@ -275,14 +257,6 @@ class ModelVersionService:
             environment=dict(container.get("Environment") or {}),
         )
 
-    def version_of_package_arn(self, tenant: str, arn: str) -> tuple[str, int] | None:
-        """``(model_name, version)`` behind a model package ARN of this tenant, else None."""
-        match = _PACKAGE_ARN.match(arn)
-        if match is None:
-            return None
-        name = naming.api_name(tenant, match["group"])
-        return None if name is None else (name, int(match["v"]))
-
     # Internals ----------------------------------------------------------------------------
 
     def _group_arn(self, tenant: str, model_name: str) -> str:
@@ -320,13 +294,11 @@ class ModelVersionService:
     ) -> dict[str, str]:
         """The CustomerMetadataProperties for ``doc``; approver recorded when ``actor``."""
         properties = {
-            key: value
-            for key, value in old.items()
-            if not key.startswith(registry_codec.DOC_PREFIX + ":")
+            key: value for key, value in old.items() if not key.startswith(codec.DOC_PREFIX + ":")
         }
-        properties.update(registry_codec.encode_doc(doc))
+        properties.update(codec.encode_doc(doc))
         if actor is not None and approval != "pending":
-            properties[APPROVED_BY] = registry_codec.encode_value(actor)
+            properties[APPROVED_BY] = codec.encode_value(actor)
             properties[APPROVED_AT] = fields.now()
         elif actor is not None:
             # Back to pending: nobody has approved or rejected this version now.
@@ -366,7 +338,7 @@ class ModelVersionService:
                 str(package.get("ModelApprovalStatus")), "pending"
             ),
             approval_note=doc.get("approval_note"),
-            approved_by=None if approved_by is None else registry_codec.decode_value(approved_by),
+            approved_by=None if approved_by is None else codec.decode_value(approved_by),
             approved_at=properties.get(APPROVED_AT),
             description=doc.get("description"),
             container={
@@ -382,7 +354,7 @@ class ModelVersionService:
             recommended_instance_types=list(
                 spec.get("SupportedRealtimeInferenceInstanceTypes") or []
             ),
-            packaging_job_id=None if job is None else registry_codec.decode_value(job),
+            packaging_job_id=None if job is None else codec.decode_value(job),
             deployed_to=sorted(deployments.get((model_name, version), [])),
             created_at=rfc3339(package["CreationTime"]),
             updated_at=None if updated is None else rfc3339(updated),
@@ -391,8 +363,8 @@ class ModelVersionService:
 
 def _doc_of(package: Mapping[str, Any]) -> dict[str, Any]:
     try:
-        return registry_codec.decode_doc(package.get("CustomerMetadataProperties") or {})
-    except registry_codec.CorruptDocument as exc:
+        return codec.decode_doc(package.get("CustomerMetadataProperties") or {})
+    except codec.CorruptDocument as exc:
         raise BadGateway(
             code="VERSION_UNREADABLE",
             detail="The stored fields of this version do not decode; were its metadata "
@@ -435,10 +407,10 @@ def _inference_specification(draft: VersionDraft, recommended: list[str]) -> dic
 
 
 def _version_of(arn: str, group_arn: str) -> int:
-    match = _PACKAGE_ARN.match(arn)
-    if match is None or package_arn(group_arn, int(match["v"])) != arn:
+    parsed = parse_package_arn(arn)
+    if parsed is None or package_arn(group_arn, parsed[1]) != arn:
         raise BadGateway(
             code="AWS_UNEXPECTED_ANSWER",
             detail="SageMaker answered CreateModelPackage with an ARN of an unexpected form.",
         )
-    return int(match["v"])
+    return parsed[1]

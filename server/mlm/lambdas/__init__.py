@@ -1,0 +1,1 @@
+"""Entry points AWS Lambda calls (each module one function a stack wires to an event)."""
