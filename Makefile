@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(HASH)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint lint-python lint-spec lint-deploy typecheck bench install generate check-generated clean
+.PHONY: run test lint lint-python lint-imports lint-spec lint-deploy typecheck bench install generate check-generated clean
 
 $(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,14 @@ run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedde
 test: install lint check-generated  ## Every check and every test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
-lint: lint-python typecheck lint-spec lint-deploy
+lint: lint-python lint-imports typecheck lint-spec lint-deploy
 
 lint-python: $(STAMP)
 	$(VENV)/bin/ruff check server tests bench clients/python/mlm_client
 	$(VENV)/bin/ruff format --check server tests bench clients/python/mlm_client
+
+lint-imports: $(STAMP)  ## The layer contract in pyproject.toml ([tool.importlinter]); fails on a broken rule
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
