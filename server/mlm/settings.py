@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     # Idempotency-Key records (DynamoDB table with partition key "id", TTL on "expiration").
     idempotency_table: str = "mlm-idempotency"
     idempotency_ttl_seconds: int = Field(default=86400, ge=60, le=7 * 86400)
+    # Leases: one change at a time per endpoint or model, across replicas (DynamoDB table
+    # with partition key "id", TTL on "expiration"). A holder that dies frees it after this.
+    lease_table: str = "mlm-leases"
+    lease_seconds: float = Field(default=30.0, gt=0, le=900)
 
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")

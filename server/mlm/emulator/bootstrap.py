@@ -52,12 +52,14 @@ def bootstrap(settings: Settings) -> Resources:
         role_arn = iam.create_role(
             RoleName=EXECUTION_ROLE_NAME, AssumeRolePolicyDocument=json.dumps(_TRUST)
         )["Role"]["Arn"]
-    _idempotency_table(clients, settings.idempotency_table)
+    for table in (settings.idempotency_table, settings.lease_table):
+        _table_with_ttl(clients, table)
     _batch(clients, settings)
     return Resources(bucket=bucket, role_arn=settings.execution_role_arn or role_arn)
 
 
-def _idempotency_table(clients: ClientFactory, table: str) -> None:
+def _table_with_ttl(clients: ClientFactory, table: str) -> None:
+    """A table keyed by "id" whose items expire at "expiration" (idempotency, leases)."""
     dynamodb = clients.dynamodb()
     if table in dynamodb.list_tables()["TableNames"]:
         return
