@@ -44,6 +44,34 @@ def _settings(aws: bool, host: str | None, port: int | None) -> Settings:
 
 
 @app.command()
+def gc(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only list what would be removed.")
+    ] = False,
+    aws: Annotated[
+        bool, typer.Option("--aws", help="Sweep real AWS (the default credential chain).")
+    ] = False,
+) -> None:
+    """Remove leftovers no endpoint uses (configs, models) and expired leases; print them."""
+    import json
+
+    from mlm.container import build_container
+
+    settings = _settings(aws, None, None)
+    configure_logging(settings.log_format, settings.log_level)
+    if settings.mode == "emulator" and settings.aws_endpoint_url is None:
+        console.print(
+            "[red]The emulator's state lives inside `mlm serve`, whose janitor sweeps it "
+            "every MLM_JANITOR_INTERVAL_SECONDS; use --aws (or MLM_AWS_ENDPOINT_URL).[/]"
+        )
+        raise typer.Exit(code=2)
+    report = build_container(settings).janitor.sweep(dry_run=dry_run)
+    typer.echo(json.dumps(report.to_api(), indent=2))
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
 def serve(
     aws: Annotated[
         bool, typer.Option("--aws", help="Use real AWS instead of the emulator.")
@@ -79,7 +107,16 @@ def serve(
         if not settings.keys_by_hash:
             console.print("[red]No API keys configured (MLM_API_KEYS): refusing to start.[/]")
             raise typer.Exit(code=2)
-        api = create_app(build_container(settings))
+        container = build_container(settings)
+        api = create_app(container)
+        if settings.janitor_interval_seconds > 0:
+            from mlm.schedule import PeriodicTask
+
+            janitor = PeriodicTask(
+                "janitor", settings.janitor_interval_seconds, container.janitor.sweep
+            )
+            janitor.start()
+            cleanup.callback(janitor.stop)
         base = f"http://{settings.host}:{settings.port}/v1"
         console.print(f"[bold]MLM API[/] at {base}  docs: {base}/ui/", soft_wrap=True)
         if settings.mode == "emulator" and settings.dev_api_key is not None:

@@ -22,6 +22,7 @@ from mlm.aws.batch import BatchJobs
 from mlm.aws.clients import ClientFactory
 from mlm.aws.cloudwatch import CloudWatchMetrics
 from mlm.aws.job_objects import JobObjects
+from mlm.aws.leases import LeaseTable
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.aws.sagemaker_runtime import SageMakerRuntime
@@ -31,6 +32,7 @@ from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.invocations import InvocationService
+from mlm.services.janitor import Janitor
 from mlm.services.observability import FleetOverview, ObservabilityService
 from mlm.services.packaging import PackagingJobService, SourceScope
 from mlm.services.registry import ModelService, ModelVersionService
@@ -61,6 +63,10 @@ class Container:
     def idempotency(self) -> Idempotency:
         s = self.settings
         return Idempotency(self.clients.dynamodb(), s.idempotency_table, s.idempotency_ttl_seconds)
+
+    @cached_property
+    def leases(self) -> LeaseTable:
+        return LeaseTable(self.clients.dynamodb(), self.settings.lease_table)
 
     # --- services -------------------------------------------------------------------------
 
@@ -146,6 +152,10 @@ class Container:
                 secret_prefix=s.hf_token_secret_prefix,
             ),
         )
+
+    @cached_property
+    def janitor(self) -> Janitor:
+        return Janitor(self.hosting, self.leases, self.settings.janitor_grace_seconds)
 
     def backend_reachable(self) -> bool:
         """Whether AWS (or the emulator) answers; checked at most every 10 s."""

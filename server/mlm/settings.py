@@ -108,6 +108,11 @@ class Settings(BaseSettings):
     # with partition key "id", TTL on "expiration"). A holder that dies frees it after this.
     lease_table: str = "mlm-leases"
     lease_seconds: float = Field(default=30.0, gt=0, le=900)
+    # The janitor (leftover configs/models, expired leases): how often `mlm serve` sweeps
+    # (0: never; AWS deployments schedule mlm.lambdas.janitor instead), and how old a
+    # leftover must be before it is removed (far longer than any request takes).
+    janitor_interval_seconds: float = Field(default=300.0, ge=0)
+    janitor_grace_seconds: float = Field(default=900.0, ge=0)
 
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")

@@ -27,6 +27,7 @@ class ModelRecord:
     name: str
     model_package_arn: str | None
     created_at: datetime | None
+    arn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class ConfigRecord:
     variants: list[ConfigVariant]
     enhanced_metrics: bool
     created_at: datetime | None
+    arn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,12 @@ class SageMakerHosting:
         arn = next(
             (c.get("ModelPackageName") for c in containers if c.get("ModelPackageName")), None
         )
-        record = ModelRecord(name=name, model_package_arn=arn, created_at=out.get("CreationTime"))
+        record = ModelRecord(
+            name=name,
+            model_package_arn=arn,
+            created_at=out.get("CreationTime"),
+            arn=out.get("ModelArn"),
+        )
         self._models.put(name, record)
         return record
 
@@ -158,7 +165,11 @@ class SageMakerHosting:
             for page in self._sm.get_paginator("list_models").paginate(NameContains=prefix):
                 for item in page.get("Models", []):
                     if item["ModelName"].startswith(prefix):
-                        found.append(ModelRecord(item["ModelName"], None, item.get("CreationTime")))
+                        found.append(
+                            ModelRecord(
+                                item["ModelName"], None, item.get("CreationTime"), item["ModelArn"]
+                            )
+                        )
         return found
 
     # --- endpoint configs ---------------------------------------------------------------
@@ -187,6 +198,7 @@ class SageMakerHosting:
             variants=variants,
             enhanced_metrics=bool(metrics.get("EnableEnhancedMetrics", False)),
             created_at=out.get("CreationTime"),
+            arn=out.get("EndpointConfigArn"),
         )
         self._configs.put(name, record)
         return record
@@ -237,7 +249,11 @@ class SageMakerHosting:
                 for item in page.get("EndpointConfigs", []):
                     name = item["EndpointConfigName"]
                     if name.startswith(prefix):
-                        found.append(ConfigRecord(name, [], False, item.get("CreationTime")))
+                        found.append(
+                            ConfigRecord(
+                                name, [], False, item.get("CreationTime"), item["EndpointConfigArn"]
+                            )
+                        )
         return found
 
     # --- endpoints ----------------------------------------------------------------------
