@@ -33,6 +33,7 @@ from mlm.pagination import PageTokens
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
+from mlm.services.locking import ResourceLocks
 from mlm.services.observability import FleetOverview, ObservabilityService
 from mlm.services.packaging import PackagingJobService, SourceScope
 from mlm.services.registry import ModelService, ModelVersionService
@@ -71,6 +72,10 @@ class Container:
     # --- services -------------------------------------------------------------------------
 
     @cached_property
+    def locks(self) -> ResourceLocks:
+        return ResourceLocks(self.leases, self.settings.lease_seconds)
+
+    @cached_property
     def catalog(self) -> InstanceTypeCatalog:
         return InstanceTypeCatalog.from_botocore()
 
@@ -105,6 +110,7 @@ class Container:
             catalog=self.catalog,
             page_tokens=self.page_tokens,
             execution_role_arn=self.settings.execution_role_arn,
+            locks=self.locks,
         )
 
     @cached_property

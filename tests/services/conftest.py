@@ -101,6 +101,7 @@ def endpoint_service(
         catalog=container.catalog,
         page_tokens=container.page_tokens,
         execution_role_arn=container.settings.execution_role_arn,
+        locks=container.locks,
     )
 
 

@@ -45,6 +45,12 @@ NOT_FOUND = {
 RETRY_AFTER_SECONDS = "5"
 T = TypeVar("T")
 _ARN = re.compile(r"arn:aws[a-z-]*:[^\s\"']+")
+# How AWS words refusals that depend on a resource's state, not on the request.
+_CONFLICT = re.compile(
+    r"in[- ]progress|already exist|in use|being (?:created|updated|deleted)|"
+    r"cannot update|is in (?:the )?(?:\w+ )?state",
+    re.IGNORECASE,
+)
 
 
 def _plain(message: str) -> str:
@@ -85,6 +91,14 @@ def translate(error: Exception, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") 
             or "could not find" in message.lower()
         ):
             return NotFound(code=not_found_code, detail=message or "Not found.")
+        if _CONFLICT.search(message):
+            # AWS says "in progress", "already exists" or "in use" as a ValidationException:
+            # the request was fine, the resource's state was not; retrying later can help.
+            return Conflict(
+                code="AWS_CONFLICT",
+                detail=f"AWS refused it in the resource's current state: {message}",
+                headers={"Retry-After": RETRY_AFTER_SECONDS},
+            )
         if code in {
             "ValidationException",
             "ValidationError",
@@ -94,7 +108,11 @@ def translate(error: Exception, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") 
         }:
             return BadRequest(code="AWS_VALIDATION_FAILED", detail=message)
         if code in {"ResourceInUse", "ConflictException", "ResourceInUseException"}:
-            return Conflict(code="AWS_RESOURCE_IN_USE", detail=message)
+            return Conflict(
+                code="AWS_RESOURCE_IN_USE",
+                detail=message,
+                headers={"Retry-After": RETRY_AFTER_SECONDS},
+            )
         if status >= 500 or code in {"InternalFailure", "ServiceUnavailable", "InternalError"}:
             return ServiceUnavailable(
                 code="AWS_UNAVAILABLE",

@@ -8,8 +8,8 @@ already gone succeed (cleanup is idempotent).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -150,7 +150,7 @@ class SageMakerHosting:
         }
         if role_arn:
             args["ExecutionRoleArn"] = role_arn
-        with aws_errors():
+        with _existing_is_fine():  # botocore's repeat of a create whose reply was lost
             self._sm.create_model(**args)
 
     def delete_model(self, name: str) -> None:
@@ -232,7 +232,7 @@ class SageMakerHosting:
                 "EnableEnhancedMetrics": True,
                 "MetricPublishFrequencyInSeconds": 10,
             }
-        with aws_errors():
+        with _existing_is_fine():
             self._sm.create_endpoint_config(**args)
 
     def delete_config(self, name: str) -> None:
@@ -333,6 +333,19 @@ class SageMakerHosting:
             for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
                 tags += [{"Key": t["Key"], "Value": t["Value"]} for t in page.get("Tags", [])]
         return tags
+
+
+@contextmanager
+def _existing_is_fine() -> Iterator[None]:
+    """For creates of names that belong to one request: "already exists" means this
+    request made it (the first attempt's reply was lost), which is what it wanted."""
+    exists = Conflict(code="AWS_RESOURCE_EXISTS", detail="It exists already.")
+    try:
+        with aws_errors(exists=exists):
+            yield
+    except Conflict as error:
+        if error is not exists:
+            raise
 
 
 def _variant_state(v: Any) -> VariantState:

@@ -34,7 +34,8 @@ def create_endpoint(body: Mapping[str, Any]) -> ConnexionResponse:
     )
 
     def create() -> Reply:
-        endpoint = web.container().endpoints.create(principal.tenant, request)
+        key = web.header("Idempotency-Key")
+        endpoint = web.container().endpoints.create(principal.tenant, request, key)
         return Reply(body=endpoint.to_api(), status=202, headers=_location(endpoint))
 
     return web.respond_once("create_endpoint", principal, body, create)

@@ -73,6 +73,7 @@ def service(
         catalog=container.catalog,
         page_tokens=container.page_tokens,
         execution_role_arn=container.settings.execution_role_arn,
+        locks=container.locks,
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from mlm import naming
 from mlm.aws.immutable_cache import ImmutableCache
@@ -33,6 +34,7 @@ from mlm.errors import (
     BadRequest,
     Conflict,
     NotFound,
+    ServiceUnavailable,
     Unprocessable,
 )
 from mlm.pagination import Page, PageTokens
@@ -49,10 +51,12 @@ from mlm.services.endpoints.views import (
     Deployable,
     Endpoint,
     EndpointReader,
+    Variant,
     VersionLookup,
     snake,
 )
 from mlm.services.fan_out import parallel
+from mlm.services.locking import Held, ResourceLocks
 
 log = logging.getLogger("mlm.endpoints")
 
@@ -99,7 +103,9 @@ class EndpointService:
         catalog: InstanceTypeCheck,
         page_tokens: PageTokens,
         execution_role_arn: str | None,
+        locks: ResourceLocks,
     ) -> None:
+        self._locks = locks
         self._hosting = hosting
         self._versions = versions
         self._catalog = catalog
@@ -158,34 +164,49 @@ class EndpointService:
 
     # --- changes ------------------------------------------------------------------------
 
-    def create(self, tenant: str, request: NewEndpoint) -> Endpoint:
+    def create(self, tenant: str, request: NewEndpoint, request_key: str | None = None) -> Endpoint:
+        """``request_key`` (the Idempotency-Key) makes a retry derive the same part names,
+        so it finds and finishes what an earlier attempt made instead of duplicating it."""
         check_new(request, self._catalog)
         physical = names.endpoint_name(tenant, request.name)
-        if self._hosting.describe_endpoint(physical) is not None:
-            raise _already_exists(request.name)
-        targets = [
-            self._target_for(
-                v.name,
-                self._versions.get_deployable(tenant, v.model_name, v.model_version),
-                v.instance_type,
-                v.instance_count,
-                v.initial_weight,
+        with self._locks.hold(tenant, "endpoint", request.name) as held:
+            targets = [
+                self._target_for(
+                    v.name,
+                    self._versions.get_deployable(tenant, v.model_name, v.model_version),
+                    v.instance_type,
+                    v.instance_count,
+                    v.initial_weight,
+                )
+                for v in request.variants
+            ]
+            nonce = names.request_nonce(tenant, request_key)
+            digest = names.desired_digest(
+                targets_fingerprint(targets, request.enhanced_metrics, nonce)
             )
-            for v in request.variants
-        ]
-        tags = names.tags(tenant, request.name, request.tags)
-        undo = cleanup.Undo(self._hosting)
-        try:
-            config_name = self._build_config(
-                tenant, request.name, targets, request.enhanced_metrics, tags, undo
-            )
-            self._hosting.create_endpoint(physical, config_name, tags)
-        except BaseException:
-            # Keeps whatever an endpoint of this name uses (a concurrent create that won).
-            self._undo(undo, physical)
-            raise
-        log.info("endpoint %s creating (config %s)", physical, config_name)
-        return self._view_after_change(tenant, request.name)
+            config_name = names.config_name(tenant, request.name, digest)
+            existing = self._hosting.describe_endpoint(physical)
+            if existing is not None:
+                if config_name not in (existing.config_name, existing.pending_config_name):
+                    raise _already_exists(request.name)
+                log.info("endpoint %s: create answered again (same request)", physical)
+            else:
+                tags = names.tags(tenant, request.name, request.tags)
+                undo = cleanup.Undo(self._hosting)
+                try:
+                    self._build_config(
+                        tenant, request.name, targets, request.enhanced_metrics, tags, undo, digest
+                    )
+                    held.confirm()
+                    self._hosting.create_endpoint(physical, config_name, tags)  # commit point
+                except Exception:
+                    seen = self._reread(physical)
+                    if not (isinstance(seen, EndpointRecord) and seen.config_name == config_name):
+                        self._undo(undo, seen)
+                        raise
+                    # AWS created it; only the reply was lost (or a later read failed).
+                log.info("endpoint %s creating (config %s)", physical, config_name)
+        return self._view_after_change(tenant, request.name, lambda: _known_view(request, targets))
 
     def update(
         self,
@@ -195,61 +216,68 @@ class EndpointService:
         deployment: Deployment | None = None,
         precondition: Callable[[Endpoint], None] | None = None,
     ) -> Endpoint:
-        """``precondition`` sees the current endpoint first (If-Match)."""
-        record = self._describe(tenant, name)
-        if precondition is not None:
-            precondition(EndpointReader(self._hosting, tenant).view(name, record))
-        if record.status != "InService":
-            raise _not_ready(name, record.status, "changed")
-        record = self._settled(tenant, name, record)
-        config = self._current_config(record)
-        check_changes(changes, [v.name for v in config.variants], deployment, self._catalog)
-        targets = self._targets(tenant, record, config, changes)
-        if all(t.weight <= 0 for t in targets):
-            raise Unprocessable(
-                code="INVALID_ENDPOINT_UPDATE",
-                detail="At least one variant needs a weight above 0.",
+        """``precondition`` sees the current endpoint first (If-Match), under the lease, so
+        compare-and-set is atomic across replicas."""
+        with self._locks.hold(tenant, "endpoint", name) as held:
+            record = self._describe(tenant, name)
+            before = EndpointReader(self._hosting, tenant).view(name, record)
+            if precondition is not None:
+                precondition(before)
+            if record.status != "InService":
+                raise _not_ready(name, record.status, "changed")
+            record = self._settled(tenant, name, record)
+            config = self._current_config(record)
+            check_changes(changes, [v.name for v in config.variants], deployment, self._catalog)
+            targets = self._targets(tenant, record, config, changes)
+            if all(t.weight <= 0 for t in targets):
+                raise Unprocessable(
+                    code="INVALID_ENDPOINT_UPDATE",
+                    detail="At least one variant needs a weight above 0.",
+                )
+            blue_green = any(
+                t.model_name is None or t.instance_type != cv.instance_type
+                for t, cv in zip(targets, config.variants, strict=True)
             )
-        blue_green = any(
-            t.model_name is None or t.instance_type != cv.instance_type
-            for t, cv in zip(targets, config.variants, strict=True)
-        )
-        if blue_green:
-            self._blue_green(tenant, name, record, config, targets, deployment)
-        else:
-            self._scale(tenant, name, record, targets, deployment)
-        return self._view_after_change(tenant, name)
+            if blue_green:
+                self._blue_green(tenant, name, record, config, targets, deployment, held)
+            else:
+                self._scale(tenant, name, record, targets, deployment, held)
+        return self._view_after_change(tenant, name, lambda: replace(before, status="updating"))
 
     def delete(
         self, tenant: str, name: str, precondition: Callable[[Endpoint], None] | None = None
     ) -> Endpoint:
-        """``precondition`` sees the current endpoint first (If-Match)."""
+        """``precondition`` sees the current endpoint first (If-Match), under the lease."""
         physical = names.endpoint_name(tenant, name)
         prefix = names.parts_prefix(tenant, name)
-        record = self._hosting.describe_endpoint(physical)
-        if record is None:
-            # A retry after a crash may have left configs or models: finish the job.
-            cleanup.delete_all(self._hosting, prefix)
+        if not naming.is_api_name(name):
             raise _not_found(name)
-        before = EndpointReader(self._hosting, tenant).view(name, record)
-        if precondition is not None:
-            precondition(before)
-        if record.status == "SystemUpdating":
-            raise _not_ready(name, record.status, "deleted")
-        if record.status != "Deleting":
-            try:
-                self._hosting.delete_endpoint(physical)
-            except NotFound as error:
-                raise _not_found(name) from error
-            except BadRequest as error:  # AWS refused it in this state
-                raise _not_ready(name, record.status, "deleted") from error
-        # AWS allows deleting the config and models once DeleteEndpoint was accepted.
-        cleanup.delete_all(self._hosting, prefix)
-        after = self._hosting.describe_endpoint(physical)
+        with self._locks.hold(tenant, "endpoint", name) as held:
+            record = self._hosting.describe_endpoint(physical)
+            if record is None:
+                # A retry after a crash may have left configs or models: finish the job.
+                self._delete_parts(prefix)
+                raise _not_found(name)
+            before = EndpointReader(self._hosting, tenant).view(name, record)
+            if precondition is not None:
+                precondition(before)
+            if record.status == "SystemUpdating":
+                raise _not_ready(name, record.status, "deleted")
+            if record.status != "Deleting":
+                try:
+                    held.confirm()
+                    self._hosting.delete_endpoint(physical)  # commit point
+                except ApiError as error:
+                    # A repeat of a delete whose reply was lost finds it deleting or gone.
+                    seen = self._reread(physical)
+                    if not (seen is None or getattr(seen, "status", "") == "Deleting"):
+                        if isinstance(error, Conflict | BadRequest) and seen is not UNKNOWN:
+                            raise _not_ready(name, record.status, "deleted") from error
+                        raise
+            # AWS allows deleting the config and models once DeleteEndpoint was accepted.
+            self._delete_parts(prefix)
         log.info("endpoint %s deleting", physical)
-        return replace(
-            before, status="deleting", updated_at=after.updated_at if after else before.updated_at
-        )
+        return replace(before, status="deleting", updated_at=self._updated_at(physical, before))
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -284,17 +312,52 @@ class EndpointService:
             return None
         return reader.view(name, self._settled(tenant, name, record))
 
-    def _view_after_change(self, tenant: str, name: str) -> Endpoint:
-        record = self._describe(tenant, name)
-        return EndpointReader(self._hosting, tenant).view(name, record)
+    def _view_after_change(self, tenant: str, name: str, known: Callable[[], Endpoint]) -> Endpoint:
+        """The endpoint after a committed change. The change has happened, so a read that
+        fails now must not turn it into an error: after a second try the answer is what
+        the change itself makes known (``known``)."""
+        for _ in range(2):
+            try:
+                return EndpointReader(self._hosting, tenant).view(
+                    name, self._describe(tenant, name)
+                )
+            except (ServiceUnavailable, BadGateway, NotFound) as error:
+                log.warning("endpoint %s: read after the change failed: %s", name, error)
+        return known()
 
-    def _undo(self, undo: cleanup.Undo, physical: str) -> None:
-        """Remove what a failed change made, except what the endpoint (if any) uses."""
+    def _reread(self, physical: str) -> EndpointRecord | _Unknown | None:
+        """After a commit-point call failed: what AWS holds now, to learn whether it did
+        the work anyway (a lost reply). ``UNKNOWN`` when even this read fails: then
+        nothing is undone (deleting blind could remove what the endpoint serves); a retry
+        with the same Idempotency-Key, or the janitor, settles it."""
         try:
-            record = self._hosting.describe_endpoint(physical)
-            keep = cleanup.in_use(self._hosting, record) if record else set()
+            return self._hosting.describe_endpoint(physical)
         except ApiError as error:
-            log.warning("could not read %s to undo a failed change: %s", physical, error)
+            log.warning("could not read %s after a failed change: %s", physical, error)
+            return UNKNOWN
+
+    def _delete_parts(self, prefix: str) -> None:
+        """Delete an endpoint's configs and models; what fails is the janitor's."""
+        try:
+            cleanup.delete_all(self._hosting, prefix)
+        except ApiError as error:
+            log.warning("could not remove the parts %s* yet (the janitor will): %s", prefix, error)
+
+    def _updated_at(self, physical: str, before: Endpoint) -> datetime:
+        try:
+            after = self._hosting.describe_endpoint(physical)
+        except ApiError:
+            return before.updated_at
+        return after.updated_at if after else before.updated_at
+
+    def _undo(self, undo: cleanup.Undo, seen: EndpointRecord | _Unknown | None) -> None:
+        """Remove what a failed change made, except what the endpoint (if any) uses."""
+        if isinstance(seen, _Unknown):
+            return
+        try:
+            keep = cleanup.in_use(self._hosting, seen) if seen else set()
+        except ApiError as error:
+            log.warning("could not read what %s uses to undo a failed change: %s", seen, error)
             return  # deleting blind could remove what the endpoint serves; GC retries later
         undo.run(keep=keep)
 
@@ -349,6 +412,7 @@ class EndpointService:
         record: EndpointRecord,
         targets: Sequence[_Target],
         deployment: Deployment | None,
+        held: Held,
     ) -> None:
         """Counts and weights change in place (UpdateEndpointWeightsAndCapacities)."""
         if deployment is not None:
@@ -369,10 +433,17 @@ class EndpointService:
             weight = None if now and now.desired_weight == target.weight else target.weight
             if count is not None or weight is not None:
                 capacity.append(CapacityChange(target.name, count, weight))
-        if capacity:  # asking for what already runs changes nothing
-            physical = names.endpoint_name(tenant, name)
-            self._hosting.update_capacities(physical, capacity)
-            log.info("endpoint %s scaling %s", physical, capacity)
+        if not capacity:  # asking for what already runs changes nothing
+            return
+        physical = names.endpoint_name(tenant, name)
+        try:
+            held.confirm()
+            self._hosting.update_capacities(physical, capacity)  # commit point
+        except Exception:
+            seen = self._reread(physical)
+            if not (isinstance(seen, EndpointRecord) and _asks_for(seen, capacity)):
+                raise
+        log.info("endpoint %s scaling %s", physical, capacity)
 
     @staticmethod
     def _target_for(
@@ -428,11 +499,11 @@ class EndpointService:
         enhanced_metrics: bool,
         tags: list[dict[str, str]],
         undo: cleanup.Undo,
+        digest: str,
     ) -> str:
-        """Ensure the models and the config for ``targets``; record what was made in undo."""
-        digest = names.desired_digest(
-            {"variants": [t.fingerprint() for t in targets], "enhanced": enhanced_metrics}
-        )
+        """Ensure the models and the config for ``targets``, named by ``digest``. Their
+        names are this request's alone, so each goes on the undo list before it is
+        created: a create whose reply was lost is undone too."""
         variants: list[NewVariant] = []
         for index, target in enumerate(targets):
             model_name = target.model_name
@@ -463,6 +534,7 @@ class EndpointService:
         config: ConfigRecord,
         targets: list[_Target],
         deployment: Deployment | None,
+        held: Held,
     ) -> None:
         # Unchanged variants keep their model; their package ARN only feeds the hash.
         filled: list[_Target] = []
@@ -476,15 +548,88 @@ class EndpointService:
         tags = names.tags(tenant, name, user_tags)
         undo = cleanup.Undo(self._hosting)
         physical = names.endpoint_name(tenant, name)
+        # A PATCH has no Idempotency-Key: each one gets parts of its own, so no two
+        # requests ever share (and so never delete) each other's config or models.
+        digest = names.desired_digest(
+            targets_fingerprint(filled, config.enhanced_metrics, names.request_nonce(tenant, None))
+        )
+        config_name = names.config_name(tenant, name, digest)
         try:
-            config_name = self._build_config(
-                tenant, name, filled, config.enhanced_metrics, tags, undo
+            self._build_config(tenant, name, filled, config.enhanced_metrics, tags, undo, digest)
+            held.confirm()
+            self._hosting.update_endpoint(physical, config_name, _routing(deployment))  # commit
+        except Exception:
+            seen = self._reread(physical)
+            ours = isinstance(seen, EndpointRecord) and config_name in (
+                seen.config_name,
+                seen.pending_config_name,
             )
-            self._hosting.update_endpoint(physical, config_name, _routing(deployment))
-        except BaseException:
-            self._undo(undo, physical)
-            raise
+            if not ours:
+                self._undo(undo, seen)
+                raise
         log.info("endpoint %s updating to config %s", physical, config_name)
+
+
+class _Unknown:
+    """What AWS holds could not be read."""
+
+
+UNKNOWN = _Unknown()
+
+
+def targets_fingerprint(
+    targets: Sequence[_Target], enhanced_metrics: bool, nonce: str
+) -> dict[str, object]:
+    """What names a change's parts: the desired variants and the request's nonce."""
+    return {
+        "variants": [t.fingerprint() for t in targets],
+        "enhanced": enhanced_metrics,
+        "request": nonce,
+    }
+
+
+def _asks_for(record: EndpointRecord, capacity: Sequence[CapacityChange]) -> bool:
+    """Whether the endpoint already asks for these counts and weights (this change)."""
+    live = {v.name: v for v in record.variants}
+    for change in capacity:
+        variant = live.get(change.variant)
+        if variant is None:
+            return False
+        if change.instance_count is not None and (
+            variant.desired_instance_count != change.instance_count
+        ):
+            return False
+        if change.weight is not None and variant.desired_weight != change.weight:
+            return False
+    return True
+
+
+def _known_view(request: NewEndpoint, targets: Sequence[_Target]) -> Endpoint:
+    """A new endpoint as its create makes it known (AWS: Creating, nothing running yet)."""
+    now = datetime.now(UTC)
+    return Endpoint(
+        name=request.name,
+        status="creating",
+        failure_reason=None,
+        variants=[
+            Variant(
+                name=spec.name,
+                model_name=spec.model_name,
+                model_version=spec.model_version,
+                instance_type=target.instance_type,
+                current_instance_count=None,
+                desired_instance_count=target.instance_count,
+                current_weight=None,
+                desired_weight=target.weight,
+                status="creating",
+            )
+            for spec, target in zip(request.variants, targets, strict=True)
+        ],
+        enhanced_metrics=request.enhanced_metrics,
+        tags=dict(request.tags),
+        created_at=now,
+        updated_at=now,
+    )
 
 
 def _routing(deployment: Deployment | None) -> TrafficRouting | None:
@@ -517,4 +662,8 @@ def _not_ready(name: str, aws_status: str, verb: str) -> Conflict:
         if status == "failed"
         else f"it can be {verb} once it is in_service; poll it and retry."
     )
-    return Conflict(code="ENDPOINT_NOT_READY", detail=f"Endpoint '{name}' is {status}; {advice}")
+    return Conflict(
+        code="ENDPOINT_NOT_READY",
+        detail=f"Endpoint '{name}' is {status}; {advice}",
+        headers={} if status == "failed" else {"Retry-After": "5"},
+    )
