@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+import pytest
+from botocore.exceptions import ClientError
 from starlette.testclient import TestClient
 
+from mlm.container import Container
+from mlm.errors import NotFound
+from mlm.idempotency import Idempotency, Reply
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 
 MODEL = {"name": "idem-model", "metadata": {"license": "mit"}}
@@ -82,3 +89,48 @@ def test_a_replayed_endpoint_create_starts_one_endpoint(client: TestClient) -> N
     assert (first.status_code, again.status_code) == (202, 202)
     assert again.json() == first.json()
     assert [e["name"] for e in client.get("/v1/endpoints").json()["items"]] == ["idem-ep"]
+
+
+# --- the store failing around a request that did its work -------------------------------
+
+
+def _throttled(**_: object) -> None:
+    raise ClientError({"Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"}}, "x")
+
+
+def _idempotency(container: Container) -> tuple[Idempotency, Any]:
+    client = container.clients.dynamodb()
+    s = container.settings
+    return Idempotency(client, s.idempotency_table, s.idempotency_ttl_seconds), client
+
+
+def test_an_answer_the_store_cannot_keep_is_still_the_answer(
+    container: Container, keys: Keys
+) -> None:
+    """The create happened: failing to store its answer must not turn it into an error."""
+    idempotency, client = _idempotency(container)
+    made: list[int] = []
+
+    def make() -> Reply:
+        made.append(1)
+        return Reply(body={"name": "m"}, status=201, headers={})
+
+    with hooked(client, "before-call.dynamodb.UpdateItem", _throttled):
+        reply = idempotency.run(keys.tenant, "create_model", "k1", {"a": 1}, make)
+    assert (reply["status"], reply["body"], len(made)) == (201, {"name": "m"}, 1)
+
+
+def test_a_failed_request_keeps_its_own_error_when_the_store_fails_too(
+    container: Container, keys: Keys
+) -> None:
+    idempotency, client = _idempotency(container)
+
+    def make() -> Reply:
+        raise NotFound(code="MODEL_NOT_FOUND", detail="No such model.")
+
+    with (
+        hooked(client, "before-call.dynamodb.DeleteItem", _throttled),
+        pytest.raises(NotFound) as caught,
+    ):
+        idempotency.run(keys.tenant, "create_model_version", "k2", {"a": 1}, make)
+    assert caught.value.code == "MODEL_NOT_FOUND"

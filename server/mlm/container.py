@@ -63,7 +63,12 @@ class Container:
     @cached_property
     def idempotency(self) -> Idempotency:
         s = self.settings
-        return Idempotency(self.clients.dynamodb(), s.idempotency_table, s.idempotency_ttl_seconds)
+        return Idempotency(
+            self.clients.dynamodb(),
+            s.idempotency_table,
+            s.idempotency_ttl_seconds,
+            s.idempotency_in_progress_seconds,
+        )
 
     @cached_property
     def leases(self) -> LeaseTable:

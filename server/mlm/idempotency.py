@@ -5,14 +5,15 @@ operation and the client's key, and validated against a fingerprint of the reque
 the same key with another body is ``422``; a replay gets the first response; a key whose
 first request is still running is ``409``. Failed requests are not recorded, so a client
 may retry them with the same key. If the process dies while a request runs, its key is
-free again after ``IN_PROGRESS_SECONDS`` (powertools takes that window from a Lambda
-context; outside Lambda we give it the request budget below).
+free again after the in-progress window (``IN_PROGRESS_SECONDS`` unless configured;
+powertools takes it from a Lambda context, outside Lambda we give it that budget).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 
+log = logging.getLogger("mlm.idempotency")
+
 # How long a request may hold its key before another attempt may take over.
 IN_PROGRESS_SECONDS = 60
 
@@ -40,8 +43,11 @@ IN_PROGRESS_SECONDS = 60
 class _RequestBudget:
     """Stands in for a Lambda context: the time a request may run."""
 
+    def __init__(self, seconds: float) -> None:
+        self._millis = int(seconds * 1000)
+
     def get_remaining_time_in_millis(self) -> int:
-        return IN_PROGRESS_SECONDS * 1000
+        return self._millis
 
 
 class Reply(TypedDict):
@@ -53,7 +59,13 @@ class Reply(TypedDict):
 
 
 class Idempotency:
-    def __init__(self, client: DynamoDBClient, table: str, ttl_seconds: int) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table: str,
+        ttl_seconds: int,
+        in_progress_seconds: float = IN_PROGRESS_SECONDS,
+    ) -> None:
         self._persistence = DynamoDBPersistenceLayer(table_name=table, boto3_client=client)
         self._config = IdempotencyConfig(
             event_key_jmespath="key",
@@ -61,12 +73,18 @@ class Idempotency:
             raise_on_no_idempotency_key=True,
             expires_after_seconds=ttl_seconds,
         )
-        self._config.register_lambda_context(_RequestBudget())  # type: ignore[arg-type]
+        self._config.register_lambda_context(_RequestBudget(in_progress_seconds))  # type: ignore[arg-type]
 
     def run(
         self, tenant: str, operation: str, key: str, payload: Any, make: Callable[[], Reply]
     ) -> Reply:
-        """``make()`` once per (tenant, operation, key); later calls get its reply."""
+        """``make()`` once per (tenant, operation, key); later calls get its reply.
+
+        Once ``make()`` has answered, the operation has happened: if storing that answer
+        fails, storing is tried once more and the answer is returned all the same (a
+        retry finds the resource through the key's own names, see the services)."""
+        made: list[Reply] = []
+        failed: list[BaseException] = []
 
         @idempotent_function(  # type: ignore[untyped-decorator]  # powertools' typing
             data_keyword_argument="request",
@@ -74,7 +92,12 @@ class Idempotency:
             config=self._config,
         )
         def create(request: dict[str, str]) -> Reply:
-            return make()
+            try:
+                made.append(make())
+            except BaseException as error:
+                failed.append(error)
+                raise
+            return made[-1]
 
         request = {"key": f"{tenant}/{operation}/{key}", "fingerprint": _fingerprint(payload)}
         try:
@@ -92,11 +115,22 @@ class Idempotency:
                 headers={"Retry-After": "1"},
             ) from error
         except IdempotencyPersistenceLayerError as error:
+            if made:
+                return self._stored_anyway(request, made[-1])
+            if failed:
+                raise failed[-1] from None  # the real answer, not the store's hiccup
             raise ServiceUnavailable(
                 code="IDEMPOTENCY_STORE_UNAVAILABLE",
                 detail="The idempotency store could not be reached; try again shortly.",
                 headers={"Retry-After": "5"},
             ) from error
+        return reply
+
+    def _stored_anyway(self, request: dict[str, str], reply: Reply) -> Reply:
+        try:
+            self._persistence.save_success(data=request, result=dict(reply))
+        except Exception as error:  # the key frees itself when its in-progress window ends
+            log.warning("could not store the answer of idempotent request: %s", error)
         return reply
 
 

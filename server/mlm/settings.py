@@ -104,6 +104,8 @@ class Settings(BaseSettings):
     # Idempotency-Key records (DynamoDB table with partition key "id", TTL on "expiration").
     idempotency_table: str = "mlm-idempotency"
     idempotency_ttl_seconds: int = Field(default=86400, ge=60, le=7 * 86400)
+    # How long a request holds its key before a retry may run it again (if it died).
+    idempotency_in_progress_seconds: float = Field(default=60.0, gt=0, le=900)
     # Leases: one change at a time per endpoint or model, across replicas (DynamoDB table
     # with partition key "id", TTL on "expiration"). A holder that dies frees it after this.
     lease_table: str = "mlm-leases"
