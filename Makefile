@@ -52,7 +52,7 @@ lint-deploy: $(STAMP)  ## cfn-lint on the CloudFormation template, hadolint on t
 lint-spec: $(NODE_STAMP)  ## redocly + spectral (OWASP ruleset) on the spec
 	scripts/lint_spec.sh
 
-generate: $(STAMP)  ## Regenerate everything built from spec/openapi.yaml
+generate: $(STAMP)  ## Regenerate everything built from spec/openapi.yaml, and the sync Python client
 	scripts/generate.sh
 
 check-generated: $(STAMP)  ## Fail when a generated artifact is stale

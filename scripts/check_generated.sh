@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fail when a committed artifact differs from what spec/openapi.yaml generates now
-# (`make check-generated`): each is regenerated into a temporary folder and compared.
+# Fail when a committed artifact differs from what its generator writes now, from spec/openapi.yaml
+# or (sync_client.py) from async_client.py (`make check-generated`): each is regenerated into a
+# temporary folder and compared.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ for entry in "${GENERATED_ARTIFACTS[@]}"; do
   "$repo/scripts/generators/$generator" "$scratch/$path"
   if ! diff -r -q -x __pycache__ -x "*.pyc" "$repo/$path" "$scratch/$path" >"$scratch/diff.txt" 2>&1; then
     stale+=("$path")
-    echo "STALE: $path differs from what spec/openapi.yaml generates:" >&2
+    echo "STALE: $path differs from what its generator writes now:" >&2
     head -n 20 "$scratch/diff.txt" >&2
   fi
 done

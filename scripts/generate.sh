@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerate every artifact built from spec/openapi.yaml, in place (`make generate`).
+# Regenerate every artifact in generated_artifacts.sh (built from spec/openapi.yaml, and the
+# sync Python client from the async one), in place (`make generate`).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

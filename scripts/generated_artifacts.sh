@@ -3,6 +3,7 @@
 # Add the TypeScript client, the Postman collection and the API docs here.
 GENERATED_ARTIFACTS=(
   "clients/python/mlm_client/_generated|python_client.sh"
+  "clients/python/mlm_client/sync_client.py|python_sync_client.sh"
   "postman|postman.sh"
   "docs/index.html|docs.sh"
   "clients/typescript/src/generated|typescript_client.sh"

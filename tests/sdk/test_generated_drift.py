@@ -13,7 +13,16 @@ from pathlib import Path
 REPO = Path(__file__).parents[2]
 GENERATED = "clients/python/mlm_client/_generated"
 # What the generator scripts read: a copy of these is a repository they can run in.
-INPUTS = ["scripts", "spec", "clients/python/openapi-python-client.yaml", GENERATED]
+INPUTS = [
+    "scripts",
+    "spec",
+    "clients/python/openapi-python-client.yaml",
+    GENERATED,
+    # The sync client is generated from the async one, formatted with the SDK's ruff settings.
+    "clients/python/pyproject.toml",
+    "clients/python/mlm_client/async_client.py",
+    "clients/python/mlm_client/sync_client.py",
+]
 
 
 def copy_of_repo(tmp_path: Path) -> Path:

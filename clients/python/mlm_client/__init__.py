@@ -1,7 +1,8 @@
 """Python SDK for the MLM REST API: `MLM` (sync) and `AsyncMLM` (asyncio).
 
 `mlm_client._generated` is generated from spec/openapi.yaml by scripts/generate.sh and
-never edited; this layer beside it survives regeneration.
+never edited; this layer beside it survives regeneration. Of the layer, sync_client.py is
+generated too, from async_client.py (unasync): the async client is the one to edit.
 """
 
 from ._common import Tagged

@@ -1,4 +1,8 @@
-"""`AsyncMLM`: the asyncio client, method for method the same as `MLM`."""
+"""`AsyncMLM`: the asyncio client, and the source of the synchronous `MLM`.
+
+sync_client.py is generated from this file (scripts/generators/python_sync_client.sh, with
+unasync): change the client here, then run `make generate`.
+"""
 
 from __future__ import annotations
 
