@@ -914,7 +914,11 @@ export type CreateModelErrors = {
      */
     403: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -979,7 +983,11 @@ export type DeleteModelErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1080,6 +1088,14 @@ export type UpdateModelErrors = {
      * No such resource in this tenant.
      */
     404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
     /**
      * `If-Match` does not match the current `ETag`: read again and retry.
      */
@@ -1200,7 +1216,11 @@ export type CreateModelVersionErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1264,7 +1284,11 @@ export type DeleteModelVersionErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1374,7 +1398,11 @@ export type UpdateModelVersionErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1487,7 +1515,11 @@ export type CreatePackagingJobErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1587,7 +1619,11 @@ export type CancelPackagingJobErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1696,7 +1732,11 @@ export type CreateEndpointErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1760,7 +1800,11 @@ export type DeleteEndpointErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -1862,7 +1906,11 @@ export type UpdateEndpointErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
@@ -2040,7 +2088,11 @@ export type InvokeEndpointErrors = {
      */
     404: Problem;
     /**
-     * The resource's state does not allow this now; `code` says why.
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
      */
     409: Problem;
     /**
