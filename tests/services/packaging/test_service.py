@@ -18,8 +18,9 @@ from mlm.aws.batch import BatchJobs
 from mlm.container import Container
 from mlm.errors import Conflict, NotFound, Unprocessable
 from mlm.lambdas.packaging_job_events import handle_batch_event
-from mlm.services.packaging import requests
+from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.service import PackagingJobService
+from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.registry.models import ModelService
 from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
@@ -71,19 +72,19 @@ def submit_inert(container: Container, batch: BatchJobs, keys: Keys) -> Submit:
     def submit(body: dict[str, Any] = BODY, tenant: str | None = None) -> str:
         owner = tenant or keys.tenant
         request = requests.parse_request(body)
-        job_id = requests.new_job_id(request)
-        prefix = requests.job_prefix("", owner, request.model_name, job_id)
+        job_id = names.new_job_id(request)
+        prefix = names.job_prefix("", owner, request.model_name, job_id)
         bucket = str(container.settings.artifact_bucket)
-        params = requests.parameters(request, owner, job_id, bucket, prefix)
+        params = job_command.parameters(request, owner, job_id, bucket, prefix)
         tags = {"mlm:tenant": owner, "mlm:managed-by": "mlm", "mlm:name": request.model_name}
-        batch.submit(requests.batch_job_name(owner, job_id), params, ["true"], tags, 512, 1)
+        batch.submit(names.batch_job_name(owner, job_id), params, ["true"], tags, 512, 1)
         return job_id
 
     return submit
 
 
 def put_status(container: Container, tenant: str, job_id: str, document: dict[str, Any]) -> None:
-    key = requests.job_prefix("", tenant, MODEL, job_id) + requests.STATUS_OBJECT
+    key = names.job_prefix("", tenant, MODEL, job_id) + names.STATUS_OBJECT
     container.clients.s3().put_object(
         Bucket=str(container.settings.artifact_bucket), Key=key, Body=json.dumps(document).encode()
     )
@@ -106,17 +107,17 @@ def finished(service: PackagingJobService, tenant: str, job_id: str) -> Any:
 def test_job_names_are_valid_for_batch_whatever_the_model_id(model_id: str) -> None:
     body = {**BODY, "source": {"platform": "huggingface", "model_id": model_id}}
     request = requests.parse_request(body)
-    name = requests.batch_job_name("tenant1", requests.new_job_id(request))
-    assert requests.is_job_id(name.removeprefix("mlm-tenant1-"))
+    name = names.batch_job_name("tenant1", names.new_job_id(request))
+    assert names.is_job_id(name.removeprefix("mlm-tenant1-"))
     import re
 
-    assert re.match(requests.BATCH_NAME_PATTERN, name)
+    assert re.match(names.BATCH_NAME_PATTERN, name)
     assert len(name) <= 128
 
 
 def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
-    job_id = requests.new_job_id(requests.parse_request(BODY))
-    assert requests.batch_job_name("acme", job_id) == f"mlm-acme-{job_id}"
+    job_id = names.new_job_id(requests.parse_request(BODY))
+    assert names.batch_job_name("acme", job_id) == f"mlm-acme-{job_id}"
     assert job_id.startswith(f"{MODEL}-")
     assert len(job_id) == len(MODEL) + 11
 
@@ -124,13 +125,13 @@ def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
 def test_parameters_name_the_token_secret_never_a_token() -> None:
     arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-AbCdEf"
     request = requests.parse_request({**BODY, "hf_token_secret_arn": arn})
-    params = requests.parameters(request, "acme", "glm-0123456789", "b", "p/")
+    params = job_command.parameters(request, "acme", "glm-0123456789", "b", "p/")
     assert params["hf_token_secret_arn"] == arn
-    assert "--hf-token-secret-arn" in requests.command(params)
+    assert "--hf-token-secret-arn" in job_command.command(params)
     assert not any("token" in key and key != "hf_token_secret_arn" for key in params)
 
 
-SCOPE = requests.SourceScope(
+SCOPE = SourceScope(
     artifact_bucket="artifacts",
     output_prefix="packaging",
     source_bucket="sources",
@@ -191,8 +192,8 @@ def test_a_job_reading_another_tenants_secret_is_never_submitted(
 
 def test_the_command_passes_every_parameter_explicitly() -> None:
     request = requests.parse_request(BODY)
-    params = requests.parameters(request, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
-    argv = requests.command(params)
+    params = job_command.parameters(request, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
+    argv = job_command.command(params)
     assert argv[:2] == ["mlm", "package"]
     assert argv[argv.index("--model-id") + 1] == "THUDM/glm-4-9b-chat"
     assert argv[argv.index("--output-uri") + 1] == "s3://b/acme/glm/jobs/x/"
@@ -310,7 +311,7 @@ def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
 
     [job] = page.items
     assert len(reads) == 1
-    assert reads[0].endswith(f"/{job.job_id}/{requests.STATUS_OBJECT}")
+    assert reads[0].endswith(f"/{job.job_id}/{names.STATUS_OBJECT}")
 
 
 def test_a_finished_job_cannot_be_cancelled(
@@ -329,7 +330,7 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
-    job_id = requests.new_job_id(requests.parse_request(BODY))
+    job_id = names.new_job_id(requests.parse_request(BODY))
     put_status(
         container,
         keys.tenant,
@@ -340,11 +341,11 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
         },
     )
     request = requests.parse_request(BODY)
-    params = requests.parameters(request, keys.tenant, job_id, "b", "p/")
+    params = job_command.parameters(request, keys.tenant, job_id, "b", "p/")
     tags = {"mlm:tenant": keys.tenant, "mlm:managed-by": "mlm", "mlm:name": MODEL}
     # `mlm package` without options exits 2 at once (in the emulator: a real child process).
     batch.submit(
-        requests.batch_job_name(keys.tenant, job_id), params, ["mlm", "package"], tags, 512, 1
+        names.batch_job_name(keys.tenant, job_id), params, ["mlm", "package"], tags, 512, 1
     )
     job = poll(lambda: service.get(keys.tenant, job_id), lambda j: j.status == "failed", "failed")
     assert job.failure_reason == "No model THUDM/x on the hub."
