@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -26,13 +27,8 @@ from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.polling import poll
+from tests.services.packaging.examples import MODEL, REQUEST
 
-MODEL = "glm"
-BODY: dict[str, Any] = {
-    "source": {"platform": "huggingface", "model_id": "THUDM/glm-4-9b-chat", "revision": "main"},
-    "target": {"model_name": MODEL},
-    "options": {"dtype": "bf16", "trust_remote_code": True},
-}
 RESULT = {
     "artifact_uri": "s3://bucket/x/model/",
     "format": "s3_prefix",
@@ -69,9 +65,8 @@ Submit = Callable[..., str]
 def submit_inert(container: Container, batch: BatchJobs, keys: Keys) -> Submit:
     """A job exactly as the service submits it, but whose command is not the packager."""
 
-    def submit(body: dict[str, Any] = BODY, tenant: str | None = None) -> str:
+    def submit(request: requests.PackagingRequest = REQUEST, tenant: str | None = None) -> str:
         owner = tenant or keys.tenant
-        request = requests.parse_request(body)
         job_id = names.new_job_id(request)
         prefix = names.job_prefix("", owner, request.model_name, job_id)
         bucket = str(container.settings.artifact_bucket)
@@ -105,8 +100,7 @@ def finished(service: PackagingJobService, tenant: str, job_id: str) -> Any:
     "model_id", ["THUDM/glm-4-9b-chat", "org.name/Model_v2.5", "a" * 96 + "/" + "b" * 96]
 )
 def test_job_names_are_valid_for_batch_whatever_the_model_id(model_id: str) -> None:
-    body = {**BODY, "source": {"platform": "huggingface", "model_id": model_id}}
-    request = requests.parse_request(body)
+    request = replace(REQUEST, model_id=model_id, revision=None)
     name = names.batch_job_name("tenant1", names.new_job_id(request))
     assert names.is_job_id(name.removeprefix("mlm-tenant1-"))
     import re
@@ -116,7 +110,7 @@ def test_job_names_are_valid_for_batch_whatever_the_model_id(model_id: str) -> N
 
 
 def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
-    job_id = names.new_job_id(requests.parse_request(BODY))
+    job_id = names.new_job_id(REQUEST)
     assert names.batch_job_name("acme", job_id) == f"mlm-acme-{job_id}"
     assert job_id.startswith(f"{MODEL}-")
     assert len(job_id) == len(MODEL) + 11
@@ -124,7 +118,7 @@ def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
 
 def test_parameters_name_the_token_secret_never_a_token() -> None:
     arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-AbCdEf"
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": arn})
+    request = replace(REQUEST, hf_token_secret_arn=arn)
     params = job_command.parameters(request, "acme", "glm-0123456789", "b", "p/")
     assert params["hf_token_secret_arn"] == arn
     assert "--hf-token-secret-arn" in job_command.command(params)
@@ -141,13 +135,13 @@ SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:mlm/hf-token/{}/h
 
 
 def test_a_token_secret_under_the_tenants_prefix_is_accepted() -> None:
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format("acme")})
+    request = replace(REQUEST, hf_token_secret_arn=SECRET.format("acme"))
     SCOPE.check(request, "acme")
 
 
 @pytest.mark.parametrize("owner", ["other", "acme2"])
 def test_another_tenants_token_secret_is_refused(owner: str) -> None:
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format(owner)})
+    request = replace(REQUEST, hf_token_secret_arn=SECRET.format(owner))
     with pytest.raises(Unprocessable) as raised:
         SCOPE.check(request, "acme")
     assert raised.value.errors[0].field == "hf_token_secret_arn"
@@ -155,7 +149,7 @@ def test_another_tenants_token_secret_is_refused(owner: str) -> None:
 
 
 def _s3_source(uri: str) -> requests.PackagingRequest:
-    return requests.parse_request({**BODY, "source": {"platform": "s3", "s3_uri": uri}})
+    return replace(REQUEST, platform="s3", model_id=None, revision=None, s3_uri=uri)
 
 
 @pytest.mark.parametrize(
@@ -186,13 +180,12 @@ def test_a_job_reading_another_tenants_secret_is_never_submitted(
 ) -> None:
     arn = SECRET.format(keys.other_tenant)
     with pytest.raises(Unprocessable):
-        service.submit(keys.tenant, {**BODY, "hf_token_secret_arn": arn})
+        service.submit(keys.tenant, replace(REQUEST, hf_token_secret_arn=arn))
     assert service.list_jobs(keys.tenant).items == []
 
 
 def test_the_command_passes_every_parameter_explicitly() -> None:
-    request = requests.parse_request(BODY)
-    params = job_command.parameters(request, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
+    params = job_command.parameters(REQUEST, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
     argv = job_command.command(params)
     assert argv[:2] == ["mlm", "package"]
     assert argv[argv.index("--model-id") + 1] == "THUDM/glm-4-9b-chat"
@@ -203,7 +196,7 @@ def test_the_command_passes_every_parameter_explicitly() -> None:
 
 def test_an_s3_source_needs_an_s3_uri() -> None:
     with pytest.raises(Unprocessable) as raised:
-        requests.parse_request({**BODY, "source": {"platform": "s3"}})
+        requests.check(replace(REQUEST, platform="s3", model_id=None, revision=None))
     assert raised.value.errors[0].field == "source.s3_uri"
 
 
@@ -211,15 +204,14 @@ def test_an_s3_source_needs_an_s3_uri() -> None:
 
 
 def test_submit_needs_an_existing_model(container: Container, service: PackagingJobService) -> None:
-    body = {**BODY, "target": {"model_name": "nope"}}
     with pytest.raises(NotFound):
-        service.submit("nobody", body)
+        service.submit("nobody", replace(REQUEST, model_name="nope"))
 
 
 def test_a_submitted_job_is_in_batch_under_its_prefix_with_tags(
     container: Container, service: PackagingJobService, batch: BatchJobs, keys: Keys
 ) -> None:
-    job = service.submit(keys.tenant, BODY)
+    job = service.submit(keys.tenant, REQUEST)
     [described] = batch.describe(batch.ids_named(f"mlm-{keys.tenant}-{job.job_id}"))
     bucket = container.settings.artifact_bucket
     prefix = f"s3://{bucket}/{keys.tenant}/{MODEL}/jobs/{job.job_id}/"
@@ -235,7 +227,7 @@ def test_phase_and_progress_are_null_until_the_packager_reports(
 ) -> None:
     job = service.get(
         keys.tenant,
-        submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}}),
+        submit_inert(replace(REQUEST, register_version=False)),
     )
     assert job.phase is None
     assert job.progress is None
@@ -244,7 +236,7 @@ def test_phase_and_progress_are_null_until_the_packager_reports(
 def test_phase_and_progress_come_from_the_status_object(
     container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     progress = {"phase": "downloading", "bytes_total": 100, "bytes_done": 40}
     put_status(
         container,
@@ -273,8 +265,8 @@ def test_a_malformed_job_id_is_not_found(service: PackagingJobService, keys: Key
 def test_lists_hold_only_the_tenants_jobs_filtered_by_model_and_status(
     service: PackagingJobService, submit_inert: Submit, keys: Keys, model_service: ModelService
 ) -> None:
-    mine = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
-    other_model = {**BODY, "target": {"model_name": "glm-x", "register_version": False}}
+    mine = submit_inert(replace(REQUEST, register_version=False))
+    other_model = replace(REQUEST, model_name="glm-x", register_version=False)
     submit_inert(other_model)
     submit_inert(tenant=keys.other_tenant)
     assert {j.job_id for j in service.list_jobs(keys.tenant, model_name=MODEL).items} == {mine}
@@ -286,8 +278,8 @@ def test_lists_hold_only_the_tenants_jobs_filtered_by_model_and_status(
 def test_list_pages_are_bounded(
     service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
-    ids = {submit_inert(body) for _ in range(3)}
+    request = replace(REQUEST, register_version=False)
+    ids = {submit_inert(request) for _ in range(3)}
     first = service.list_jobs(keys.tenant, page_size=2)
     second = service.list_jobs(keys.tenant, page_size=2, page_token=first.next_page_token)
     assert len(first.items) == 2
@@ -298,9 +290,9 @@ def test_list_pages_are_bounded(
 def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
     service: PackagingJobService, submit_inert: Submit, keys: Keys, container: Container
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
+    request = replace(REQUEST, register_version=False)
     for _ in range(3):
-        submit_inert(body)
+        submit_inert(request)
     reads: list[str] = []
 
     def count(params: dict[str, Any], **_: Any) -> None:
@@ -317,7 +309,7 @@ def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
 def test_a_finished_job_cannot_be_cancelled(
     service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     finished(service, keys.tenant, job_id)
     with pytest.raises(Conflict):
         service.cancel(keys.tenant, job_id, "test")
@@ -330,7 +322,7 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
-    job_id = names.new_job_id(requests.parse_request(BODY))
+    job_id = names.new_job_id(REQUEST)
     put_status(
         container,
         keys.tenant,
@@ -340,8 +332,7 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
             "error": {"code": "MODEL_NOT_FOUND", "reason": "No model THUDM/x on the hub."},
         },
     )
-    request = requests.parse_request(BODY)
-    params = job_command.parameters(request, keys.tenant, job_id, "b", "p/")
+    params = job_command.parameters(REQUEST, keys.tenant, job_id, "b", "p/")
     tags = {"mlm:tenant": keys.tenant, "mlm:managed-by": "mlm", "mlm:name": MODEL}
     # `mlm package` without options exits 2 at once (in the emulator: a real child process).
     batch.submit(
@@ -359,8 +350,8 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
 def test_a_succeeded_job_shows_the_series_the_packager_detected(
     container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
-    job_id = submit_inert(body)
+    request = replace(REQUEST, register_version=False)
+    job_id = submit_inert(request)
     assert service.get(keys.tenant, job_id).series is None  # none asked, none detected yet
     put_status(
         container, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
@@ -433,7 +424,7 @@ def test_a_job_not_asked_to_register_registers_nothing(
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     put_status(container, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
     assert finished(service, keys.tenant, job_id).model_version is None
     assert version_service.list_versions(keys.tenant, MODEL).items == []

@@ -1,10 +1,13 @@
-"""What a client asks of a packaging job, and the checks made before anything starts."""
+"""What a client asks of a packaging job, and the checks made before anything starts.
+
+The spec validates shapes over HTTP; these checks add the rules a schema cannot say (and
+repeat the secret ARN's shape) so the service is safe when called without HTTP.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mlm.errors import FieldError, Unprocessable
@@ -14,16 +17,18 @@ _SECRET_ARN = re.compile(r"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secr
 
 @dataclass(frozen=True)
 class PackagingRequest:
+    """The defaults are the spec's."""
+
     model_name: str
     platform: str  # huggingface | s3
-    model_id: str | None
-    revision: str | None
-    s3_uri: str | None
-    register_version: bool
-    artifact_format: str  # s3_prefix | tar_gz
-    series: str | None
-    options: dict[str, Any]
-    hf_token_secret_arn: str | None
+    model_id: str | None = None
+    revision: str | None = None
+    s3_uri: str | None = None
+    register_version: bool = True
+    artifact_format: str = "s3_prefix"  # s3_prefix | tar_gz
+    series: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    hf_token_secret_arn: str | None = None
 
 
 def invalid(field: str, message: str) -> Unprocessable:
@@ -34,11 +39,9 @@ def invalid(field: str, message: str) -> Unprocessable:
     )
 
 
-def parse_request(body: Mapping[str, Any]) -> PackagingRequest:
-    """The request as the spec shapes it, plus the rules a schema cannot say."""
-    source, target = dict(body["source"]), dict(body["target"])
-    platform = str(source["platform"])
-    model_id, s3_uri = source.get("model_id"), source.get("s3_uri")
+def check(request: PackagingRequest) -> None:
+    """The source fits its platform, and a token secret is a secret's ARN."""
+    platform, model_id, s3_uri = request.platform, request.model_id, request.s3_uri
     if platform == "huggingface" and not model_id:
         raise invalid("source.model_id", "is required for a Hugging Face source")
     if platform == "s3" and not s3_uri:
@@ -47,21 +50,8 @@ def parse_request(body: Mapping[str, Any]) -> PackagingRequest:
         raise invalid("source.s3_uri", "is only for an S3 source")
     if platform == "s3" and model_id:
         raise invalid("source.model_id", "is only for a Hugging Face source")
-    secret = body.get("hf_token_secret_arn")
+    secret = request.hf_token_secret_arn
     if secret is not None and not _SECRET_ARN.match(secret):
         raise invalid("hf_token_secret_arn", "must be a Secrets Manager secret ARN")
     if secret is not None and platform != "huggingface":
         raise invalid("hf_token_secret_arn", "is only for a Hugging Face source")
-    options = {key: value for key, value in dict(body.get("options") or {}).items()}
-    return PackagingRequest(
-        model_name=str(target["model_name"]),
-        platform=platform,
-        model_id=model_id,
-        revision=source.get("revision"),
-        s3_uri=s3_uri,
-        register_version=bool(target.get("register_version", True)),
-        artifact_format=str(target.get("format", "s3_prefix")),
-        series=body.get("series"),
-        options=options,
-        hf_token_secret_arn=secret,
-    )

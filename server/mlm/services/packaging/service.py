@@ -20,6 +20,7 @@ from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.registration import Registration
+from mlm.services.packaging.requests import PackagingRequest
 from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.packaging.views import CANCEL_REASON, PackagingJob, build_view, status_of
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
@@ -92,8 +93,8 @@ class PackagingJobService:
 
     # Operations -------------------------------------------------------------------------
 
-    def submit(self, tenant: str, body: Mapping[str, Any]) -> PackagingJob:
-        request = requests.parse_request(body)
+    def submit(self, tenant: str, request: PackagingRequest) -> PackagingJob:
+        requests.check(request)
         self._scope.check(request, tenant)
         self._require_model(tenant, request.model_name)  # 404 before anything starts
         job_id = names.new_job_id(request)
