@@ -21,13 +21,12 @@ from mlm.errors import Conflict, NotFound, Unprocessable
 from mlm.lambdas.packaging_job_events import handle_batch_event
 from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.service import PackagingJobService
-from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.registry.models import ModelService
 from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.polling import poll
-from tests.services.packaging.examples import MODEL, REQUEST
+from tests.services.packaging.examples import MODEL, REQUEST, SECRET
 
 RESULT = {
     "artifact_uri": "s3://bucket/x/model/",
@@ -93,86 +92,7 @@ def finished(service: PackagingJobService, tenant: str, job_id: str) -> Any:
     )
 
 
-# --- naming and parameters ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "model_id", ["THUDM/glm-4-9b-chat", "org.name/Model_v2.5", "a" * 96 + "/" + "b" * 96]
-)
-def test_job_names_are_valid_for_batch_whatever_the_model_id(model_id: str) -> None:
-    request = replace(REQUEST, model_id=model_id, revision=None)
-    name = names.batch_job_name("tenant1", names.new_job_id(request))
-    assert names.is_job_id(name.removeprefix("mlm-tenant1-"))
-    import re
-
-    assert re.match(names.BATCH_NAME_PATTERN, name)
-    assert len(name) <= 128
-
-
-def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
-    job_id = names.new_job_id(REQUEST)
-    assert names.batch_job_name("acme", job_id) == f"mlm-acme-{job_id}"
-    assert job_id.startswith(f"{MODEL}-")
-    assert len(job_id) == len(MODEL) + 11
-
-
-def test_parameters_name_the_token_secret_never_a_token() -> None:
-    arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-AbCdEf"
-    request = replace(REQUEST, hf_token_secret_arn=arn)
-    params = job_command.parameters(request, "acme", "glm-0123456789", "b", "p/")
-    assert params["hf_token_secret_arn"] == arn
-    assert "--hf-token-secret-arn" in job_command.command(params)
-    assert not any("token" in key and key != "hf_token_secret_arn" for key in params)
-
-
-SCOPE = SourceScope(
-    artifact_bucket="artifacts",
-    output_prefix="packaging",
-    source_bucket="sources",
-    secret_prefix="mlm/hf-token/",
-)
-SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:mlm/hf-token/{}/hf-AbCdEf"
-
-
-def test_a_token_secret_under_the_tenants_prefix_is_accepted() -> None:
-    request = replace(REQUEST, hf_token_secret_arn=SECRET.format("acme"))
-    SCOPE.check(request, "acme")
-
-
-@pytest.mark.parametrize("owner", ["other", "acme2"])
-def test_another_tenants_token_secret_is_refused(owner: str) -> None:
-    request = replace(REQUEST, hf_token_secret_arn=SECRET.format(owner))
-    with pytest.raises(Unprocessable) as raised:
-        SCOPE.check(request, "acme")
-    assert raised.value.errors[0].field == "hf_token_secret_arn"
-    assert "mlm/hf-token/acme/" in raised.value.detail
-
-
-def _s3_source(uri: str) -> requests.PackagingRequest:
-    return replace(REQUEST, platform="s3", model_id=None, revision=None, s3_uri=uri)
-
-
-@pytest.mark.parametrize(
-    "uri", ["s3://artifacts/packaging/acme/glm/jobs/x/model/", "s3://sources/acme/glm-4/"]
-)
-def test_an_s3_source_in_the_tenants_places_is_accepted(uri: str) -> None:
-    SCOPE.check(_s3_source(uri), "acme")
-
-
-@pytest.mark.parametrize(
-    "uri",
-    [
-        "s3://artifacts/packaging/other/glm/jobs/x/model/",
-        "s3://artifacts/acme/glm/",  # outside the packaging prefix
-        "s3://sources/acme2/glm/",
-        "s3://elsewhere/acme/glm/",
-    ],
-)
-def test_an_s3_source_outside_the_tenants_places_is_refused(uri: str) -> None:
-    with pytest.raises(Unprocessable) as raised:
-        SCOPE.check(_s3_source(uri), "acme")
-    assert raised.value.errors[0].field == "source.s3_uri"
-    assert "s3://sources/acme/" in raised.value.detail
+# --- submit, get, list, cancel -----------------------------------------------------------
 
 
 def test_a_job_reading_another_tenants_secret_is_never_submitted(
@@ -182,25 +102,6 @@ def test_a_job_reading_another_tenants_secret_is_never_submitted(
     with pytest.raises(Unprocessable):
         service.submit(keys.tenant, replace(REQUEST, hf_token_secret_arn=arn))
     assert service.list_jobs(keys.tenant).items == []
-
-
-def test_the_command_passes_every_parameter_explicitly() -> None:
-    params = job_command.parameters(REQUEST, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
-    argv = job_command.command(params)
-    assert argv[:2] == ["mlm", "package"]
-    assert argv[argv.index("--model-id") + 1] == "THUDM/glm-4-9b-chat"
-    assert argv[argv.index("--output-uri") + 1] == "s3://b/acme/glm/jobs/x/"
-    assert argv[argv.index("--status-uri") + 1] == "s3://b/acme/glm/jobs/x/status.json"
-    assert "--trust-remote-code" in argv
-
-
-def test_an_s3_source_needs_an_s3_uri() -> None:
-    with pytest.raises(Unprocessable) as raised:
-        requests.check(replace(REQUEST, platform="s3", model_id=None, revision=None))
-    assert raised.value.errors[0].field == "source.s3_uri"
-
-
-# --- submit, get, list, cancel -----------------------------------------------------------
 
 
 def test_submit_needs_an_existing_model(container: Container, service: PackagingJobService) -> None:
