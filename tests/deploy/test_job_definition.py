@@ -9,17 +9,20 @@ import pytest
 
 from mlm.container import Container
 from mlm.emulator.bootstrap import PACKAGER_COMMAND
-from mlm.services.packaging import requests
+from mlm.services.packaging import job_command, names
+from mlm.services.packaging.requests import PackagingRequest
 from mlm.settings import FARGATE_MEMORY_MIB, Settings
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys, Transitions
 from tests.deploy.template import allowed_by, default, properties, substitute, template
 
-BODY: dict[str, Any] = {
-    "source": {"platform": "huggingface", "model_id": "THUDM/glm-4-9b-chat", "revision": "main"},
-    "target": {"model_name": "glm"},
-    "options": {"dtype": "bf16", "trust_remote_code": True},
-}
+REQUEST = PackagingRequest(
+    model_name="glm",
+    platform="huggingface",
+    model_id="THUDM/glm-4-9b-chat",
+    revision="main",
+    options={"dtype": "bf16", "trust_remote_code": True},
+)
 
 
 def container() -> dict[str, Any]:
@@ -28,9 +31,8 @@ def container() -> dict[str, Any]:
 
 
 def sent_parameters() -> dict[str, str]:
-    request = requests.parse_request(BODY)
-    prefix = requests.job_prefix("packaging", "acme", "glm", "glm-0123456789")
-    return requests.parameters(request, "acme", "glm-0123456789", "bucket", prefix)
+    prefix = names.job_prefix("packaging", "acme", "glm", "glm-0123456789")
+    return job_command.parameters(REQUEST, "acme", "glm-0123456789", "bucket", prefix)
 
 
 @pytest.fixture
@@ -47,13 +49,13 @@ def submission(
     with hooked(
         batch, "provide-client-params.batch.SubmitJob", lambda params, **_: seen.update(params)
     ):
-        job = service.submit(keys.tenant, BODY)
+        job = service.submit(keys.tenant, REQUEST)
     yield seen
     service.cancel(keys.tenant, job.job_id, "test")
 
 
 def test_the_job_definition_command_is_the_one_submit_sends() -> None:
-    argv = requests.command(sent_parameters())
+    argv = job_command.command(sent_parameters())
     assert container()["Command"] == argv[: len(container()["Command"])]
     assert container()["Command"] == PACKAGER_COMMAND
 
@@ -142,7 +144,7 @@ def test_the_job_role_may_write_where_the_service_sends_the_job() -> None:
     }
     statement = _statement("JobRole", "ReadWriteOwnPrefix")
     patterns = [substitute(statement["Resource"], values)]
-    prefix = requests.job_prefix(default("PackagingPrefix"), "acme", "glm", "glm-0123456789")
+    prefix = names.job_prefix(default("PackagingPrefix"), "acme", "glm", "glm-0123456789")
     assert "s3:PutObject" in statement["Action"]
     assert allowed_by(patterns, f"arn:aws:s3:::bucket/{prefix}model.safetensors")
     assert not allowed_by(patterns, "arn:aws:s3:::bucket/acme/glm/jobs/x/model.safetensors")

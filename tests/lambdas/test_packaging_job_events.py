@@ -14,7 +14,8 @@ import pytest
 from mlm.aws.batch import BatchJobs
 from mlm.container import Container
 from mlm.lambdas import packaging_job_events
-from mlm.services.packaging import requests
+from mlm.services.packaging import job_command, names
+from mlm.services.packaging.requests import PackagingRequest
 from tests.conftest import Keys
 from tests.deploy.template import dockerfile_stages, event_pattern_matches, properties
 from tests.polling import poll
@@ -65,19 +66,17 @@ def succeeded_event(container: Container, keys: Keys) -> dict[str, Any]:
     container.models.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
     s = container.settings
     batch = BatchJobs(container.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
-    request = requests.parse_request(
-        {"source": {"platform": "huggingface", "model_id": "o/m"}, "target": {"model_name": MODEL}}
-    )
-    job_id = requests.new_job_id(request)
-    prefix = requests.job_prefix(s.packaging_output_prefix, keys.tenant, MODEL, job_id)
-    params = requests.parameters(request, keys.tenant, job_id, str(s.artifact_bucket), prefix)
+    request = PackagingRequest(model_name=MODEL, platform="huggingface", model_id="o/m")
+    job_id = names.new_job_id(request)
+    prefix = names.job_prefix(s.packaging_output_prefix, keys.tenant, MODEL, job_id)
+    params = job_command.parameters(request, keys.tenant, job_id, str(s.artifact_bucket), prefix)
     container.clients.s3().put_object(
         Bucket=str(s.artifact_bucket),
-        Key=prefix + requests.STATUS_OBJECT,
+        Key=prefix + names.STATUS_OBJECT,
         Body=json.dumps({"state": "succeeded", "result": RESULT}).encode(),
     )
     tags = {"mlm:tenant": keys.tenant, "mlm:managed-by": "mlm", "mlm:name": MODEL}
-    name = requests.batch_job_name(keys.tenant, job_id)
+    name = names.batch_job_name(keys.tenant, job_id)
     batch_id = batch.submit(name, params, ["true"], tags, 2048, 1)
     detail = poll(
         lambda: batch.describe([batch_id])[0], lambda j: j["status"] == "SUCCEEDED", "the job"

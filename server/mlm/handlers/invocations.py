@@ -15,7 +15,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.aws.sagemaker_runtime import StreamFailure
-from mlm.services.invocations.service import InvocationRequest
+from mlm.services.invocations.requests import InvocationRequest
 from mlm.settings import Role
 
 EVENT_STREAM = "text/event-stream"

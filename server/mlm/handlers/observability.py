@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
-from mlm.services.observability.service import MetricsRequest
+from mlm.services.observability.requests import MetricsRequest
 from mlm.services.observability.time_range import parse_time
 from mlm.settings import Role
 

@@ -9,6 +9,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.idempotency import Reply
+from mlm.services.packaging.requests import PackagingRequest
 from mlm.services.packaging.views import PackagingJob
 from mlm.settings import Role
 
@@ -19,9 +20,24 @@ def _location(job: PackagingJob) -> dict[str, str]:
 
 def create_packaging_job(body: Mapping[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
+    source, target = body["source"], body["target"]
+    request = PackagingRequest(
+        model_name=str(target["model_name"]),
+        platform=str(source["platform"]),
+        model_id=source.get("model_id"),
+        revision=source.get("revision"),
+        s3_uri=source.get("s3_uri"),
+        register_version=bool(target.get("register_version", True)),
+        artifact_format=str(target.get("format", "s3_prefix")),
+        series=body.get("series"),
+        options=dict(body.get("options") or {}),
+        hf_token_secret_arn=body.get("hf_token_secret_arn"),
+    )
 
     def create() -> Reply:
-        job = web.container().packaging_jobs.submit(principal.tenant, body)
+        # The service checks the request in here, after the Idempotency-Key lookup: a key
+        # reused with another body is answered as such, whatever else is wrong with it.
+        job = web.container().packaging_jobs.submit(principal.tenant, request)
         return Reply(body=job.to_api(), status=202, headers=_location(job))
 
     return web.respond_once("create_packaging_job", principal, body, create)

@@ -9,7 +9,8 @@ import pytest
 from mlm.container import Container
 from mlm.errors import BadRequest, ModelFailed, NotFound, PayloadTooLarge
 from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
-from mlm.services.invocations.service import InvocationRequest, InvocationService
+from mlm.services.invocations.requests import InvocationRequest
+from mlm.services.invocations.service import InvocationService
 from tests.conftest import Keys
 from tests.polling import poll
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from mlm.errors import BadRequest
-from mlm.services.observability.service import MetricsRequest, ObservabilityService
+from mlm.services.observability.requests import MetricsRequest
+from mlm.services.observability.service import ObservabilityService
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, minutes_ago, put
 from tests.services.observability.test_service import cloudwatch, deploy, service

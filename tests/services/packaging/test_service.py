@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -18,20 +19,15 @@ from mlm.aws.batch import BatchJobs
 from mlm.container import Container
 from mlm.errors import Conflict, NotFound, Unprocessable
 from mlm.lambdas.packaging_job_events import handle_batch_event
-from mlm.services.packaging import requests
+from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.service import PackagingJobService
 from mlm.services.registry.models import ModelService
 from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.polling import poll
+from tests.services.packaging.examples import MODEL, REQUEST, SECRET
 
-MODEL = "glm"
-BODY: dict[str, Any] = {
-    "source": {"platform": "huggingface", "model_id": "THUDM/glm-4-9b-chat", "revision": "main"},
-    "target": {"model_name": MODEL},
-    "options": {"dtype": "bf16", "trust_remote_code": True},
-}
 RESULT = {
     "artifact_uri": "s3://bucket/x/model/",
     "format": "s3_prefix",
@@ -68,22 +64,21 @@ Submit = Callable[..., str]
 def submit_inert(container: Container, batch: BatchJobs, keys: Keys) -> Submit:
     """A job exactly as the service submits it, but whose command is not the packager."""
 
-    def submit(body: dict[str, Any] = BODY, tenant: str | None = None) -> str:
+    def submit(request: requests.PackagingRequest = REQUEST, tenant: str | None = None) -> str:
         owner = tenant or keys.tenant
-        request = requests.parse_request(body)
-        job_id = requests.new_job_id(request)
-        prefix = requests.job_prefix("", owner, request.model_name, job_id)
+        job_id = names.new_job_id(request)
+        prefix = names.job_prefix("", owner, request.model_name, job_id)
         bucket = str(container.settings.artifact_bucket)
-        params = requests.parameters(request, owner, job_id, bucket, prefix)
+        params = job_command.parameters(request, owner, job_id, bucket, prefix)
         tags = {"mlm:tenant": owner, "mlm:managed-by": "mlm", "mlm:name": request.model_name}
-        batch.submit(requests.batch_job_name(owner, job_id), params, ["true"], tags, 512, 1)
+        batch.submit(names.batch_job_name(owner, job_id), params, ["true"], tags, 512, 1)
         return job_id
 
     return submit
 
 
 def put_status(container: Container, tenant: str, job_id: str, document: dict[str, Any]) -> None:
-    key = requests.job_prefix("", tenant, MODEL, job_id) + requests.STATUS_OBJECT
+    key = names.job_prefix("", tenant, MODEL, job_id) + names.STATUS_OBJECT
     container.clients.s3().put_object(
         Bucket=str(container.settings.artifact_bucket), Key=key, Body=json.dumps(document).encode()
     )
@@ -97,87 +92,7 @@ def finished(service: PackagingJobService, tenant: str, job_id: str) -> Any:
     )
 
 
-# --- naming and parameters ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "model_id", ["THUDM/glm-4-9b-chat", "org.name/Model_v2.5", "a" * 96 + "/" + "b" * 96]
-)
-def test_job_names_are_valid_for_batch_whatever_the_model_id(model_id: str) -> None:
-    body = {**BODY, "source": {"platform": "huggingface", "model_id": model_id}}
-    request = requests.parse_request(body)
-    name = requests.batch_job_name("tenant1", requests.new_job_id(request))
-    assert requests.is_job_id(name.removeprefix("mlm-tenant1-"))
-    import re
-
-    assert re.match(requests.BATCH_NAME_PATTERN, name)
-    assert len(name) <= 128
-
-
-def test_the_job_name_is_the_tenant_the_model_and_a_short_hash() -> None:
-    job_id = requests.new_job_id(requests.parse_request(BODY))
-    assert requests.batch_job_name("acme", job_id) == f"mlm-acme-{job_id}"
-    assert job_id.startswith(f"{MODEL}-")
-    assert len(job_id) == len(MODEL) + 11
-
-
-def test_parameters_name_the_token_secret_never_a_token() -> None:
-    arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-AbCdEf"
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": arn})
-    params = requests.parameters(request, "acme", "glm-0123456789", "b", "p/")
-    assert params["hf_token_secret_arn"] == arn
-    assert "--hf-token-secret-arn" in requests.command(params)
-    assert not any("token" in key and key != "hf_token_secret_arn" for key in params)
-
-
-SCOPE = requests.SourceScope(
-    artifact_bucket="artifacts",
-    output_prefix="packaging",
-    source_bucket="sources",
-    secret_prefix="mlm/hf-token/",
-)
-SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:mlm/hf-token/{}/hf-AbCdEf"
-
-
-def test_a_token_secret_under_the_tenants_prefix_is_accepted() -> None:
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format("acme")})
-    SCOPE.check(request, "acme")
-
-
-@pytest.mark.parametrize("owner", ["other", "acme2"])
-def test_another_tenants_token_secret_is_refused(owner: str) -> None:
-    request = requests.parse_request({**BODY, "hf_token_secret_arn": SECRET.format(owner)})
-    with pytest.raises(Unprocessable) as raised:
-        SCOPE.check(request, "acme")
-    assert raised.value.errors[0].field == "hf_token_secret_arn"
-    assert "mlm/hf-token/acme/" in raised.value.detail
-
-
-def _s3_source(uri: str) -> requests.PackagingRequest:
-    return requests.parse_request({**BODY, "source": {"platform": "s3", "s3_uri": uri}})
-
-
-@pytest.mark.parametrize(
-    "uri", ["s3://artifacts/packaging/acme/glm/jobs/x/model/", "s3://sources/acme/glm-4/"]
-)
-def test_an_s3_source_in_the_tenants_places_is_accepted(uri: str) -> None:
-    SCOPE.check(_s3_source(uri), "acme")
-
-
-@pytest.mark.parametrize(
-    "uri",
-    [
-        "s3://artifacts/packaging/other/glm/jobs/x/model/",
-        "s3://artifacts/acme/glm/",  # outside the packaging prefix
-        "s3://sources/acme2/glm/",
-        "s3://elsewhere/acme/glm/",
-    ],
-)
-def test_an_s3_source_outside_the_tenants_places_is_refused(uri: str) -> None:
-    with pytest.raises(Unprocessable) as raised:
-        SCOPE.check(_s3_source(uri), "acme")
-    assert raised.value.errors[0].field == "source.s3_uri"
-    assert "s3://sources/acme/" in raised.value.detail
+# --- submit, get, list, cancel -----------------------------------------------------------
 
 
 def test_a_job_reading_another_tenants_secret_is_never_submitted(
@@ -185,40 +100,19 @@ def test_a_job_reading_another_tenants_secret_is_never_submitted(
 ) -> None:
     arn = SECRET.format(keys.other_tenant)
     with pytest.raises(Unprocessable):
-        service.submit(keys.tenant, {**BODY, "hf_token_secret_arn": arn})
+        service.submit(keys.tenant, replace(REQUEST, hf_token_secret_arn=arn))
     assert service.list_jobs(keys.tenant).items == []
 
 
-def test_the_command_passes_every_parameter_explicitly() -> None:
-    request = requests.parse_request(BODY)
-    params = requests.parameters(request, "acme", "glm-0123456789", "b", "acme/glm/jobs/x/")
-    argv = requests.command(params)
-    assert argv[:2] == ["mlm", "package"]
-    assert argv[argv.index("--model-id") + 1] == "THUDM/glm-4-9b-chat"
-    assert argv[argv.index("--output-uri") + 1] == "s3://b/acme/glm/jobs/x/"
-    assert argv[argv.index("--status-uri") + 1] == "s3://b/acme/glm/jobs/x/status.json"
-    assert "--trust-remote-code" in argv
-
-
-def test_an_s3_source_needs_an_s3_uri() -> None:
-    with pytest.raises(Unprocessable) as raised:
-        requests.parse_request({**BODY, "source": {"platform": "s3"}})
-    assert raised.value.errors[0].field == "source.s3_uri"
-
-
-# --- submit, get, list, cancel -----------------------------------------------------------
-
-
 def test_submit_needs_an_existing_model(container: Container, service: PackagingJobService) -> None:
-    body = {**BODY, "target": {"model_name": "nope"}}
     with pytest.raises(NotFound):
-        service.submit("nobody", body)
+        service.submit("nobody", replace(REQUEST, model_name="nope"))
 
 
 def test_a_submitted_job_is_in_batch_under_its_prefix_with_tags(
     container: Container, service: PackagingJobService, batch: BatchJobs, keys: Keys
 ) -> None:
-    job = service.submit(keys.tenant, BODY)
+    job = service.submit(keys.tenant, REQUEST)
     [described] = batch.describe(batch.ids_named(f"mlm-{keys.tenant}-{job.job_id}"))
     bucket = container.settings.artifact_bucket
     prefix = f"s3://{bucket}/{keys.tenant}/{MODEL}/jobs/{job.job_id}/"
@@ -234,7 +128,7 @@ def test_phase_and_progress_are_null_until_the_packager_reports(
 ) -> None:
     job = service.get(
         keys.tenant,
-        submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}}),
+        submit_inert(replace(REQUEST, register_version=False)),
     )
     assert job.phase is None
     assert job.progress is None
@@ -243,7 +137,7 @@ def test_phase_and_progress_are_null_until_the_packager_reports(
 def test_phase_and_progress_come_from_the_status_object(
     container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     progress = {"phase": "downloading", "bytes_total": 100, "bytes_done": 40}
     put_status(
         container,
@@ -272,8 +166,8 @@ def test_a_malformed_job_id_is_not_found(service: PackagingJobService, keys: Key
 def test_lists_hold_only_the_tenants_jobs_filtered_by_model_and_status(
     service: PackagingJobService, submit_inert: Submit, keys: Keys, model_service: ModelService
 ) -> None:
-    mine = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
-    other_model = {**BODY, "target": {"model_name": "glm-x", "register_version": False}}
+    mine = submit_inert(replace(REQUEST, register_version=False))
+    other_model = replace(REQUEST, model_name="glm-x", register_version=False)
     submit_inert(other_model)
     submit_inert(tenant=keys.other_tenant)
     assert {j.job_id for j in service.list_jobs(keys.tenant, model_name=MODEL).items} == {mine}
@@ -285,8 +179,8 @@ def test_lists_hold_only_the_tenants_jobs_filtered_by_model_and_status(
 def test_list_pages_are_bounded(
     service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
-    ids = {submit_inert(body) for _ in range(3)}
+    request = replace(REQUEST, register_version=False)
+    ids = {submit_inert(request) for _ in range(3)}
     first = service.list_jobs(keys.tenant, page_size=2)
     second = service.list_jobs(keys.tenant, page_size=2, page_token=first.next_page_token)
     assert len(first.items) == 2
@@ -297,9 +191,9 @@ def test_list_pages_are_bounded(
 def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
     service: PackagingJobService, submit_inert: Submit, keys: Keys, container: Container
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
+    request = replace(REQUEST, register_version=False)
     for _ in range(3):
-        submit_inert(body)
+        submit_inert(request)
     reads: list[str] = []
 
     def count(params: dict[str, Any], **_: Any) -> None:
@@ -310,13 +204,13 @@ def test_a_list_page_reads_s3_only_for_the_jobs_on_it(
 
     [job] = page.items
     assert len(reads) == 1
-    assert reads[0].endswith(f"/{job.job_id}/{requests.STATUS_OBJECT}")
+    assert reads[0].endswith(f"/{job.job_id}/{names.STATUS_OBJECT}")
 
 
 def test_a_finished_job_cannot_be_cancelled(
     service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     finished(service, keys.tenant, job_id)
     with pytest.raises(Conflict):
         service.cancel(keys.tenant, job_id, "test")
@@ -329,7 +223,7 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
-    job_id = requests.new_job_id(requests.parse_request(BODY))
+    job_id = names.new_job_id(REQUEST)
     put_status(
         container,
         keys.tenant,
@@ -339,12 +233,11 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
             "error": {"code": "MODEL_NOT_FOUND", "reason": "No model THUDM/x on the hub."},
         },
     )
-    request = requests.parse_request(BODY)
-    params = requests.parameters(request, keys.tenant, job_id, "b", "p/")
+    params = job_command.parameters(REQUEST, keys.tenant, job_id, "b", "p/")
     tags = {"mlm:tenant": keys.tenant, "mlm:managed-by": "mlm", "mlm:name": MODEL}
     # `mlm package` without options exits 2 at once (in the emulator: a real child process).
     batch.submit(
-        requests.batch_job_name(keys.tenant, job_id), params, ["mlm", "package"], tags, 512, 1
+        names.batch_job_name(keys.tenant, job_id), params, ["mlm", "package"], tags, 512, 1
     )
     job = poll(lambda: service.get(keys.tenant, job_id), lambda j: j.status == "failed", "failed")
     assert job.failure_reason == "No model THUDM/x on the hub."
@@ -358,8 +251,8 @@ def test_a_failed_job_shows_the_packagers_reason_and_registers_nothing(
 def test_a_succeeded_job_shows_the_series_the_packager_detected(
     container: Container, service: PackagingJobService, submit_inert: Submit, keys: Keys
 ) -> None:
-    body = {**BODY, "target": {"model_name": MODEL, "register_version": False}}
-    job_id = submit_inert(body)
+    request = replace(REQUEST, register_version=False)
+    job_id = submit_inert(request)
     assert service.get(keys.tenant, job_id).series is None  # none asked, none detected yet
     put_status(
         container, keys.tenant, job_id, {"state": "succeeded", "progress": None, "result": RESULT}
@@ -432,7 +325,7 @@ def test_a_job_not_asked_to_register_registers_nothing(
     keys: Keys,
     version_service: ModelVersionService,
 ) -> None:
-    job_id = submit_inert({**BODY, "target": {"model_name": MODEL, "register_version": False}})
+    job_id = submit_inert(replace(REQUEST, register_version=False))
     put_status(container, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
     assert finished(service, keys.tenant, job_id).model_version is None
     assert version_service.list_versions(keys.tenant, MODEL).items == []

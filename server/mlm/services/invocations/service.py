@@ -7,19 +7,13 @@ tell a missing one (404) from one that exists but is not in service yet (409).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from mlm import naming
-from mlm.aws.sagemaker_runtime import (
-    MAX_PAYLOAD_BYTES,
-    Answer,
-    Invocation,
-    SageMakerRuntime,
-    StreamedAnswer,
-)
-from mlm.errors import Conflict, NotFound, PayloadTooLarge
+from mlm.aws.sagemaker_runtime import Answer, Invocation, SageMakerRuntime, StreamedAnswer
+from mlm.errors import Conflict, NotFound
 from mlm.services.endpoints import names
+from mlm.services.invocations.requests import InvocationRequest, check_body_size
 
 
 class EndpointStatus(Protocol):
@@ -31,14 +25,6 @@ class EndpointStatus(Protocol):
 class _HasStatus(Protocol):
     @property
     def status(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class InvocationRequest:
-    body: bytes
-    content_type: str | None = None
-    accept: str | None = None
-    target_variant: str | None = None
 
 
 class InvocationService:
@@ -64,12 +50,7 @@ class InvocationService:
     def _call(self, tenant: str, endpoint: str, request: InvocationRequest) -> Invocation:
         if not naming.is_api_name(endpoint):
             raise _not_found(endpoint)
-        if len(request.body) > MAX_PAYLOAD_BYTES:
-            raise PayloadTooLarge(
-                code="PAYLOAD_TOO_LARGE",
-                detail=f"The body is {len(request.body)} bytes; SageMaker accepts at most "
-                f"{MAX_PAYLOAD_BYTES} bytes (6 MB) per invocation.",
-            )
+        check_body_size(request)
         return Invocation(
             endpoint=names.endpoint_name(tenant, endpoint),
             body=request.body,

@@ -10,16 +10,17 @@ say ``scope: variant``. All of one request's series come from one batched GetMet
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery, MetricSeries
-from mlm.errors import BadRequest
 from mlm.services.endpoints import names
 from mlm.services.endpoints.views import Endpoint, Variant
 from mlm.services.observability import figures as fig
+from mlm.services.observability import requests
+from mlm.services.observability.requests import MetricsRequest
 from mlm.services.observability.time_range import TimeRange, check_read_size, time_range
 from mlm.timestamps import rfc3339
 
@@ -155,15 +156,6 @@ class EndpointMetrics:
         }
 
 
-@dataclass(frozen=True)
-class MetricsRequest:
-    metrics: Sequence[str] | None = None  # None: every metric
-    start: datetime | None = None
-    end: datetime | None = None
-    period: int | None = None
-    statistic: str | None = None  # None: each metric's own default
-
-
 # --- the service ----------------------------------------------------------------------
 
 
@@ -201,18 +193,8 @@ class ObservabilityService:
         )
 
     def metrics(self, tenant: str, name: str, request: MetricsRequest) -> EndpointMetrics:
-        wanted = list(dict.fromkeys(request.metrics or fig.METRICS))
-        unknown = [m for m in wanted if m not in fig.METRICS]
-        if unknown:
-            raise BadRequest(
-                code="INVALID_METRIC",
-                detail=f"Unknown metric(s) {', '.join(unknown)}; known: {', '.join(fig.METRICS)}.",
-            )
-        if request.statistic is not None and request.statistic not in fig.STATISTICS:
-            raise BadRequest(
-                code="INVALID_STATISTIC",
-                detail=f"statistic must be one of {', '.join(fig.STATISTICS)}.",
-            )
+        requests.check(request)
+        wanted = requests.wanted_metrics(request)
         time = time_range(request.start, request.end, request.period, self._clock())
         endpoint = self._endpoints.get(tenant, name)
         physical = names.endpoint_name(tenant, name)

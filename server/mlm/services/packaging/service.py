@@ -18,8 +18,10 @@ from mlm.aws.job_objects import JobObjects
 from mlm.errors import Conflict, NotFound
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
-from mlm.services.packaging import requests
+from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.registration import Registration
+from mlm.services.packaging.requests import PackagingRequest
+from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.packaging.views import CANCEL_REASON, PackagingJob, build_view, status_of
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
 
@@ -71,7 +73,7 @@ class PackagingJobService:
         versions: ModelVersionService,
         require_model: Callable[[str, str], object],
         page_tokens: PageTokens,
-        scope: requests.SourceScope,
+        scope: SourceScope,
         output_prefix: str = "",
         memory_mib: int = 30720,
         vcpus: int = 4,
@@ -91,18 +93,18 @@ class PackagingJobService:
 
     # Operations -------------------------------------------------------------------------
 
-    def submit(self, tenant: str, body: Mapping[str, Any]) -> PackagingJob:
-        request = requests.parse_request(body)
+    def submit(self, tenant: str, request: PackagingRequest) -> PackagingJob:
+        requests.check(request)
         self._scope.check(request, tenant)
         self._require_model(tenant, request.model_name)  # 404 before anything starts
-        job_id = requests.new_job_id(request)
+        job_id = names.new_job_id(request)
         prefix = self._prefix(tenant, request.model_name, job_id)
-        params = requests.parameters(request, tenant, job_id, self._bucket, prefix)
+        params = job_command.parameters(request, tenant, job_id, self._bucket, prefix)
         tags = _tags(tenant, request.model_name, job_id)
         self._batch.submit(
-            requests.batch_job_name(tenant, job_id),
+            names.batch_job_name(tenant, job_id),
             params,
-            requests.command(params),
+            job_command.command(params),
             tags,
             self._memory_mib,
             self._vcpus,
@@ -186,15 +188,15 @@ class PackagingJobService:
     # Internals --------------------------------------------------------------------------
 
     def _prefix(self, tenant: str, model_name: str, job_id: str) -> str:
-        return requests.job_prefix(self._output_prefix, tenant, model_name, job_id)
+        return names.job_prefix(self._output_prefix, tenant, model_name, job_id)
 
     def _find(self, tenant: str, job_id: str) -> dict[str, Any]:
         missing = NotFound(
             code="PACKAGING_JOB_NOT_FOUND", detail=f"There is no packaging job '{job_id}'."
         )
-        if not requests.is_job_id(job_id):
+        if not names.is_job_id(job_id):
             raise missing
-        ids = self._batch.ids_named(requests.batch_job_name(tenant, job_id))
+        ids = self._batch.ids_named(names.batch_job_name(tenant, job_id))
         for job in self._batch.describe(ids):
             if self._owned(tenant, job) == job_id:
                 return job
@@ -206,13 +208,13 @@ class PackagingJobService:
         tags = job.get("tags") or {}
         if tags.get(naming.TAG_TENANT) != tenant or tags.get(naming.TAG_MANAGED_BY) != "mlm":
             return None
-        return requests.job_id_of(tenant, str(job.get("jobName", "")))
+        return names.job_id_of(tenant, str(job.get("jobName", "")))
 
     def _view(self, tenant: str, job_id: str, job: dict[str, Any]) -> PackagingJob:
         params: dict[str, str] = dict(job.get("parameters") or {})
         model_name = params.get("model_name", "")
         prefix = self._prefix(tenant, model_name, job_id)
-        found = self._objects.read(prefix + requests.STATUS_OBJECT)
+        found = self._objects.read(prefix + names.STATUS_OBJECT)
         status_doc = None if found is None else found[0]
         registration = None
         view = build_view(job_id, job, status_doc, None)
@@ -221,7 +223,7 @@ class PackagingJobService:
             registration = self._registration.ensure(
                 tenant,
                 job_id,
-                prefix + requests.REGISTRATION_OBJECT,
+                prefix + names.REGISTRATION_OBJECT,
                 params,
                 result if isinstance(result, dict) else None,
                 {tag["Key"]: tag["Value"] for tag in naming.managed_tags(tenant, model_name)},
