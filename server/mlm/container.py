@@ -146,7 +146,10 @@ class Container:
             )
         return PackagingJobService(
             batch=BatchJobs(
-                self.clients.client("batch"), s.batch_job_queue, s.batch_job_definition
+                self.clients.client("batch"),
+                s.batch_job_queue,
+                s.batch_job_definition,
+                submit_client=self.clients.client_without_retries("batch"),
             ),
             objects=JobObjects(self.clients.s3(), s.artifact_bucket),
             versions=self.versions,

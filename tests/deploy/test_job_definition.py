@@ -43,7 +43,7 @@ def submission(
     starts, then cancelled)."""
     container.models.create(keys.tenant, {"name": "glm", "metadata": {"license": "mit"}})
     seen: dict[str, Any] = {}
-    batch = container.clients.client("batch")
+    batch = container.clients.client_without_retries("batch")  # what SubmitJob goes through
     service = container.packaging_jobs
     transitions.hold()
     with hooked(

@@ -1,21 +1,41 @@
-"""AWS Batch adapter: submit, describe, list and terminate the packaging jobs."""
+"""AWS Batch adapter: submit, describe, list and terminate the packaging jobs.
+
+SubmitJob takes no client token, and Batch accepts any number of jobs of one name: a
+repeat of a submission whose reply was lost would start the job twice. So SubmitJob
+goes out through a client that never repeats a call, and ``submit`` retries itself,
+looking the job up by its (per-request) name before every attempt.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from mlm.aws.errors import aws_errors
+from mlm.errors import ServiceUnavailable
 
 # DescribeJobs takes at most 100 ids per call.
 DESCRIBE_BATCH = 100
+SUBMIT_ATTEMPTS = 4
+_BACKOFF_SECONDS = 0.2
 
 
 class BatchJobs:
-    def __init__(self, client: Any, queue: str, definition: str) -> None:
+    def __init__(
+        self,
+        client: Any,
+        queue: str,
+        definition: str,
+        submit_client: Any | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._client = client
+        # A client with botocore's retries off (see the module's docstring).
+        self._submit_client = submit_client or client
         self._queue = queue
         self._definition = definition
+        self._sleep = sleep
 
     def submit(
         self,
@@ -27,9 +47,34 @@ class BatchJobs:
         vcpus: int,
         environment: Mapping[str, str] | None = None,
     ) -> str:
-        """Submit one job; its id. The command is given in full (no ``Ref::`` guessing)."""
+        """Submit one job named ``name`` (unless one of that name exists: a submission
+        that did go through); its id. The command is given in full (no ``Ref::``)."""
+        for attempt in range(SUBMIT_ATTEMPTS):
+            existing = self.ids_named(name)
+            if existing:
+                return existing[0]
+            try:
+                return self._submit_once(
+                    name, parameters, command, tags, memory_mib, vcpus, environment
+                )
+            except ServiceUnavailable:
+                if attempt == SUBMIT_ATTEMPTS - 1:
+                    raise
+                self._sleep(_BACKOFF_SECONDS * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _submit_once(
+        self,
+        name: str,
+        parameters: Mapping[str, str],
+        command: list[str],
+        tags: Mapping[str, str],
+        memory_mib: int,
+        vcpus: int,
+        environment: Mapping[str, str] | None,
+    ) -> str:
         with aws_errors("BATCH_QUEUE_NOT_FOUND"):
-            answer = self._client.submit_job(
+            answer = self._submit_client.submit_job(
                 jobName=name,
                 jobQueue=self._queue,
                 jobDefinition=self._definition,

@@ -63,6 +63,23 @@ class ClientFactory:
             self._clients[service] = client
             return client
 
+    def client_without_retries(self, service: str) -> Any:
+        """A client that sends each call once: for writes AWS cannot deduplicate, whose
+        caller retries after checking whether the first attempt went through."""
+        key = f"{service}#once"
+        with self._lock:
+            if key not in self._clients:
+                client = self._session.client(
+                    service,  # type: ignore[call-overload]
+                    config=self._config.merge(
+                        Config(retries={"mode": "standard", "max_attempts": 1})
+                    ),
+                    endpoint_url=self._settings.aws_endpoint_url,
+                )
+                client.meta.events.register("after-call", request_log.record_aws_call)
+                self._clients[key] = client
+            return self._clients[key]
+
     def sagemaker(self) -> SageMakerClient:
         client: SageMakerClient = self.client("sagemaker")
         return client

@@ -37,7 +37,8 @@ def create_packaging_job(body: Mapping[str, Any]) -> ConnexionResponse:
     def create() -> Reply:
         # The service checks the request in here, after the Idempotency-Key lookup: a key
         # reused with another body is answered as such, whatever else is wrong with it.
-        job = web.container().packaging_jobs.submit(principal.tenant, request)
+        key = web.header("Idempotency-Key")
+        job = web.container().packaging_jobs.submit(principal.tenant, request, key)
         return Reply(body=job.to_api(), status=202, headers=_location(job))
 
     return web.respond_once("create_packaging_job", principal, body, create)

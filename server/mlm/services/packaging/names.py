@@ -17,11 +17,14 @@ STATUS_OBJECT = "status.json"
 REGISTRATION_OBJECT = "registration.json"
 
 
-def new_job_id(request: PackagingRequest) -> str:
-    """``<model name>-<10 hex>``: a hash of the source and a fresh nonce, so two
-    submissions never share an id and any model id yields a valid Batch name."""
+def new_job_id(request: PackagingRequest, request_key: str | None = None) -> str:
+    """``<model name>-<10 hex>``: a hash of the source and of a nonce — the request's
+    Idempotency-Key when it has one (a retry with the key finds the job its first attempt
+    submitted), else a fresh one — so two submissions never share an id and any model id
+    yields a valid Batch name."""
     source = request.model_id or request.s3_uri or ""
-    digest = naming.content_hash(f"{source}|{request.revision}|{uuid.uuid4()}", 10)
+    nonce = str(uuid.uuid4()) if request_key is None else f"key:{request_key}"
+    digest = naming.content_hash(f"{source}|{request.revision}|{nonce}", 10)
     return f"{request.model_name}-{digest}"
 
 

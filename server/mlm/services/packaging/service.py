@@ -9,13 +9,14 @@ job's prefix, and registration keeps its record there beside it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from mlm import naming
 from mlm.aws.batch import BatchJobs
 from mlm.aws.job_objects import JobObjects
-from mlm.errors import Conflict, NotFound
+from mlm.errors import ApiError, Conflict, NotFound
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.packaging import job_command, names, requests
@@ -24,6 +25,8 @@ from mlm.services.packaging.requests import PackagingRequest
 from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.packaging.views import CANCEL_REASON, PackagingJob, build_view, status_of
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
+
+log = logging.getLogger("mlm.packaging")
 
 STATUSES = (
     "submitted",
@@ -93,11 +96,17 @@ class PackagingJobService:
 
     # Operations -------------------------------------------------------------------------
 
-    def submit(self, tenant: str, request: PackagingRequest) -> PackagingJob:
+    def submit(
+        self, tenant: str, request: PackagingRequest, request_key: str | None = None
+    ) -> PackagingJob:
+        """``request_key`` (the Idempotency-Key, already scoped to the tenant by its
+        record) names the job, so a retry converges on the job its first attempt made."""
         requests.check(request)
         self._scope.check(request, tenant)
         self._require_model(tenant, request.model_name)  # 404 before anything starts
-        job_id = names.new_job_id(request)
+        job_id = names.new_job_id(
+            request, None if request_key is None else f"{tenant}/{request_key}"
+        )
         prefix = self._prefix(tenant, request.model_name, job_id)
         params = job_command.parameters(request, tenant, job_id, self._bucket, prefix)
         tags = _tags(tenant, request.model_name, job_id)
@@ -109,8 +118,13 @@ class PackagingJobService:
             self._memory_mib,
             self._vcpus,
             self._environment,
-        )
-        return self.get(tenant, job_id)
+        )  # the commit point: the job exists from here on
+        try:
+            return self.get(tenant, job_id)
+        except ApiError as error:  # it was submitted: answer what the submission made
+            log.warning("packaging job %s: read after submit failed: %s", job_id, error)
+            submitted = {"jobName": names.batch_job_name(tenant, job_id), "status": "SUBMITTED"}
+            return build_view(job_id, submitted | {"parameters": params}, None, None)
 
     def get(self, tenant: str, job_id: str) -> PackagingJob:
         job = self._find(tenant, job_id)
@@ -163,8 +177,12 @@ class PackagingJobService:
                 detail=f"Packaging job {job_id} has already {view.status}; there is "
                 "nothing to cancel.",
             )
-        self._batch.terminate(str(job["jobId"]), f"{CANCEL_REASON} by {actor}.")
-        return self.get(tenant, job_id)
+        self._batch.terminate(str(job["jobId"]), f"{CANCEL_REASON} by {actor}.")  # commit
+        try:
+            return self.get(tenant, job_id)
+        except ApiError as error:  # asked to stop; Batch's status follows in a moment
+            log.warning("packaging job %s: read after cancel failed: %s", job_id, error)
+            return view
 
     def on_batch_event(self, event: Mapping[str, Any]) -> PackagingJob | None:
         """An EventBridge "Batch Job State Change": register a succeeded job's output.
