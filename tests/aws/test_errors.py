@@ -96,3 +96,24 @@ def test_describe_or_none_is_none_for_a_missing_resource() -> None:
 
 def test_describe_or_none_passes_an_answer_through() -> None:
     assert describe_or_none(lambda: {"ModelName": "x"}) == {"ModelName": "x"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'Cannot update in-progress endpoint "arn:aws:sagemaker:us-east-1:123456789012:endpoint/x".',
+        'Cannot create already existing endpoint "arn:aws:sagemaker:us-east-1:1:endpoint/x".',
+        "Model package group is in use by a model package.",
+    ],
+)
+def test_refusals_in_the_resources_state_are_409_with_retry_after(message: str) -> None:
+    """AWS reports these as ValidationException: the request was right, the moment wrong."""
+    error = translate(client_error("ValidationException", message))
+    assert isinstance(error, Conflict)
+    assert error.headers["Retry-After"]
+    assert "arn:" not in error.detail
+
+
+def test_a_validation_error_about_the_request_stays_a_400() -> None:
+    error = translate(client_error("ValidationException", "1 validation error detected: X"))
+    assert isinstance(error, BadRequest)
