@@ -22,7 +22,7 @@ def _body(name: str = "glm", **extra: Any) -> dict[str, Any]:
 def _raw_tags(registry: SageMakerRegistry, tenant: str, name: str) -> dict[str, str]:
     group = registry.find_group(naming.physical_name(tenant, name))
     assert group is not None
-    return registry.tags(group["ModelPackageGroupArn"])
+    return registry.tags(group.arn)
 
 
 # create ------------------------------------------------------------------------------------

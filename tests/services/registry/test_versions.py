@@ -27,12 +27,17 @@ def _create(
     return service.create(keys.tenant, "glm", {"container": {"image": IMAGE}, **body}, actor)
 
 
-def _raw(registry: SageMakerRegistry, keys: Keys, version: int) -> dict[str, Any]:
+@pytest.fixture
+def sagemaker(container: Any) -> Any:
+    """The SageMaker client itself, to see packages as AWS describes them."""
+    return container.clients.sagemaker()
+
+
+def _raw(sagemaker: Any, registry: SageMakerRegistry, keys: Keys, version: int) -> dict[str, Any]:
     group = registry.find_group(naming.physical_name(keys.tenant, "glm"))
     assert group is not None
-    package = registry.find_package(package_arn(group["ModelPackageGroupArn"], version))
-    assert package is not None
-    return package
+    arn = package_arn(group.arn, version)
+    return dict(sagemaker.describe_model_package(ModelPackageName=arn))
 
 
 # create ------------------------------------------------------------------------------------
@@ -84,13 +89,16 @@ def test_versions_are_numbered_in_order(version_service: ModelVersionService, ke
 
 
 def test_s3_prefix_artifact_is_an_uncompressed_model_data_source(
-    version_service: ModelVersionService, registry: SageMakerRegistry, keys: Keys
+    version_service: ModelVersionService,
+    sagemaker: Any,
+    registry: SageMakerRegistry,
+    keys: Keys,
 ) -> None:
     version = _create(
         version_service, keys, artifact={"uri": "s3://bucket/glm/1", "format": "s3_prefix"}
     )
     assert version.artifact == {"uri": "s3://bucket/glm/1/", "format": "s3_prefix"}
-    container = _raw(registry, keys, 1)["InferenceSpecification"]["Containers"][0]
+    container = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]["Containers"][0]
     assert container["ModelDataSource"]["S3DataSource"] == {
         "S3Uri": "s3://bucket/glm/1/",
         "S3DataType": "S3Prefix",
@@ -99,12 +107,15 @@ def test_s3_prefix_artifact_is_an_uncompressed_model_data_source(
 
 
 def test_tar_gz_artifact_is_a_model_data_url(
-    version_service: ModelVersionService, registry: SageMakerRegistry, keys: Keys
+    version_service: ModelVersionService,
+    sagemaker: Any,
+    registry: SageMakerRegistry,
+    keys: Keys,
 ) -> None:
     uri = "s3://bucket/glm/model.tar.gz"
     version = _create(version_service, keys, artifact={"uri": uri, "format": "tar_gz"})
     assert version.artifact == {"uri": uri, "format": "tar_gz"}
-    container = _raw(registry, keys, 1)["InferenceSpecification"]["Containers"][0]
+    container = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]["Containers"][0]
     assert container["ModelDataUrl"] == uri
 
 
@@ -117,6 +128,7 @@ def test_tar_gz_artifact_must_be_an_object(
 
 def test_requirements_give_recommended_instance_types(
     version_service: ModelVersionService,
+    sagemaker: Any,
     registry: SageMakerRegistry,
     stub_catalog: StubCatalog,
     keys: Keys,
@@ -125,7 +137,7 @@ def test_requirements_give_recommended_instance_types(
     assert stub_catalog.calls == [(22, 1, 5)]
     assert version.requirements == {"gpu_memory_gib": 22, "gpu_count": 1}
     assert version.recommended_instance_types == ["ml.g6e.xlarge", "ml.g5.12xlarge"]
-    spec = _raw(registry, keys, 1)["InferenceSpecification"]
+    spec = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]
     assert spec["SupportedRealtimeInferenceInstanceTypes"] == ["ml.g6e.xlarge", "ml.g5.12xlarge"]
 
 
