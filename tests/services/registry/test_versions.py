@@ -7,6 +7,14 @@ from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed
 from mlm.services.registry.models import ModelService
+from mlm.services.registry.requests import (
+    ContainerSpec,
+    NewModel,
+    NewVersion,
+    VersionPatch,
+    read_new_version,
+    read_version_patch,
+)
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
 from tests.conftest import Keys
 from tests.services.conftest import DeploymentMap, StubCatalog
@@ -18,13 +26,15 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 @pytest.fixture(autouse=True)
 def model(model_service: ModelService, keys: Keys) -> None:
-    model_service.create(keys.tenant, {"name": "glm", "metadata": {"license": "glm-4"}})
+    model_service.create(keys.tenant, NewModel(name="glm", metadata={"license": "glm-4"}))
 
 
 def _create(
     service: ModelVersionService, keys: Keys, actor: str = ACTOR, **body: Any
 ) -> ModelVersion:
-    return service.create(keys.tenant, "glm", {"container": {"image": IMAGE}, **body}, actor)
+    """A version of 'glm' from a JSON body (the container's image unless ``body`` sets one)."""
+    request = read_new_version({"container": {"image": IMAGE}, **body})
+    return service.create(keys.tenant, "glm", request, actor)
 
 
 @pytest.fixture
@@ -73,7 +83,7 @@ def test_create_keeps_every_field(version_service: ModelVersionService, keys: Ke
         "description": "GLM-4 9B «chat», bf16",
         "approval_note": "needs review",
     }
-    created = version_service.create(keys.tenant, "glm", body, ACTOR)
+    created = version_service.create(keys.tenant, "glm", read_new_version(body), ACTOR)
     version = version_service.get(keys.tenant, "glm", created.version)
     assert version == created
     assert version.container == body["container"]
@@ -151,7 +161,7 @@ def test_create_approved_records_who(version_service: ModelVersionService, keys:
 
 def test_create_for_unknown_model_is_404(version_service: ModelVersionService, keys: Keys) -> None:
     with pytest.raises(NotFound) as caught:
-        version_service.create(keys.tenant, "nothing", {"container": {"image": IMAGE}}, ACTOR)
+        version_service.create(keys.tenant, "nothing", NewVersion(ContainerSpec(IMAGE)), ACTOR)
     assert caught.value.code == "MODEL_NOT_FOUND"
 
 
@@ -159,7 +169,7 @@ def test_create_for_another_tenants_model_is_404(
     version_service: ModelVersionService, keys: Keys
 ) -> None:
     with pytest.raises(NotFound):
-        version_service.create(keys.other_tenant, "glm", {"container": {"image": IMAGE}}, ACTOR)
+        version_service.create(keys.other_tenant, "glm", NewVersion(ContainerSpec(IMAGE)), ACTOR)
 
 
 def test_create_refuses_a_bad_environment_name(
@@ -167,7 +177,7 @@ def test_create_refuses_a_bad_environment_name(
 ) -> None:
     with pytest.raises(BadRequest):
         version_service.create(
-            keys.tenant, "glm", {"container": {"image": IMAGE, "environment": {"1X": "y"}}}, ACTOR
+            keys.tenant, "glm", NewVersion(ContainerSpec(IMAGE, {"1X": "y"})), ACTOR
         )
 
 
@@ -232,7 +242,7 @@ def test_approving_records_who_and_the_note(
 ) -> None:
     _create(version_service, keys)
     version = version_service.update(
-        keys.tenant, "glm", 1, {"approval_status": "approved", "approval_note": "ok"}, "t/bob"
+        keys.tenant, "glm", 1, VersionPatch(approval_status="approved", approval_note="ok"), "t/bob"
     )
     assert (version.approval_status, version.approval_note) == ("approved", "ok")
     assert version.approved_by == "t/bob"
@@ -241,7 +251,9 @@ def test_approving_records_who_and_the_note(
 
 def test_rejecting_records_who(version_service: ModelVersionService, keys: Keys) -> None:
     _create(version_service, keys)
-    version = version_service.update(keys.tenant, "glm", 1, {"approval_status": "rejected"}, "t/c")
+    version = version_service.update(
+        keys.tenant, "glm", 1, VersionPatch(approval_status="rejected"), "t/c"
+    )
     assert (version.approval_status, version.approved_by) == ("rejected", "t/c")
 
 
@@ -249,7 +261,9 @@ def test_back_to_pending_clears_the_approver(
     version_service: ModelVersionService, keys: Keys
 ) -> None:
     _create(version_service, keys, approval_status="approved")
-    version = version_service.update(keys.tenant, "glm", 1, {"approval_status": "pending"}, "t/d")
+    version = version_service.update(
+        keys.tenant, "glm", 1, VersionPatch(approval_status="pending"), "t/d"
+    )
     assert (version.approved_by, version.approved_at) == (None, None)
 
 
@@ -258,7 +272,11 @@ def test_update_description_and_metadata_keeps_the_approval(
 ) -> None:
     _create(version_service, keys, actor="t/alice", approval_status="approved", metadata={"a": "1"})
     version = version_service.update(
-        keys.tenant, "glm", 1, {"description": "new", "metadata": {"a": None, "b": "2"}}, "t/x"
+        keys.tenant,
+        "glm",
+        1,
+        VersionPatch(description="new", metadata={"a": None, "b": "2"}),
+        "t/x",
     )
     assert version.description == "new"
     assert version.metadata == {"b": "2"}
@@ -272,7 +290,9 @@ def test_changing_the_container_is_version_immutable(
 ) -> None:
     _create(version_service, keys)
     with pytest.raises(Conflict) as caught:
-        version_service.update(keys.tenant, "glm", 1, {"container": {"image": "x/y"}}, ACTOR)
+        version_service.update(
+            keys.tenant, "glm", 1, read_version_patch({"container": {"image": "x/y"}}), ACTOR
+        )
     assert caught.value.code == "VERSION_IMMUTABLE"
     assert "new version" in caught.value.detail
 
@@ -289,7 +309,7 @@ def test_update_runs_the_precondition_on_the_current_version(
 
     with pytest.raises(PreconditionFailed):
         version_service.update(
-            keys.tenant, "glm", 1, {"description": "x"}, ACTOR, precondition=stale
+            keys.tenant, "glm", 1, VersionPatch(description="x"), ACTOR, precondition=stale
         )
     assert seen == [created]
 

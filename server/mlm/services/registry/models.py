@@ -17,6 +17,7 @@ from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.registry import codec, fields
+from mlm.services.registry.requests import ABSENT, ModelPatch, NewModel
 from mlm.timestamps import rfc3339
 
 Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
@@ -70,10 +71,15 @@ class ModelService:
 
     # Operations -------------------------------------------------------------------------
 
-    def create(self, tenant: str, body: Mapping[str, Any]) -> Model:
-        name = fields.check_name(body.get("name"))
-        doc = self._checked_doc(body, {})
-        tags = fields.user_tags(body.get("tags"))
+    def create(self, tenant: str, request: NewModel) -> Model:
+        name = fields.check_name(request.name)
+        doc = self._checked_doc(
+            description=request.description,
+            task=request.task,
+            owner=request.owner,
+            metadata=request.metadata,
+        )
+        tags = fields.user_tags(request.tags)
         physical = naming.physical_name(tenant, name)
         if self._registry.find_group(physical) is not None:
             raise _exists(name)
@@ -121,7 +127,7 @@ class ModelService:
         self,
         tenant: str,
         name: str,
-        patch: Mapping[str, Any],
+        patch: ModelPatch,
         precondition: Callable[[Model], None] | None = None,
     ) -> Model:
         """Apply a JSON merge patch (null removes) of description, task, owner,
@@ -129,10 +135,10 @@ class ModelService:
         group = self._group(tenant, name)
         if precondition is not None:
             precondition(self._model(group))
-        doc = self._checked_doc(_merged(group.doc, patch), group.doc)
+        doc = self._checked_doc(**_merged(group.doc, patch))
         current_tags = naming.user_tag_map(group.tags)
         tags = fields.user_tags(
-            _merge_map(current_tags, patch["tags"]) if "tags" in patch else current_tags
+            current_tags if patch.tags is ABSENT else _merge_map(current_tags, patch.tags)
         )
         entries = self._tag_entries(tenant, name, doc, tags)
         removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
@@ -242,13 +248,15 @@ class ModelService:
 
     # Writing ----------------------------------------------------------------------------
 
-    def _checked_doc(self, body: Mapping[str, Any], old: Mapping[str, Any]) -> dict[str, Any]:
-        """The stored document for ``body``'s fields, after every check."""
+    def _checked_doc(
+        self, *, description: object, task: object, owner: object, metadata: object
+    ) -> dict[str, Any]:
+        """The stored document for these fields, after every check."""
         doc: dict[str, Any] = {
-            "description": fields.optional_text(body, "description"),
-            "task": fields.optional_text(body, "task", 64, TASK_PATTERN),
-            "owner": fields.optional_text(body, "owner", MAX_OWNER),
-            "metadata": fields.string_map(body.get("metadata"), "metadata"),
+            "description": fields.optional_text(description, "description"),
+            "task": fields.optional_text(task, "task", 64, TASK_PATTERN),
+            "owner": fields.optional_text(owner, "owner", MAX_OWNER),
+            "metadata": fields.string_map(metadata, "metadata"),
             "updated_at": fields.now(),
         }
         missing = [key for key in self._mandatory if not (doc["metadata"].get(key) or "").strip()]
@@ -301,13 +309,16 @@ def _merge_map(current: Mapping[str, str], patch: object) -> object:
     return merged
 
 
-def _merged(doc: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {key: doc.get(key) for key in ("description", "task", "owner")}
+def _merged(doc: Mapping[str, Any], patch: ModelPatch) -> dict[str, object]:
+    """The stored fields with ``patch`` applied, not yet checked."""
     metadata: Mapping[str, str] = doc.get("metadata") or {}
-    out["metadata"] = metadata
-    for key in ("description", "task", "owner"):
-        if key in patch:
-            out[key] = patch[key]
-    if "metadata" in patch:
-        out["metadata"] = _merge_map(metadata, patch["metadata"])
-    return out
+    return {
+        "description": _patched(doc.get("description"), patch.description),
+        "task": _patched(doc.get("task"), patch.task),
+        "owner": _patched(doc.get("owner"), patch.owner),
+        "metadata": metadata if patch.metadata is ABSENT else _merge_map(metadata, patch.metadata),
+    }
+
+
+def _patched(current: object, change: object) -> object:
+    return current if change is ABSENT else change

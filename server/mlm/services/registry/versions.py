@@ -26,7 +26,16 @@ from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.registry import codec, fields
 from mlm.services.registry.models import Deployments
-from mlm.services.registry.requests import APPROVALS, VersionDraft, parse_draft, parse_patch
+from mlm.services.registry.requests import (
+    ABSENT,
+    APPROVALS,
+    NewVersion,
+    VersionDraft,
+    VersionPatch,
+    parse_draft,
+    parse_patch,
+    read_new_version,
+)
 from mlm.timestamps import rfc3339
 
 APPROVED_BY = "mlm:approved-by"
@@ -101,13 +110,18 @@ class ModelVersionService:
         self,
         tenant: str,
         model_name: str,
-        body: Mapping[str, Any],
+        request: NewVersion | Mapping[str, Any],
         actor: str,
         packaging_job_id: str | None = None,
     ) -> ModelVersion:
         """Register a version; ``actor`` is recorded as approver unless it is pending.
-        ``packaging_job_id`` names the packaging job that built it (set by registration)."""
-        draft = parse_draft(body)
+        ``packaging_job_id`` names the packaging job that built it (set by registration).
+
+        A mapping is a JSON body, read as the handler reads one: packaging registration
+        builds its version as the body a client would send."""
+        if not isinstance(request, NewVersion):
+            request = read_new_version(request)
+        draft = parse_draft(request)
         group = self._group(tenant, model_name)
         recommended = self._recommend(draft)
         job = (
@@ -123,7 +137,7 @@ class ModelVersionService:
                 environment=draft.environment,
                 artifact=None
                 if draft.artifact is None
-                else Artifact(uri=draft.artifact["uri"], format=draft.artifact["format"]),
+                else Artifact(uri=draft.artifact.uri, format=draft.artifact.format),
                 recommended_instance_types=recommended,
                 approval=draft.approval_status,
                 metadata=properties,
@@ -176,7 +190,7 @@ class ModelVersionService:
         tenant: str,
         model_name: str,
         version: int,
-        patch: Mapping[str, Any],
+        patch: VersionPatch,
         actor: str,
         precondition: Callable[[ModelVersion], None] | None = None,
     ) -> ModelVersion:
@@ -190,20 +204,23 @@ class ModelVersionService:
         changes = parse_patch(patch)
         doc = dict(_doc_of(package))
         approval = current.approval_status
-        if "description" in changes:
-            doc["description"] = changes["description"]
-        if "metadata" in changes:
+        if changes.description is not ABSENT:
+            doc["description"] = changes.description
+        if changes.metadata is not ABSENT:
             merged = dict(current.metadata)
-            for key, value in changes["metadata"].items():
+            for key, value in changes.metadata.items():
                 if value is None:
                     merged.pop(key, None)
                 else:
                     merged[key] = value
             doc["metadata"] = fields.string_map(merged, "metadata")
-        approving = "approval_status" in changes or "approval_note" in changes
+        approving = changes.decides_approval
         if approving:
-            approval = changes.get("approval_status", approval)
-            doc["approval_note"] = changes.get("approval_note")
+            if changes.approval_status is not ABSENT:
+                approval = changes.approval_status
+            note = changes.approval_note
+            # A decision without a note drops the note of the one before.
+            doc["approval_note"] = None if note is ABSENT else note
         doc = {key: value for key, value in doc.items() if value not in (None, {}, "")}
         old = package.metadata
         properties = self._properties(doc, approval, actor if approving else None, old)
