@@ -40,6 +40,7 @@ from mlm.container import Container, build_container
 from mlm.emulator.server import start_emulator
 from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
 from mlm.services.observability.fleet import FleetOverview
+from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from mlm.settings import Settings
 
 N_ENDPOINTS = 200
@@ -110,11 +111,11 @@ def critical_path(calls: list[tuple[str, float, float]]) -> int:
 
 def setup(rt: Container) -> list[str]:
     """N_ENDPOINTS endpoints of tenant 'dev', each with GPU and in-flight datapoints."""
-    rt.models.create("dev", {"name": "bench-model", "metadata": {"license": "mit"}})
+    rt.models.create("dev", NewModel(name="bench-model", metadata={"license": "mit"}))
     rt.versions.create(
         "dev",
         "bench-model",
-        {"container": {"image": IMAGE}, "approval_status": "approved"},
+        NewVersion(ContainerSpec(IMAGE), approval_status="approved"),
         actor="bench",
     )
     spec = VariantSpec(model_name="bench-model", model_version=1, instance_type=INSTANCE_TYPE)

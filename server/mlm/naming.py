@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 AWS_NAME_MAX = 63
 # API names: lowercase letters, digits and single hyphens; short enough for derived names.
@@ -56,19 +57,28 @@ def content_hash(payload: str, length: int = 8) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:length]
 
 
+def managed_tag_map(
+    tenant: str, name: str, user_tags: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The tags every resource the service creates carries, as ``{key: value}``."""
+    tags = dict(user_tags or {})
+    tags.update({TAG_TENANT: tenant, TAG_MANAGED_BY: MANAGED_BY, TAG_NAME: name})
+    return tags
+
+
 def managed_tags(
     tenant: str, name: str, user_tags: dict[str, str] | None = None
 ) -> list[dict[str, str]]:
     """The AWS tag list every resource the service creates carries."""
-    tags = dict(user_tags or {})
-    tags.update({TAG_TENANT: tenant, TAG_MANAGED_BY: MANAGED_BY, TAG_NAME: name})
+    tags = managed_tag_map(tenant, name, user_tags)
     return [{"Key": key, "Value": value} for key, value in sorted(tags.items())]
+
+
+def user_tag_map(tags: Mapping[str, str]) -> dict[str, str]:
+    """The tags a user set: ``{key: value}`` tags less the service's own (and AWS's)."""
+    return {key: value for key, value in tags.items() if not key.startswith(RESERVED_TAG_PREFIXES)}
 
 
 def user_tags(aws_tags: list[dict[str, str]]) -> dict[str, str]:
     """The tags a user set: AWS tags less the service's own."""
-    return {
-        tag["Key"]: tag["Value"]
-        for tag in aws_tags
-        if not tag["Key"].startswith(RESERVED_TAG_PREFIXES)
-    }
+    return user_tag_map({tag["Key"]: tag["Value"] for tag in aws_tags})

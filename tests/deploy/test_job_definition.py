@@ -11,6 +11,7 @@ from mlm.container import Container
 from mlm.emulator.bootstrap import PACKAGER_COMMAND
 from mlm.services.packaging import job_command, names
 from mlm.services.packaging.requests import PackagingRequest
+from mlm.services.registry.requests import NewModel
 from mlm.settings import FARGATE_MEMORY_MIB, Settings
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys, Transitions
@@ -41,7 +42,7 @@ def submission(
 ) -> Iterator[dict[str, Any]]:
     """The SubmitJob request the packaging service really sends (the job held before it
     starts, then cancelled)."""
-    container.models.create(keys.tenant, {"name": "glm", "metadata": {"license": "mit"}})
+    container.models.create(keys.tenant, NewModel(name="glm", metadata={"license": "mit"}))
     seen: dict[str, Any] = {}
     batch = container.clients.client_without_retries("batch")  # what SubmitJob goes through
     service = container.packaging_jobs

@@ -8,6 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from mlm.container import Container
+from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
@@ -22,11 +23,11 @@ BODY: dict[str, Any] = {
 @pytest.fixture
 def version(container: Container, keys: Keys) -> None:
     """Model 'chat' with an approved version 1 (made through the services, not HTTP)."""
-    container.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
+    container.models.create(keys.tenant, NewModel(name="chat", metadata={"license": "mit"}))
     container.versions.create(
         keys.tenant,
         "chat",
-        {"container": {"image": IMAGE}, "approval_status": "approved"},
+        NewVersion(ContainerSpec(IMAGE), approval_status="approved"),
         actor="test",
     )
 

@@ -16,6 +16,7 @@ from mlm.container import Container
 from mlm.lambdas import packaging_job_events
 from mlm.services.packaging import job_command, names
 from mlm.services.packaging.requests import PackagingRequest
+from mlm.services.registry.requests import NewModel
 from tests.conftest import Keys
 from tests.deploy.template import dockerfile_stages, event_pattern_matches, properties
 from tests.polling import poll
@@ -63,7 +64,7 @@ def pattern(queue_arn: str) -> dict[str, Any]:
 def succeeded_event(container: Container, keys: Keys) -> dict[str, Any]:
     """A "Batch Job State Change" event of a succeeded packaging job, its detail the job
     as DescribeJobs shows it (as Batch's events carry). The job's command is inert."""
-    container.models.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
+    container.models.create(keys.tenant, NewModel(name=MODEL, metadata={"license": "mit"}))
     s = container.settings
     batch = BatchJobs(container.clients.client("batch"), s.batch_job_queue, s.batch_job_definition)
     request = PackagingRequest(model_name=MODEL, platform="huggingface", model_id="o/m")

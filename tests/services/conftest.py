@@ -14,6 +14,7 @@ from mlm.errors import Conflict
 from mlm.services.endpoints import DeployedVersions
 from mlm.services.endpoints.service import EndpointService
 from mlm.services.registry.models import ModelService
+from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from mlm.services.registry.versions import ModelVersionService
 from tests.conftest import Keys
 
@@ -113,14 +114,13 @@ def make_version(
 
     def make(model_name: str = "chat", environment: dict[str, str] | None = None) -> int:
         with suppress(Conflict):  # the model exists from an earlier call in this test
-            model_service.create(keys.tenant, {"name": model_name, "metadata": {"license": "mit"}})
+            model_service.create(keys.tenant, NewModel(model_name, metadata={"license": "mit"}))
         version = version_service.create(
             keys.tenant,
             model_name,
-            {
-                "container": {"image": ENDPOINT_TEST_IMAGE, "environment": environment or {}},
-                "approval_status": "approved",
-            },
+            NewVersion(
+                ContainerSpec(ENDPOINT_TEST_IMAGE, environment or {}), approval_status="approved"
+            ),
             actor="test",
         )
         return version.version

@@ -1,23 +1,97 @@
 """SageMaker model registry: model package groups and their versioned model packages.
 
 Thin: each method is one AWS operation (paginated ones fully read), errors translated by
-``aws_errors()``. Missing resources are ``None`` from ``find_*`` and ``NotFound`` elsewhere.
+``aws_errors()``. It takes typed input and returns small records, so the registry
+services never build or read AWS shapes; approval and status are in the API's spelling
+here already. Missing resources are ``None`` from ``find_*`` and ``NotFound`` elsewhere.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mlm.aws.errors import aws_errors, describe_or_none
-from mlm.errors import Conflict
+from mlm.errors import BadGateway, Conflict
 
 if TYPE_CHECKING:
     from mypy_boto3_sagemaker import SageMakerClient
 
 # ListTags and the List* calls accept at most 100 results per page.
 _PAGE = 100
+
+_APPROVAL_TO_AWS = {
+    "pending": "PendingManualApproval",
+    "approved": "Approved",
+    "rejected": "Rejected",
+}
+_APPROVAL_FROM_AWS = {aws: api for api, aws in _APPROVAL_TO_AWS.items()}
+_STATUS_FROM_AWS = {
+    "Pending": "pending",
+    "InProgress": "in_progress",
+    "Completed": "completed",
+    "Failed": "failed",
+    "Deleting": "deleting",
+}
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    """A model package group, as both DescribeModelPackageGroup and the listing report it."""
+
+    name: str
+    arn: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """Where a package's model data is: ``s3_prefix`` is every object under ``uri``,
+    uncompressed; ``tar_gz`` is the one object ``uri``, a gzipped tar."""
+
+    uri: str
+    format: str
+
+
+@dataclass(frozen=True)
+class PackageRecord:
+    """A model package (a version of a group's model)."""
+
+    arn: str
+    group: str
+    version: int
+    status: str  # pending | in_progress | completed | failed | deleting
+    approval: str  # pending | approved | rejected
+    metadata: dict[str, str]  # CustomerMetadataProperties
+    image: str
+    environment: dict[str, str]
+    artifact: Artifact | None
+    recommended_instance_types: list[str]
+    created_at: datetime
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    arn: str
+    version: int | None  # None only for an unversioned package, which a group never holds
+    approval: str  # pending | approved | rejected
+
+
+@dataclass(frozen=True)
+class NewPackage:
+    """A version to register: one serving container, and what the service keeps with it."""
+
+    image: str
+    environment: Mapping[str, str]
+    artifact: Artifact | None
+    recommended_instance_types: Sequence[str]
+    approval: str  # pending | approved | rejected
+    metadata: Mapping[str, str]  # CustomerMetadataProperties
+    tags: Mapping[str, str]
 
 
 class SageMakerRegistry:
@@ -27,29 +101,30 @@ class SageMakerRegistry:
     # Groups -----------------------------------------------------------------------------
 
     def create_group(
-        self, name: str, tags: list[dict[str, str]], exists_code: str = "ALREADY_EXISTS"
+        self, name: str, tags: Mapping[str, str], exists_code: str = "ALREADY_EXISTS"
     ) -> str:
-        """Create a group; Conflict(``exists_code``) when one of that name exists."""
+        """Create a group, return its ARN; Conflict(``exists_code``) when one of that name
+        exists."""
         exists = Conflict(code=exists_code, detail=f"'{name}' already exists.")
         with aws_errors(exists=exists):
             response = self._sm.create_model_package_group(
                 ModelPackageGroupName=name,
-                Tags=tags,  # type: ignore[arg-type]
+                Tags=_aws_tags(tags),  # type: ignore[arg-type]
             )
         return response["ModelPackageGroupArn"]
 
-    def find_group(self, name: str) -> dict[str, Any] | None:
-        """DescribeModelPackageGroup, or None when there is no such group."""
+    def find_group(self, name: str) -> GroupRecord | None:
+        """The group of that name, or None when there is none."""
         response = describe_or_none(
             lambda: self._sm.describe_model_package_group(ModelPackageGroupName=name)
         )
-        return None if response is None else dict(response)
+        return None if response is None else _group(response)
 
-    def list_groups(self, name_contains: str) -> list[dict[str, Any]]:
+    def list_groups(self, name_contains: str) -> list[GroupRecord]:
         with aws_errors():
             paginator = self._sm.get_paginator("list_model_package_groups")
             return [
-                dict(summary)
+                _group(summary)
                 for page in paginator.paginate(
                     NameContains=name_contains, PaginationConfig={"PageSize": _PAGE}
                 )
@@ -77,9 +152,7 @@ class SageMakerRegistry:
         if not tags:
             return
         with aws_errors():
-            self._sm.add_tags(
-                ResourceArn=arn, Tags=[{"Key": k, "Value": v} for k, v in sorted(tags.items())]
-            )
+            self._sm.add_tags(ResourceArn=arn, Tags=_aws_tags(tags))  # type: ignore[arg-type]
 
     def delete_tags(self, arn: str, keys: list[str]) -> None:
         if not keys:
@@ -89,37 +162,42 @@ class SageMakerRegistry:
 
     # Packages (versions) ----------------------------------------------------------------
 
-    def create_package(
-        self,
-        group: str,
-        inference_specification: dict[str, Any],
-        approval_status: str,
-        customer_metadata: Mapping[str, str],
-        tags: list[dict[str, str]],
-    ) -> str:
+    def create_package(self, group: GroupRecord, package: NewPackage) -> int:
+        """Register the next version of ``group``; its version number.
+
+        BadGateway when AWS answers with an ARN that is not a version of this group: every
+        later call addresses the version by the ARN ``package_arn`` derives."""
         with aws_errors():
             response = self._sm.create_model_package(
-                ModelPackageGroupName=group,
-                InferenceSpecification=inference_specification,  # type: ignore[arg-type]
-                ModelApprovalStatus=approval_status,  # type: ignore[arg-type]
-                CustomerMetadataProperties=dict(customer_metadata),
-                Tags=tags,  # type: ignore[arg-type]
+                ModelPackageGroupName=group.name,
+                InferenceSpecification=_inference_specification(package),  # type: ignore[arg-type]
+                ModelApprovalStatus=_APPROVAL_TO_AWS[package.approval],  # type: ignore[arg-type]
+                CustomerMetadataProperties=dict(package.metadata),
+                Tags=_aws_tags(package.tags),  # type: ignore[arg-type]
             )
-        return response["ModelPackageArn"]
+        arn = response["ModelPackageArn"]
+        parsed = parse_package_arn(arn)
+        if parsed is None or package_arn(group.arn, parsed[1]) != arn:
+            raise BadGateway(
+                code="AWS_UNEXPECTED_ANSWER",
+                detail="SageMaker answered CreateModelPackage with an ARN of an unexpected form.",
+            )
+        return parsed[1]
 
-    def find_package(self, arn: str) -> dict[str, Any] | None:
-        """DescribeModelPackage, or None when there is no such package."""
+    def find_package(self, arn: str) -> PackageRecord | None:
+        """The package of that ARN, or None when there is none."""
         response = describe_or_none(lambda: self._sm.describe_model_package(ModelPackageName=arn))
-        return None if response is None else dict(response)
+        return None if response is None else _package(response)
 
-    def list_packages(self, group: str, approval_status: str | None = None) -> list[dict[str, Any]]:
+    def list_packages(self, group: str, approval: str | None = None) -> list[PackageSummary]:
+        """Every package of the group ``group`` (by name), or those of one approval."""
         args: dict[str, Any] = {"ModelPackageGroupName": group}
-        if approval_status is not None:
-            args["ModelApprovalStatus"] = approval_status
+        if approval is not None:
+            args["ModelApprovalStatus"] = _APPROVAL_TO_AWS[approval]
         with aws_errors():
             paginator = self._sm.get_paginator("list_model_packages")
             return [
-                dict(summary)
+                _summary(summary)
                 for page in paginator.paginate(**args, PaginationConfig={"PageSize": _PAGE})
                 for summary in page.get("ModelPackageSummaryList", [])
             ]
@@ -127,7 +205,7 @@ class SageMakerRegistry:
     def update_package(
         self,
         arn: str,
-        approval_status: str,
+        approval: str,
         customer_metadata: Mapping[str, str],
         remove_keys: list[str],
     ) -> None:
@@ -136,7 +214,7 @@ class SageMakerRegistry:
         backend merges or replaces it (moto replaces)."""
         args: dict[str, Any] = {
             "ModelPackageArn": arn,
-            "ModelApprovalStatus": approval_status,
+            "ModelApprovalStatus": _APPROVAL_TO_AWS[approval],
             "CustomerMetadataProperties": dict(customer_metadata),
         }
         if remove_keys:
@@ -166,3 +244,82 @@ def parse_package_arn(arn: str) -> tuple[str, int] | None:
     ARNs spell the group in lower case, as SageMaker does (and MLM's names are)."""
     match = _PACKAGE_ARN.match(arn)
     return None if match is None else (match["group"], int(match["v"]))
+
+
+# AWS shapes ----------------------------------------------------------------------------
+
+
+def _aws_tags(tags: Mapping[str, str]) -> list[dict[str, str]]:
+    return [{"Key": key, "Value": value} for key, value in sorted(tags.items())]
+
+
+def _approval(aws: object) -> str:
+    # A status this service does not know (AWS may add some) reads as not yet decided.
+    return _APPROVAL_FROM_AWS.get(str(aws), "pending")
+
+
+def _group(described: Mapping[str, Any]) -> GroupRecord:
+    return GroupRecord(
+        name=described["ModelPackageGroupName"],
+        arn=described["ModelPackageGroupArn"],
+        created_at=described["CreationTime"],
+    )
+
+
+def _summary(listed: Mapping[str, Any]) -> PackageSummary:
+    version = listed.get("ModelPackageVersion")
+    return PackageSummary(
+        arn=listed["ModelPackageArn"],
+        version=None if version is None else int(version),
+        approval=_approval(listed.get("ModelApprovalStatus")),
+    )
+
+
+def _package(described: Mapping[str, Any]) -> PackageRecord:
+    spec: Mapping[str, Any] = described.get("InferenceSpecification") or {}
+    containers: Sequence[Mapping[str, Any]] = spec.get("Containers") or [{}]
+    container = containers[0]
+    return PackageRecord(
+        arn=described["ModelPackageArn"],
+        group=described.get("ModelPackageGroupName", ""),
+        version=int(described["ModelPackageVersion"]),
+        status=_STATUS_FROM_AWS.get(str(described.get("ModelPackageStatus")), "pending"),
+        approval=_approval(described.get("ModelApprovalStatus")),
+        metadata=dict(described.get("CustomerMetadataProperties") or {}),
+        image=container.get("Image", ""),
+        environment=dict(container.get("Environment") or {}),
+        artifact=_artifact(container),
+        recommended_instance_types=list(spec.get("SupportedRealtimeInferenceInstanceTypes") or []),
+        created_at=described["CreationTime"],
+        updated_at=described.get("LastModifiedTime"),
+    )
+
+
+def _artifact(container: Mapping[str, Any]) -> Artifact | None:
+    source = (container.get("ModelDataSource") or {}).get("S3DataSource")
+    if source:
+        return Artifact(uri=source["S3Uri"], format="s3_prefix")
+    if container.get("ModelDataUrl"):
+        return Artifact(uri=container["ModelDataUrl"], format="tar_gz")
+    return None
+
+
+def _inference_specification(package: NewPackage) -> dict[str, Any]:
+    container: dict[str, Any] = {"Image": package.image}
+    if package.environment:
+        container["Environment"] = dict(package.environment)
+    artifact = package.artifact
+    if artifact is not None and artifact.format == "s3_prefix":
+        container["ModelDataSource"] = {
+            "S3DataSource": {
+                "S3Uri": artifact.uri,
+                "S3DataType": "S3Prefix",
+                "CompressionType": "None",
+            }
+        }
+    elif artifact is not None:
+        container["ModelDataUrl"] = artifact.uri
+    spec: dict[str, Any] = {"Containers": [container]}
+    if package.recommended_instance_types:
+        spec["SupportedRealtimeInferenceInstanceTypes"] = list(package.recommended_instance_types)
+    return spec

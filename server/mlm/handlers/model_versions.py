@@ -15,10 +15,9 @@ from mlm import web
 from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
 from mlm.principal import Principal
+from mlm.services.registry.requests import read_new_version, read_version_patch
 from mlm.services.registry.versions import ModelVersion
 from mlm.settings import Role
-
-_APPROVAL_FIELDS = ("approval_status", "approval_note")
 
 
 def _if_match(current: ModelVersion) -> None:
@@ -30,11 +29,13 @@ def _writer(approving: bool) -> Principal:
 
 
 def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
+    # Who may ask is settled before the body is read (reading refuses a malformed one).
     principal = _writer(body.get("approval_status", "pending") != "pending")
 
     def create() -> Reply:
+        request = read_new_version(body)
         version = web.container().versions.create(
-            principal.tenant, model_name, body, principal.actor
+            principal.tenant, model_name, request, principal.actor
         )
         location = f"/v1/models/{model_name}/versions/{version.version}"
         return Reply(body=version.to_api(), status=201, headers={"Location": location})
@@ -67,9 +68,10 @@ def get_model_version(model_name: str, version: int) -> ConnexionResponse:
 
 
 def update_model_version(model_name: str, version: int, body: dict[str, Any]) -> ConnexionResponse:
-    principal = _writer(any(field in body for field in _APPROVAL_FIELDS))
+    patch = read_version_patch(body)
+    principal = _writer(patch.decides_approval)
     updated = web.container().versions.update(
-        principal.tenant, model_name, version, body, principal.actor, precondition=_if_match
+        principal.tenant, model_name, version, patch, principal.actor, precondition=_if_match
     )
     return web.respond(updated.to_api(), etag=True)
 

@@ -13,6 +13,7 @@ from mlm import web
 from mlm.idempotency import Reply
 from mlm.pagination import DEFAULT_PAGE_SIZE
 from mlm.services.registry.models import Model
+from mlm.services.registry.requests import read_model_patch, read_new_model
 from mlm.settings import Role
 
 
@@ -24,7 +25,7 @@ def create_model(body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
 
     def create() -> Reply:
-        model = web.container().models.create(principal.tenant, body)
+        model = web.container().models.create(principal.tenant, read_new_model(body))
         headers = {"Location": f"/v1/models/{model.name}"}
         return Reply(body=model.to_api(), status=201, headers=headers)
 
@@ -59,8 +60,9 @@ def get_model(model_name: str) -> ConnexionResponse:
 
 def update_model(model_name: str, body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
+    patch = read_model_patch(body)
     model = web.container().models.update(
-        principal.tenant, model_name, body, precondition=_if_match
+        principal.tenant, model_name, patch, precondition=_if_match
     )
     return web.respond(model.to_api(), etag=True)
 

@@ -11,6 +11,7 @@ from mlm.errors import BadRequest, ModelFailed, NotFound, PayloadTooLarge
 from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
 from mlm.services.invocations.requests import InvocationRequest
 from mlm.services.invocations.service import InvocationService
+from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from tests.conftest import Keys
 from tests.polling import poll
 
@@ -24,8 +25,8 @@ def service(container: Container) -> InvocationService:
 
 @pytest.fixture
 def endpoint(container: Container, keys: Keys) -> str:
-    container.models.create(keys.tenant, {"name": "chat", "metadata": {"license": "mit"}})
-    container.versions.create(keys.tenant, "chat", {"container": {"image": IMAGE}}, actor="test")
+    container.models.create(keys.tenant, NewModel(name="chat", metadata={"license": "mit"}))
+    container.versions.create(keys.tenant, "chat", NewVersion(ContainerSpec(IMAGE)), actor="test")
     spec = VariantSpec(
         name="primary",
         model_name="chat",

@@ -22,6 +22,7 @@ from mlm.lambdas.packaging_job_events import handle_batch_event
 from mlm.services.packaging import job_command, names, requests
 from mlm.services.packaging.service import PackagingJobService
 from mlm.services.registry.models import ModelService
+from mlm.services.registry.requests import NewModel
 from mlm.services.registry.versions import ModelVersionService
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
@@ -47,7 +48,7 @@ RESULT = {
 
 @pytest.fixture
 def service(container: Container, keys: Keys, model_service: ModelService) -> PackagingJobService:
-    model_service.create(keys.tenant, {"name": MODEL, "metadata": {"license": "mit"}})
+    model_service.create(keys.tenant, NewModel(name=MODEL, metadata={"license": "mit"}))
     return container.packaging_jobs
 
 

@@ -7,6 +7,14 @@ from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed
 from mlm.services.registry.models import ModelService
+from mlm.services.registry.requests import (
+    ContainerSpec,
+    NewModel,
+    NewVersion,
+    VersionPatch,
+    read_new_version,
+    read_version_patch,
+)
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
 from tests.conftest import Keys
 from tests.services.conftest import DeploymentMap, StubCatalog
@@ -18,21 +26,28 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 @pytest.fixture(autouse=True)
 def model(model_service: ModelService, keys: Keys) -> None:
-    model_service.create(keys.tenant, {"name": "glm", "metadata": {"license": "glm-4"}})
+    model_service.create(keys.tenant, NewModel(name="glm", metadata={"license": "glm-4"}))
 
 
 def _create(
     service: ModelVersionService, keys: Keys, actor: str = ACTOR, **body: Any
 ) -> ModelVersion:
-    return service.create(keys.tenant, "glm", {"container": {"image": IMAGE}, **body}, actor)
+    """A version of 'glm' from a JSON body (the container's image unless ``body`` sets one)."""
+    request = read_new_version({"container": {"image": IMAGE}, **body})
+    return service.create(keys.tenant, "glm", request, actor)
 
 
-def _raw(registry: SageMakerRegistry, keys: Keys, version: int) -> dict[str, Any]:
+@pytest.fixture
+def sagemaker(container: Any) -> Any:
+    """The SageMaker client itself, to see packages as AWS describes them."""
+    return container.clients.sagemaker()
+
+
+def _raw(sagemaker: Any, registry: SageMakerRegistry, keys: Keys, version: int) -> dict[str, Any]:
     group = registry.find_group(naming.physical_name(keys.tenant, "glm"))
     assert group is not None
-    package = registry.find_package(package_arn(group["ModelPackageGroupArn"], version))
-    assert package is not None
-    return package
+    arn = package_arn(group.arn, version)
+    return dict(sagemaker.describe_model_package(ModelPackageName=arn))
 
 
 # create ------------------------------------------------------------------------------------
@@ -68,7 +83,7 @@ def test_create_keeps_every_field(version_service: ModelVersionService, keys: Ke
         "description": "GLM-4 9B «chat», bf16",
         "approval_note": "needs review",
     }
-    created = version_service.create(keys.tenant, "glm", body, ACTOR)
+    created = version_service.create(keys.tenant, "glm", read_new_version(body), ACTOR)
     version = version_service.get(keys.tenant, "glm", created.version)
     assert version == created
     assert version.container == body["container"]
@@ -84,13 +99,16 @@ def test_versions_are_numbered_in_order(version_service: ModelVersionService, ke
 
 
 def test_s3_prefix_artifact_is_an_uncompressed_model_data_source(
-    version_service: ModelVersionService, registry: SageMakerRegistry, keys: Keys
+    version_service: ModelVersionService,
+    sagemaker: Any,
+    registry: SageMakerRegistry,
+    keys: Keys,
 ) -> None:
     version = _create(
         version_service, keys, artifact={"uri": "s3://bucket/glm/1", "format": "s3_prefix"}
     )
     assert version.artifact == {"uri": "s3://bucket/glm/1/", "format": "s3_prefix"}
-    container = _raw(registry, keys, 1)["InferenceSpecification"]["Containers"][0]
+    container = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]["Containers"][0]
     assert container["ModelDataSource"]["S3DataSource"] == {
         "S3Uri": "s3://bucket/glm/1/",
         "S3DataType": "S3Prefix",
@@ -99,12 +117,15 @@ def test_s3_prefix_artifact_is_an_uncompressed_model_data_source(
 
 
 def test_tar_gz_artifact_is_a_model_data_url(
-    version_service: ModelVersionService, registry: SageMakerRegistry, keys: Keys
+    version_service: ModelVersionService,
+    sagemaker: Any,
+    registry: SageMakerRegistry,
+    keys: Keys,
 ) -> None:
     uri = "s3://bucket/glm/model.tar.gz"
     version = _create(version_service, keys, artifact={"uri": uri, "format": "tar_gz"})
     assert version.artifact == {"uri": uri, "format": "tar_gz"}
-    container = _raw(registry, keys, 1)["InferenceSpecification"]["Containers"][0]
+    container = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]["Containers"][0]
     assert container["ModelDataUrl"] == uri
 
 
@@ -117,6 +138,7 @@ def test_tar_gz_artifact_must_be_an_object(
 
 def test_requirements_give_recommended_instance_types(
     version_service: ModelVersionService,
+    sagemaker: Any,
     registry: SageMakerRegistry,
     stub_catalog: StubCatalog,
     keys: Keys,
@@ -125,7 +147,7 @@ def test_requirements_give_recommended_instance_types(
     assert stub_catalog.calls == [(22, 1, 5)]
     assert version.requirements == {"gpu_memory_gib": 22, "gpu_count": 1}
     assert version.recommended_instance_types == ["ml.g6e.xlarge", "ml.g5.12xlarge"]
-    spec = _raw(registry, keys, 1)["InferenceSpecification"]
+    spec = _raw(sagemaker, registry, keys, 1)["InferenceSpecification"]
     assert spec["SupportedRealtimeInferenceInstanceTypes"] == ["ml.g6e.xlarge", "ml.g5.12xlarge"]
 
 
@@ -139,7 +161,7 @@ def test_create_approved_records_who(version_service: ModelVersionService, keys:
 
 def test_create_for_unknown_model_is_404(version_service: ModelVersionService, keys: Keys) -> None:
     with pytest.raises(NotFound) as caught:
-        version_service.create(keys.tenant, "nothing", {"container": {"image": IMAGE}}, ACTOR)
+        version_service.create(keys.tenant, "nothing", NewVersion(ContainerSpec(IMAGE)), ACTOR)
     assert caught.value.code == "MODEL_NOT_FOUND"
 
 
@@ -147,7 +169,7 @@ def test_create_for_another_tenants_model_is_404(
     version_service: ModelVersionService, keys: Keys
 ) -> None:
     with pytest.raises(NotFound):
-        version_service.create(keys.other_tenant, "glm", {"container": {"image": IMAGE}}, ACTOR)
+        version_service.create(keys.other_tenant, "glm", NewVersion(ContainerSpec(IMAGE)), ACTOR)
 
 
 def test_create_refuses_a_bad_environment_name(
@@ -155,7 +177,7 @@ def test_create_refuses_a_bad_environment_name(
 ) -> None:
     with pytest.raises(BadRequest):
         version_service.create(
-            keys.tenant, "glm", {"container": {"image": IMAGE, "environment": {"1X": "y"}}}, ACTOR
+            keys.tenant, "glm", NewVersion(ContainerSpec(IMAGE, {"1X": "y"})), ACTOR
         )
 
 
@@ -220,7 +242,7 @@ def test_approving_records_who_and_the_note(
 ) -> None:
     _create(version_service, keys)
     version = version_service.update(
-        keys.tenant, "glm", 1, {"approval_status": "approved", "approval_note": "ok"}, "t/bob"
+        keys.tenant, "glm", 1, VersionPatch(approval_status="approved", approval_note="ok"), "t/bob"
     )
     assert (version.approval_status, version.approval_note) == ("approved", "ok")
     assert version.approved_by == "t/bob"
@@ -229,7 +251,9 @@ def test_approving_records_who_and_the_note(
 
 def test_rejecting_records_who(version_service: ModelVersionService, keys: Keys) -> None:
     _create(version_service, keys)
-    version = version_service.update(keys.tenant, "glm", 1, {"approval_status": "rejected"}, "t/c")
+    version = version_service.update(
+        keys.tenant, "glm", 1, VersionPatch(approval_status="rejected"), "t/c"
+    )
     assert (version.approval_status, version.approved_by) == ("rejected", "t/c")
 
 
@@ -237,7 +261,9 @@ def test_back_to_pending_clears_the_approver(
     version_service: ModelVersionService, keys: Keys
 ) -> None:
     _create(version_service, keys, approval_status="approved")
-    version = version_service.update(keys.tenant, "glm", 1, {"approval_status": "pending"}, "t/d")
+    version = version_service.update(
+        keys.tenant, "glm", 1, VersionPatch(approval_status="pending"), "t/d"
+    )
     assert (version.approved_by, version.approved_at) == (None, None)
 
 
@@ -246,7 +272,11 @@ def test_update_description_and_metadata_keeps_the_approval(
 ) -> None:
     _create(version_service, keys, actor="t/alice", approval_status="approved", metadata={"a": "1"})
     version = version_service.update(
-        keys.tenant, "glm", 1, {"description": "new", "metadata": {"a": None, "b": "2"}}, "t/x"
+        keys.tenant,
+        "glm",
+        1,
+        VersionPatch(description="new", metadata={"a": None, "b": "2"}),
+        "t/x",
     )
     assert version.description == "new"
     assert version.metadata == {"b": "2"}
@@ -260,7 +290,9 @@ def test_changing_the_container_is_version_immutable(
 ) -> None:
     _create(version_service, keys)
     with pytest.raises(Conflict) as caught:
-        version_service.update(keys.tenant, "glm", 1, {"container": {"image": "x/y"}}, ACTOR)
+        version_service.update(
+            keys.tenant, "glm", 1, read_version_patch({"container": {"image": "x/y"}}), ACTOR
+        )
     assert caught.value.code == "VERSION_IMMUTABLE"
     assert "new version" in caught.value.detail
 
@@ -277,7 +309,7 @@ def test_update_runs_the_precondition_on_the_current_version(
 
     with pytest.raises(PreconditionFailed):
         version_service.update(
-            keys.tenant, "glm", 1, {"description": "x"}, ACTOR, precondition=stale
+            keys.tenant, "glm", 1, VersionPatch(description="x"), ACTOR, precondition=stale
         )
     assert seen == [created]
 

@@ -24,6 +24,7 @@ from mlm.services.packaging.registration import Registration
 from mlm.services.packaging.requests import PackagingRequest
 from mlm.services.packaging.source_scope import SourceScope
 from mlm.services.packaging.views import CANCEL_REASON, PackagingJob, build_view, status_of
+from mlm.services.registry.requests import read_new_version
 from mlm.services.registry.versions import ModelVersion, ModelVersionService
 
 log = logging.getLogger("mlm.packaging")
@@ -54,7 +55,9 @@ class _VersionsByJob:
         actor: str,
         packaging_job_id: str | None = None,
     ) -> ModelVersion:
-        return self._versions.create(tenant, model_name, body, actor, packaging_job_id)
+        # Registration builds the body a client would send; read it as the handler does.
+        request = read_new_version(body)
+        return self._versions.create(tenant, model_name, request, actor, packaging_job_id)
 
     def find_by_job(self, tenant: str, model_name: str, job_id: str) -> int | None:
         token: str | None = None
@@ -244,13 +247,13 @@ class PackagingJobService:
                 prefix + names.REGISTRATION_OBJECT,
                 params,
                 result if isinstance(result, dict) else None,
-                {tag["Key"]: tag["Value"] for tag in naming.managed_tags(tenant, model_name)},
+                naming.managed_tag_map(tenant, model_name),
             )
             view = build_view(job_id, job, status_doc, registration)
         return view
 
 
 def _tags(tenant: str, model_name: str, job_id: str) -> dict[str, str]:
-    tags = {tag["Key"]: tag["Value"] for tag in naming.managed_tags(tenant, model_name)}
+    tags = naming.managed_tag_map(tenant, model_name)
     tags["mlm:packaging-job-id"] = job_id
     return tags

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from mlm import naming
 from mlm.errors import BadRequest, FieldError, NotFound
@@ -48,9 +47,9 @@ def model_not_found(name: str) -> NotFound:
 
 
 def optional_text(
-    body: Mapping[str, Any], field: str, max_length: int = MAX_TEXT, pattern: str | None = None
+    value: object, field: str, max_length: int = MAX_TEXT, pattern: str | None = None
 ) -> str | None:
-    value = body.get(field)
+    """``value`` when it is text of at most ``max_length`` (matching ``pattern``), or None."""
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > max_length:

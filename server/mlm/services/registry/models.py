@@ -12,11 +12,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from mlm import naming
-from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.aws.sagemaker_registry import GroupRecord, SageMakerRegistry
 from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.registry import codec, fields
+from mlm.services.registry.requests import ABSENT, ModelPatch, NewModel
 from mlm.timestamps import rfc3339
 
 Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
@@ -70,19 +71,20 @@ class ModelService:
 
     # Operations -------------------------------------------------------------------------
 
-    def create(self, tenant: str, body: Mapping[str, Any]) -> Model:
-        name = fields.check_name(body.get("name"))
-        doc = self._checked_doc(body, {})
-        tags = fields.user_tags(body.get("tags"))
+    def create(self, tenant: str, request: NewModel) -> Model:
+        name = fields.check_name(request.name)
+        doc = self._checked_doc(
+            description=request.description,
+            task=request.task,
+            owner=request.owner,
+            metadata=request.metadata,
+        )
+        tags = fields.user_tags(request.tags)
         physical = naming.physical_name(tenant, name)
         if self._registry.find_group(physical) is not None:
             raise _exists(name)
         entries = self._tag_entries(tenant, name, doc, tags)
-        self._registry.create_group(
-            physical,
-            [{"Key": k, "Value": v} for k, v in sorted(entries.items())],
-            exists_code="MODEL_ALREADY_EXISTS",
-        )
+        self._registry.create_group(physical, entries, exists_code="MODEL_ALREADY_EXISTS")
         return self.get(tenant, name)
 
     def get(self, tenant: str, name: str) -> Model:
@@ -107,10 +109,10 @@ class ModelService:
         }
         prefix = naming.tenant_prefix(tenant)
         candidates = []
-        for summary in self._registry.list_groups(prefix):
-            api_name = naming.api_name(tenant, summary["ModelPackageGroupName"])
+        for record in self._registry.list_groups(prefix):
+            api_name = naming.api_name(tenant, record.name)
             if api_name is not None and api_name.startswith(name_prefix or ""):
-                candidates.append((api_name, summary))
+                candidates.append((api_name, record))
         groups = [
             group
             for group in parallel(lambda c: self._listed_group(tenant, *c), candidates)
@@ -125,7 +127,7 @@ class ModelService:
         self,
         tenant: str,
         name: str,
-        patch: Mapping[str, Any],
+        patch: ModelPatch,
         precondition: Callable[[Model], None] | None = None,
     ) -> Model:
         """Apply a JSON merge patch (null removes) of description, task, owner,
@@ -133,10 +135,10 @@ class ModelService:
         group = self._group(tenant, name)
         if precondition is not None:
             precondition(self._model(group))
-        doc = self._checked_doc(_merged(group.doc, patch), group.doc)
-        current_tags = naming.user_tags([{"Key": k, "Value": v} for k, v in group.tags.items()])
+        doc = self._checked_doc(**_merged(group.doc, patch))
+        current_tags = naming.user_tag_map(group.tags)
         tags = fields.user_tags(
-            _merge_map(current_tags, patch["tags"]) if "tags" in patch else current_tags
+            current_tags if patch.tags is ABSENT else _merge_map(current_tags, patch.tags)
         )
         entries = self._tag_entries(tenant, name, doc, tags)
         removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
@@ -179,7 +181,7 @@ class ModelService:
                 "or pass force=true to delete them with the model.",
             )
         for package in packages:
-            self._registry.delete_package(package["ModelPackageArn"])
+            self._registry.delete_package(package.arn)
         self._registry.delete_group(group.physical, not_found_code="MODEL_NOT_FOUND")
 
     # Reading ----------------------------------------------------------------------------
@@ -187,32 +189,23 @@ class ModelService:
     def _group(self, tenant: str, name: str) -> _Group:
         if not naming.is_api_name(name):
             raise fields.model_not_found(name)
-        physical = naming.physical_name(tenant, name)
-        described = self._registry.find_group(physical)
-        if described is None:
+        record = self._registry.find_group(naming.physical_name(tenant, name))
+        if record is None:
             raise fields.model_not_found(name)
-        summary = {
-            "ModelPackageGroupName": physical,
-            "ModelPackageGroupArn": described["ModelPackageGroupArn"],
-            "CreationTime": described["CreationTime"],
-        }
-        group = self._group_from_summary(tenant, name, summary)
+        group = self._group_of(tenant, name, record)
         if group is None:
             raise fields.model_not_found(name)
         return group
 
-    def _listed_group(self, tenant: str, name: str, summary: Mapping[str, Any]) -> _Group | None:
+    def _listed_group(self, tenant: str, name: str, record: GroupRecord) -> _Group | None:
         try:
-            return self._group_from_summary(tenant, name, summary)
+            return self._group_of(tenant, name, record)
         except NotFound:
             return None  # deleted while we were listing
 
-    def _group_from_summary(
-        self, tenant: str, name: str, summary: Mapping[str, Any]
-    ) -> _Group | None:
-        """The model behind a group summary; None unless this tenant's service made it."""
-        arn = summary["ModelPackageGroupArn"]
-        tags = self._registry.tags(arn, not_found_code="MODEL_NOT_FOUND")
+    def _group_of(self, tenant: str, name: str, record: GroupRecord) -> _Group | None:
+        """The model behind a group; None unless this tenant's service made it."""
+        tags = self._registry.tags(record.arn, not_found_code="MODEL_NOT_FOUND")
         if tags.get(naming.TAG_TENANT) != tenant or tags.get(naming.TAG_MANAGED_BY) != (
             naming.MANAGED_BY
         ):
@@ -227,18 +220,18 @@ class ModelService:
             ) from exc
         return _Group(
             name=name,
-            physical=summary["ModelPackageGroupName"],
-            arn=arn,
-            created_at=rfc3339(summary["CreationTime"]),
+            physical=record.name,
+            arn=record.arn,
+            created_at=rfc3339(record.created_at),
             doc=doc,
             tags=tags,
         )
 
     def _model(self, group: _Group) -> Model:
         versions = [
-            int(package["ModelPackageVersion"])
+            package.version
             for package in self._registry.list_packages(group.physical)
-            if package.get("ModelPackageVersion") is not None
+            if package.version is not None
         ]
         return Model(
             name=group.name,
@@ -246,7 +239,7 @@ class ModelService:
             task=group.doc.get("task"),
             owner=group.doc.get("owner"),
             metadata=dict(group.doc.get("metadata") or {}),
-            tags=naming.user_tags([{"Key": k, "Value": v} for k, v in group.tags.items()]),
+            tags=naming.user_tag_map(group.tags),
             latest_version=max(versions) if versions else None,
             version_count=len(versions),
             created_at=group.created_at,
@@ -255,13 +248,15 @@ class ModelService:
 
     # Writing ----------------------------------------------------------------------------
 
-    def _checked_doc(self, body: Mapping[str, Any], old: Mapping[str, Any]) -> dict[str, Any]:
-        """The stored document for ``body``'s fields, after every check."""
+    def _checked_doc(
+        self, *, description: object, task: object, owner: object, metadata: object
+    ) -> dict[str, Any]:
+        """The stored document for these fields, after every check."""
         doc: dict[str, Any] = {
-            "description": fields.optional_text(body, "description"),
-            "task": fields.optional_text(body, "task", 64, TASK_PATTERN),
-            "owner": fields.optional_text(body, "owner", MAX_OWNER),
-            "metadata": fields.string_map(body.get("metadata"), "metadata"),
+            "description": fields.optional_text(description, "description"),
+            "task": fields.optional_text(task, "task", 64, TASK_PATTERN),
+            "owner": fields.optional_text(owner, "owner", MAX_OWNER),
+            "metadata": fields.string_map(metadata, "metadata"),
             "updated_at": fields.now(),
         }
         missing = [key for key in self._mandatory if not (doc["metadata"].get(key) or "").strip()]
@@ -281,7 +276,7 @@ class ModelService:
         self, tenant: str, name: str, doc: Mapping[str, Any], tags: Mapping[str, str]
     ) -> dict[str, str]:
         """Every tag the group should carry; 422 when AWS's 50 tags cannot hold them."""
-        managed = {t["Key"]: t["Value"] for t in naming.managed_tags(tenant, name)}
+        managed = naming.managed_tag_map(tenant, name)
         encoded = codec.encode_doc(doc)
         total = len(managed) + len(encoded) + len(tags)
         if total > AWS_MAX_TAGS:
@@ -314,13 +309,16 @@ def _merge_map(current: Mapping[str, str], patch: object) -> object:
     return merged
 
 
-def _merged(doc: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {key: doc.get(key) for key in ("description", "task", "owner")}
+def _merged(doc: Mapping[str, Any], patch: ModelPatch) -> dict[str, object]:
+    """The stored fields with ``patch`` applied, not yet checked."""
     metadata: Mapping[str, str] = doc.get("metadata") or {}
-    out["metadata"] = metadata
-    for key in ("description", "task", "owner"):
-        if key in patch:
-            out[key] = patch[key]
-    if "metadata" in patch:
-        out["metadata"] = _merge_map(metadata, patch["metadata"])
-    return out
+    return {
+        "description": _patched(doc.get("description"), patch.description),
+        "task": _patched(doc.get("task"), patch.task),
+        "owner": _patched(doc.get("owner"), patch.owner),
+        "metadata": metadata if patch.metadata is ABSENT else _merge_map(metadata, patch.metadata),
+    }
+
+
+def _patched(current: object, change: object) -> object:
+    return current if change is ABSENT else change

@@ -8,33 +8,35 @@ approval note) plus ``mlm:approved-by`` / ``mlm:approved-at``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 from mlm import naming
-from mlm.aws.sagemaker_registry import SageMakerRegistry, package_arn, parse_package_arn
+from mlm.aws.sagemaker_registry import (
+    Artifact,
+    GroupRecord,
+    NewPackage,
+    PackageRecord,
+    SageMakerRegistry,
+    package_arn,
+)
 from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
 from mlm.services.registry import codec, fields
 from mlm.services.registry.models import Deployments
-from mlm.services.registry.requests import VersionDraft, parse_draft, parse_patch
+from mlm.services.registry.requests import (
+    ABSENT,
+    APPROVALS,
+    NewVersion,
+    VersionDraft,
+    VersionPatch,
+    parse_draft,
+    parse_patch,
+)
 from mlm.timestamps import rfc3339
 
-APPROVAL_TO_AWS = {
-    "pending": "PendingManualApproval",
-    "approved": "Approved",
-    "rejected": "Rejected",
-}
-APPROVAL_FROM_AWS = {aws: api for api, aws in APPROVAL_TO_AWS.items()}
-STATUS_FROM_AWS = {
-    "Pending": "pending",
-    "InProgress": "in_progress",
-    "Completed": "completed",
-    "Failed": "failed",
-    "Deleting": "deleting",
-}
 APPROVED_BY = "mlm:approved-by"
 APPROVED_AT = "mlm:approved-at"
 PACKAGING_JOB_ID = "mlm:packaging-job-id"
@@ -107,34 +109,40 @@ class ModelVersionService:
         self,
         tenant: str,
         model_name: str,
-        body: Mapping[str, Any],
+        request: NewVersion,
         actor: str,
         packaging_job_id: str | None = None,
     ) -> ModelVersion:
         """Register a version; ``actor`` is recorded as approver unless it is pending.
         ``packaging_job_id`` names the packaging job that built it (set by registration)."""
-        draft = parse_draft(body)
-        group_arn = self._group_arn(tenant, model_name)
+        draft = parse_draft(request)
+        group = self._group(tenant, model_name)
         recommended = self._recommend(draft)
-        spec = _inference_specification(draft, recommended)
         job = (
             {}
             if packaging_job_id is None
             else {PACKAGING_JOB_ID: codec.encode_value(packaging_job_id)}
         )
         properties = self._properties(draft.doc, draft.approval_status, actor, job)
-        arn = self._registry.create_package(
-            naming.physical_name(tenant, model_name),
-            spec,
-            APPROVAL_TO_AWS[draft.approval_status],
-            properties,
-            naming.managed_tags(tenant, model_name),
+        version = self._registry.create_package(
+            group,
+            NewPackage(
+                image=draft.image,
+                environment=draft.environment,
+                artifact=None
+                if draft.artifact is None
+                else Artifact(uri=draft.artifact.uri, format=draft.artifact.format),
+                recommended_instance_types=recommended,
+                approval=draft.approval_status,
+                metadata=properties,
+                tags=naming.managed_tag_map(tenant, model_name),
+            ),
         )
-        version = _version_of(arn, group_arn)
+        arn = package_arn(group.arn, version)
         return self._version(tenant, model_name, self._package(arn, version))
 
     def get(self, tenant: str, model_name: str, version: int) -> ModelVersion:
-        arn = package_arn(self._group_arn(tenant, model_name), version)
+        arn = package_arn(self._group(tenant, model_name).arn, version)
         return self._version(tenant, model_name, self._package(arn, version))
 
     def list_versions(
@@ -152,27 +160,22 @@ class ModelVersionService:
             "model": model_name,
             "approval_status": approval_status,
         }
-        if approval_status is not None and approval_status not in APPROVAL_TO_AWS:
+        if approval_status is not None and approval_status not in APPROVALS:
             raise fields.invalid("approval_status", "must be pending, approved or rejected")
-        self._group_arn(tenant, model_name)
-        summaries = [
-            s
+        self._group(tenant, model_name)
+        versioned = [
+            (s.version, s.arn)
             for s in self._registry.list_packages(
-                naming.physical_name(tenant, model_name),
-                None if approval_status is None else APPROVAL_TO_AWS[approval_status],
+                naming.physical_name(tenant, model_name), approval_status
             )
-            if s.get("ModelPackageVersion") is not None
+            if s.version is not None
         ]
         page = self._tokens.paginate(
-            summaries,
-            lambda s: f"{int(s['ModelPackageVersion']):010d}",
-            page_size,
-            page_token,
-            query,
+            versioned, lambda v: f"{v[0]:010d}", page_size, page_token, query
         )
         deployments = self._deployments(tenant)
         # A version deleted while we were listing is left out rather than failing the page.
-        packages = parallel(lambda s: self._registry.find_package(s["ModelPackageArn"]), page.items)
+        packages = parallel(lambda v: self._registry.find_package(v[1]), page.items)
         items = [self._version(tenant, model_name, p, deployments) for p in packages if p]
         return Page(items, page.next_page_token)
 
@@ -181,13 +184,13 @@ class ModelVersionService:
         tenant: str,
         model_name: str,
         version: int,
-        patch: Mapping[str, Any],
+        patch: VersionPatch,
         actor: str,
         precondition: Callable[[ModelVersion], None] | None = None,
     ) -> ModelVersion:
         """Approval (+ note), description and metadata (merge patch); the rest is
         immutable. ``precondition`` sees the current version first (If-Match)."""
-        arn = package_arn(self._group_arn(tenant, model_name), version)
+        arn = package_arn(self._group(tenant, model_name).arn, version)
         package = self._package(arn, version)
         current = self._version(tenant, model_name, package)
         if precondition is not None:
@@ -195,25 +198,28 @@ class ModelVersionService:
         changes = parse_patch(patch)
         doc = dict(_doc_of(package))
         approval = current.approval_status
-        if "description" in changes:
-            doc["description"] = changes["description"]
-        if "metadata" in changes:
+        if changes.description is not ABSENT:
+            doc["description"] = changes.description
+        if changes.metadata is not ABSENT:
             merged = dict(current.metadata)
-            for key, value in changes["metadata"].items():
+            for key, value in changes.metadata.items():
                 if value is None:
                     merged.pop(key, None)
                 else:
                     merged[key] = value
             doc["metadata"] = fields.string_map(merged, "metadata")
-        approving = "approval_status" in changes or "approval_note" in changes
+        approving = changes.decides_approval
         if approving:
-            approval = changes.get("approval_status", approval)
-            doc["approval_note"] = changes.get("approval_note")
+            if changes.approval_status is not ABSENT:
+                approval = changes.approval_status
+            note = changes.approval_note
+            # A decision without a note drops the note of the one before.
+            doc["approval_note"] = None if note is ABSENT else note
         doc = {key: value for key, value in doc.items() if value not in (None, {}, "")}
-        old = dict(package.get("CustomerMetadataProperties") or {})
+        old = package.metadata
         properties = self._properties(doc, approval, actor if approving else None, old)
         remove = [key for key in old if key not in properties]
-        self._registry.update_package(arn, APPROVAL_TO_AWS[approval], properties, remove)
+        self._registry.update_package(arn, approval, properties, remove)
         return self._version(tenant, model_name, self._package(arn, version))
 
     def delete(
@@ -223,7 +229,7 @@ class ModelVersionService:
         version: int,
         precondition: Callable[[ModelVersion], None] | None = None,
     ) -> None:
-        arn = package_arn(self._group_arn(tenant, model_name), version)
+        arn = package_arn(self._group(tenant, model_name).arn, version)
         current = self._version(tenant, model_name, self._package(arn, version))
         if precondition is not None:
             precondition(current)
@@ -238,40 +244,38 @@ class ModelVersionService:
     # For the endpoints service ------------------------------------------------------------
 
     def get_deployable(self, tenant: str, model_name: str, version: int) -> DeployableVersion:
-        arn = package_arn(self._group_arn(tenant, model_name), version)
+        arn = package_arn(self._group(tenant, model_name).arn, version)
         package = self._package(arn, version)
-        approval = APPROVAL_FROM_AWS.get(str(package.get("ModelApprovalStatus")), "pending")
+        approval = package.approval
         if self._require_approved and approval != "approved":
             raise Conflict(
                 code="VERSION_NOT_APPROVED",
                 detail=f"Version {version} of '{model_name}' is {approval}; this server "
                 "deploys approved versions only (an admin can approve it).",
             )
-        container = _container(package)
         return DeployableVersion(
             model_name=model_name,
             version=version,
-            model_package_arn=package["ModelPackageArn"],
+            model_package_arn=package.arn,
             approval_status=approval,
-            image=container.get("Image", ""),
-            environment=dict(container.get("Environment") or {}),
+            image=package.image,
+            environment=dict(package.environment),
         )
 
     # Internals ----------------------------------------------------------------------------
 
-    def _group_arn(self, tenant: str, model_name: str) -> str:
+    def _group(self, tenant: str, model_name: str) -> GroupRecord:
         if not naming.is_api_name(model_name):
             raise fields.model_not_found(model_name)
         group = self._registry.find_group(naming.physical_name(tenant, model_name))
         if group is None:
             raise fields.model_not_found(model_name)
-        arn = str(group["ModelPackageGroupArn"])
-        tags = self._registry.tags(arn, not_found_code="MODEL_NOT_FOUND")
+        tags = self._registry.tags(group.arn, not_found_code="MODEL_NOT_FOUND")
         if tags.get(naming.TAG_TENANT) != tenant:
             raise fields.model_not_found(model_name)
-        return arn
+        return group
 
-    def _package(self, arn: str, version: int) -> dict[str, Any]:
+    def _package(self, arn: str, version: int) -> PackageRecord:
         package = self._registry.find_package(arn)
         if package is None:
             raise NotFound(
@@ -317,100 +321,47 @@ class ModelVersionService:
         self,
         tenant: str,
         model_name: str,
-        package: Mapping[str, Any],
+        package: PackageRecord,
         deployments: Mapping[tuple[str, int], list[str]] | None = None,
     ) -> ModelVersion:
-        version = int(package["ModelPackageVersion"])
+        version = package.version
         if deployments is None:
             deployments = self._deployments(tenant)
-        properties: Mapping[str, str] = package.get("CustomerMetadataProperties") or {}
+        properties = package.metadata
         doc = _doc_of(package)
-        container = _container(package)
-        spec = package.get("InferenceSpecification") or {}
         approved_by = properties.get(APPROVED_BY)
         job = properties.get(PACKAGING_JOB_ID)
-        updated = package.get("LastModifiedTime")
+        artifact = package.artifact
         return ModelVersion(
             model_name=model_name,
             version=version,
-            status=STATUS_FROM_AWS.get(str(package.get("ModelPackageStatus")), "pending"),
-            approval_status=APPROVAL_FROM_AWS.get(
-                str(package.get("ModelApprovalStatus")), "pending"
-            ),
+            status=package.status,
+            approval_status=package.approval,
             approval_note=doc.get("approval_note"),
             approved_by=None if approved_by is None else codec.decode_value(approved_by),
             approved_at=properties.get(APPROVED_AT),
             description=doc.get("description"),
-            container={
-                "image": container.get("Image", ""),
-                "environment": dict(container.get("Environment") or {}),
-            },
-            artifact=_artifact(container),
+            container={"image": package.image, "environment": dict(package.environment)},
+            artifact=None if artifact is None else {"uri": artifact.uri, "format": artifact.format},
             framework=doc.get("framework"),
             series=doc.get("series"),
             source=doc.get("source"),
             metadata=dict(doc.get("metadata") or {}),
             requirements=doc.get("requirements"),
-            recommended_instance_types=list(
-                spec.get("SupportedRealtimeInferenceInstanceTypes") or []
-            ),
+            recommended_instance_types=list(package.recommended_instance_types),
             packaging_job_id=None if job is None else codec.decode_value(job),
             deployed_to=sorted(deployments.get((model_name, version), [])),
-            created_at=rfc3339(package["CreationTime"]),
-            updated_at=None if updated is None else rfc3339(updated),
+            created_at=rfc3339(package.created_at),
+            updated_at=None if package.updated_at is None else rfc3339(package.updated_at),
         )
 
 
-def _doc_of(package: Mapping[str, Any]) -> dict[str, Any]:
+def _doc_of(package: PackageRecord) -> dict[str, Any]:
     try:
-        return codec.decode_doc(package.get("CustomerMetadataProperties") or {})
+        return codec.decode_doc(package.metadata)
     except codec.CorruptDocument as exc:
         raise BadGateway(
             code="VERSION_UNREADABLE",
             detail="The stored fields of this version do not decode; were its metadata "
             "properties changed outside this service?",
         ) from exc
-
-
-def _container(package: Mapping[str, Any]) -> dict[str, Any]:
-    containers: Sequence[dict[str, Any]] = (package.get("InferenceSpecification") or {}).get(
-        "Containers"
-    ) or [{}]
-    return dict(containers[0])
-
-
-def _artifact(container: Mapping[str, Any]) -> dict[str, str] | None:
-    source = (container.get("ModelDataSource") or {}).get("S3DataSource")
-    if source:
-        return {"uri": source["S3Uri"], "format": "s3_prefix"}
-    if container.get("ModelDataUrl"):
-        return {"uri": container["ModelDataUrl"], "format": "tar_gz"}
-    return None
-
-
-def _inference_specification(draft: VersionDraft, recommended: list[str]) -> dict[str, Any]:
-    container: dict[str, Any] = {"Image": draft.image}
-    if draft.environment:
-        container["Environment"] = draft.environment
-    if draft.artifact is not None:
-        uri, fmt = draft.artifact["uri"], draft.artifact["format"]
-        if fmt == "s3_prefix":
-            container["ModelDataSource"] = {
-                "S3DataSource": {"S3Uri": uri, "S3DataType": "S3Prefix", "CompressionType": "None"}
-            }
-        else:
-            container["ModelDataUrl"] = uri
-    spec: dict[str, Any] = {"Containers": [container]}
-    if recommended:
-        spec["SupportedRealtimeInferenceInstanceTypes"] = recommended
-    return spec
-
-
-def _version_of(arn: str, group_arn: str) -> int:
-    parsed = parse_package_arn(arn)
-    if parsed is None or package_arn(group_arn, parsed[1]) != arn:
-        raise BadGateway(
-            code="AWS_UNEXPECTED_ANSWER",
-            detail="SageMaker answered CreateModelPackage with an ARN of an unexpected form.",
-        )
-    return parsed[1]
