@@ -22,7 +22,7 @@ from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
 IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
-TAGS = [{"Key": "mlm:managed-by", "Value": "mlm"}]
+TAGS = {"mlm:managed-by": "mlm"}
 
 
 @pytest.fixture

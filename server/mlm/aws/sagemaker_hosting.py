@@ -8,7 +8,7 @@ already gone succeed (cleanup is idempotent).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -137,16 +137,14 @@ class SageMakerHosting:
         self._models.put(name, record)
         return record
 
-    def ensure_model(
-        self, model: NewModel, role_arn: str | None, tags: list[dict[str, str]]
-    ) -> None:
+    def ensure_model(self, model: NewModel, role_arn: str | None, tags: Mapping[str, str]) -> None:
         if self.describe_model(model.name, fresh=True) is not None:
             return
         # The package carries image, artifact and environment; the model only points at it.
         args: dict[str, Any] = {
             "ModelName": model.name,
             "Containers": [{"ModelPackageName": model.model_package_arn}],
-            "Tags": tags,
+            "Tags": _aws_tags(tags),
         }
         if role_arn:
             args["ExecutionRoleArn"] = role_arn
@@ -208,7 +206,7 @@ class SageMakerHosting:
         name: str,
         variants: Sequence[NewVariant],
         enhanced_metrics: bool,
-        tags: list[dict[str, str]],
+        tags: Mapping[str, str],
     ) -> None:
         if self.describe_config(name, fresh=True) is not None:
             return
@@ -224,7 +222,7 @@ class SageMakerHosting:
                 }
                 for v in variants
             ],
-            "Tags": tags,
+            "Tags": _aws_tags(tags),
         }
         if enhanced_metrics:
             # Per-instance metrics (an InstanceId dimension), published every 10 s.
@@ -290,7 +288,7 @@ class SageMakerHosting:
                 ]
         return names
 
-    def create_endpoint(self, name: str, config_name: str, tags: list[dict[str, str]]) -> None:
+    def create_endpoint(self, name: str, config_name: str, tags: Mapping[str, str]) -> None:
         exists = Conflict(
             code="ENDPOINT_ALREADY_EXISTS", detail="An endpoint with this name already exists."
         )
@@ -298,7 +296,7 @@ class SageMakerHosting:
             self._sm.create_endpoint(
                 EndpointName=name,
                 EndpointConfigName=config_name,
-                Tags=tags,  # type: ignore[arg-type]
+                Tags=_aws_tags(tags),  # type: ignore[arg-type]
             )
 
     def update_endpoint(self, name: str, config_name: str, routing: TrafficRouting | None) -> None:
@@ -327,11 +325,11 @@ class SageMakerHosting:
         with aws_errors():
             self._sm.delete_endpoint(EndpointName=name)
 
-    def tags(self, arn: str) -> list[dict[str, str]]:
-        tags: list[dict[str, str]] = []
+    def tags(self, arn: str) -> dict[str, str]:
+        tags: dict[str, str] = {}
         with aws_errors():
             for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
-                tags += [{"Key": t["Key"], "Value": t["Value"]} for t in page.get("Tags", [])]
+                tags.update((t["Key"], t["Value"]) for t in page.get("Tags", []))
         return tags
 
 
@@ -346,6 +344,10 @@ def _existing_is_fine() -> Iterator[None]:
     except Conflict as error:
         if error is not exists:
             raise
+
+
+def _aws_tags(tags: Mapping[str, str]) -> list[dict[str, str]]:
+    return [{"Key": key, "Value": value} for key, value in sorted(tags.items())]
 
 
 def _variant_state(v: Any) -> VariantState:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pytest
 
@@ -28,9 +28,7 @@ class FailingHosting(SageMakerHosting):
     fail_at: str = ""
     models_made = 0
 
-    def ensure_model(
-        self, model: NewModel, role_arn: str | None, tags: list[dict[str, str]]
-    ) -> None:
+    def ensure_model(self, model: NewModel, role_arn: str | None, tags: Mapping[str, str]) -> None:
         if self.fail_at == "second_model" and self.models_made == 1:
             raise _outage()
         super().ensure_model(model, role_arn, tags)
@@ -41,13 +39,13 @@ class FailingHosting(SageMakerHosting):
         name: str,
         variants: Sequence[NewVariant],
         enhanced_metrics: bool,
-        tags: list[dict[str, str]],
+        tags: Mapping[str, str],
     ) -> None:
         if self.fail_at == "config":
             raise _outage()
         super().ensure_config(name, variants, enhanced_metrics, tags)
 
-    def create_endpoint(self, name: str, config_name: str, tags: list[dict[str, str]]) -> None:
+    def create_endpoint(self, name: str, config_name: str, tags: Mapping[str, str]) -> None:
         if self.fail_at == "endpoint":
             raise _outage()
         super().create_endpoint(name, config_name, tags)

@@ -451,6 +451,6 @@ def test_reads_keep_a_config_made_after_the_endpoints_last_change(
         for v in config.variants
     ]
     in_flight = f"mlm-{keys.tenant}-chat-ep--c-00000000"
-    hosting.ensure_config(in_flight, variants, False, [])
+    hosting.ensure_config(in_flight, variants, False, {})
     endpoint_service.get(keys.tenant, "chat-ep")
     assert in_flight in leftovers(container, keys.tenant)["configs"]

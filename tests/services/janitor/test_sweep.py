@@ -42,8 +42,8 @@ def package_arn(container: Container, keys: Keys) -> str:
     )["ModelPackageArn"]
 
 
-def managed(keys: Keys) -> list[dict[str, str]]:
-    return [{"Key": "mlm:managed-by", "Value": "mlm"}, {"Key": "mlm:tenant", "Value": keys.tenant}]
+def managed(keys: Keys) -> dict[str, str]:
+    return {"mlm:managed-by": "mlm", "mlm:tenant": keys.tenant}
 
 
 def parts(
@@ -53,7 +53,7 @@ def parts(
     package_arn: str,
     endpoint: str = "ep",
     digest: str = "aaaaaaaa",
-    tags: list[dict[str, str]] | None = None,
+    tags: dict[str, str] | None = None,
 ) -> tuple[str, str]:
     """A config and its model as an endpoint change makes them; their names."""
     prefix = f"mlm-{keys.tenant}-{endpoint}--"
@@ -119,7 +119,7 @@ def test_parts_without_mlms_tag_stay(
     keys: Keys,
     package_arn: str,
 ) -> None:
-    config, model = parts(hosting, container, keys, package_arn, tags=[])
+    config, model = parts(hosting, container, keys, package_arn, tags={})
     janitor(hosting, leases).sweep()
     assert exists(hosting, config, model) == (True, True)
 

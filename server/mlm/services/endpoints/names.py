@@ -51,9 +51,6 @@ def desired_digest(desired: object) -> str:
     return naming.content_hash(json.dumps(desired, sort_keys=True, separators=(",", ":")))
 
 
-def tags(tenant: str, endpoint: str, user_tags: dict[str, str] | None) -> list[dict[str, str]]:
+def tags(tenant: str, endpoint: str, user_tags: dict[str, str] | None) -> dict[str, str]:
     """Tags of the endpoint and of every config and model made for it."""
-    return [
-        *naming.managed_tags(tenant, endpoint, user_tags),
-        {"Key": TAG_ENDPOINT, "Value": endpoint},
-    ]
+    return naming.managed_tag_map(tenant, endpoint, user_tags) | {TAG_ENDPOINT: endpoint}

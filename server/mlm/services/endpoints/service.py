@@ -497,7 +497,7 @@ class EndpointService:
         endpoint: str,
         targets: Sequence[_Target],
         enhanced_metrics: bool,
-        tags: list[dict[str, str]],
+        tags: dict[str, str],
         undo: cleanup.Undo,
         digest: str,
     ) -> str:
@@ -544,7 +544,7 @@ class EndpointService:
                 arn = model.model_package_arn if model and model.model_package_arn else ""
                 target = replace(target, package_arn=arn or target.model_name)
             filled.append(target)
-        user_tags = naming.user_tags(self._hosting.tags(record.arn))
+        user_tags = naming.user_tag_map(self._hosting.tags(record.arn))
         tags = names.tags(tenant, name, user_tags)
         undo = cleanup.Undo(self._hosting)
         physical = names.endpoint_name(tenant, name)

@@ -123,7 +123,7 @@ class EndpointReader:
             failure_reason=record.failure_reason,
             variants=variants,
             enhanced_metrics=_enhanced(config, record),
-            tags=naming.user_tags(self._hosting.tags(record.arn)),
+            tags=naming.user_tag_map(self._hosting.tags(record.arn)),
             created_at=record.created_at,
             updated_at=record.updated_at,
         )

@@ -122,8 +122,7 @@ class Janitor:
             return False  # perhaps a change in flight that has not named it yet
         if arn is None:
             return False
-        tags = {t["Key"]: t["Value"] for t in self._hosting.tags(arn)}
-        return tags.get(naming.TAG_MANAGED_BY) == naming.MANAGED_BY
+        return self._hosting.tags(arn).get(naming.TAG_MANAGED_BY) == naming.MANAGED_BY
 
     @staticmethod
     def _remove(
