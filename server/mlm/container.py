@@ -95,6 +95,7 @@ class Container:
             page_tokens=self.page_tokens,
             mandatory_metadata_keys=self.settings.mandatory_metadata_keys,
             deployments=self.deployed_versions.deployments,
+            locks=self.locks,
         )
 
     @cached_property
@@ -104,6 +105,7 @@ class Container:
             page_tokens=self.page_tokens,
             catalog=self.catalog,
             deployments=self.deployed_versions.deployments,
+            locks=self.locks,
             require_approved_for_deployment=self.settings.require_approved_for_deployment,
         )
 

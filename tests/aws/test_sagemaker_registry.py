@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
@@ -32,7 +33,13 @@ PACKAGE = NewPackage(
     approval="pending",
     metadata={},
     tags={},
+    client_token="",
 )
+
+
+def new_package(**changes: Any) -> NewPackage:
+    """PACKAGE with ``changes`` and a token of its own (a shared one is one version)."""
+    return replace(PACKAGE, client_token=uuid.uuid4().hex, **changes)
 
 
 @pytest.fixture
@@ -169,14 +176,14 @@ def test_tags_of_a_missing_resource_are_not_found_with_the_given_code(
 def test_create_package_numbers_the_versions_of_a_group_in_order(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    assert [registry.create_package(group, PACKAGE) for _ in range(3)] == [1, 2, 3]
+    assert [registry.create_package(group, new_package()) for _ in range(3)] == [1, 2, 3]
 
 
 def test_create_package_round_trips_container_and_artifact(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
     artifact = Artifact(uri="s3://bucket/glm/1/", format="s3_prefix")
-    new = replace(PACKAGE, environment={"OPTION_ROLLING_BATCH": "vllm"}, artifact=artifact)
+    new = new_package(environment={"OPTION_ROLLING_BATCH": "vllm"}, artifact=artifact)
     version = registry.create_package(group, new)
     package = registry.find_package(package_arn(group.arn, version))
     assert package is not None
@@ -188,7 +195,7 @@ def test_an_s3_prefix_artifact_is_stored_as_an_uncompressed_model_data_source(
     registry: SageMakerRegistry, sagemaker: Any, group: GroupRecord
 ) -> None:
     artifact = Artifact(uri="s3://bucket/glm/1/", format="s3_prefix")
-    version = registry.create_package(group, replace(PACKAGE, artifact=artifact))
+    version = registry.create_package(group, new_package(artifact=artifact))
     described = sagemaker.describe_model_package(ModelPackageName=package_arn(group.arn, version))
     container = described["InferenceSpecification"]["Containers"][0]
     assert container["ModelDataSource"]["S3DataSource"] == {
@@ -202,7 +209,7 @@ def test_a_tar_gz_artifact_round_trips_as_a_model_data_url(
     registry: SageMakerRegistry, sagemaker: Any, group: GroupRecord
 ) -> None:
     artifact = Artifact(uri="s3://bucket/glm/model.tar.gz", format="tar_gz")
-    version = registry.create_package(group, replace(PACKAGE, artifact=artifact))
+    version = registry.create_package(group, new_package(artifact=artifact))
     arn = package_arn(group.arn, version)
     package = registry.find_package(arn)
     assert package is not None
@@ -214,7 +221,9 @@ def test_a_tar_gz_artifact_round_trips_as_a_model_data_url(
 def test_a_package_without_artifact_or_environment_reads_back_none_and_empty(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    package = registry.find_package(package_arn(group.arn, registry.create_package(group, PACKAGE)))
+    package = registry.find_package(
+        package_arn(group.arn, registry.create_package(group, new_package()))
+    )
     assert package is not None
     assert (package.artifact, package.environment) == (None, {})
     assert package.recommended_instance_types == []
@@ -223,8 +232,7 @@ def test_a_package_without_artifact_or_environment_reads_back_none_and_empty(
 def test_create_package_keeps_approval_metadata_and_recommended_instance_types(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    new = replace(
-        PACKAGE,
+    new = new_package(
         approval="approved",
         metadata={"mlm:approved-by": "t/alice"},
         recommended_instance_types=["ml.g6e.xlarge", "ml.g5.12xlarge"],
@@ -245,7 +253,9 @@ def test_create_package_keeps_approval_metadata_and_recommended_instance_types(
 def test_a_new_package_is_completed_and_has_a_creation_time_only(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    package = registry.find_package(package_arn(group.arn, registry.create_package(group, PACKAGE)))
+    package = registry.find_package(
+        package_arn(group.arn, registry.create_package(group, new_package()))
+    )
     assert package is not None
     assert package.status == "completed"
     assert isinstance(package.created_at, datetime)
@@ -253,7 +263,7 @@ def test_a_new_package_is_completed_and_has_a_creation_time_only(
 
 
 def test_create_package_tags_the_package(registry: SageMakerRegistry, group: GroupRecord) -> None:
-    version = registry.create_package(group, replace(PACKAGE, tags={"mlm:tenant": "t1"}))
+    version = registry.create_package(group, new_package(tags={"mlm:tenant": "t1"}))
     assert registry.tags(package_arn(group.arn, version)) == {"mlm:tenant": "t1"}
 
 
@@ -265,7 +275,7 @@ def test_a_package_arn_of_another_form_is_refused(
         _answer(sagemaker, "CreateModelPackage", ModelPackageArn=odd),
         pytest.raises(BadGateway) as caught,
     ):
-        registry.create_package(group, PACKAGE)
+        registry.create_package(group, new_package())
     assert caught.value.code == "AWS_UNEXPECTED_ANSWER"
 
 
@@ -277,7 +287,7 @@ def test_a_package_arn_of_another_group_is_refused(
         _answer(sagemaker, "CreateModelPackage", ModelPackageArn=elsewhere),
         pytest.raises(BadGateway) as caught,
     ):
-        registry.create_package(group, PACKAGE)
+        registry.create_package(group, new_package())
     assert caught.value.code == "AWS_UNEXPECTED_ANSWER"
 
 
@@ -290,7 +300,7 @@ def test_find_package_of_a_missing_package_is_none(
 def test_an_approval_or_status_unknown_here_reads_as_pending(
     registry: SageMakerRegistry, sagemaker: Any, group: GroupRecord
 ) -> None:
-    arn = package_arn(group.arn, registry.create_package(group, PACKAGE))
+    arn = package_arn(group.arn, registry.create_package(group, new_package()))
     strange = {"ModelApprovalStatus": "Deferred", "ModelPackageStatus": "Archived"}
     with _answer(sagemaker, "DescribeModelPackage", **strange):
         package = registry.find_package(arn)
@@ -301,8 +311,8 @@ def test_an_approval_or_status_unknown_here_reads_as_pending(
 def test_list_packages_summarises_every_version_of_the_group(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    registry.create_package(group, PACKAGE)
-    registry.create_package(group, replace(PACKAGE, approval="rejected"))
+    registry.create_package(group, new_package())
+    registry.create_package(group, new_package(approval="rejected"))
     listed = sorted(registry.list_packages(group.name), key=lambda s: s.version or 0)
     assert [(s.arn, s.version, s.approval) for s in listed] == [
         (package_arn(group.arn, 1), 1, "pending"),
@@ -311,15 +321,15 @@ def test_list_packages_summarises_every_version_of_the_group(
 
 
 def test_list_packages_filters_by_approval(registry: SageMakerRegistry, group: GroupRecord) -> None:
-    registry.create_package(group, PACKAGE)
-    registry.create_package(group, replace(PACKAGE, approval="approved"))
+    registry.create_package(group, new_package())
+    registry.create_package(group, new_package(approval="approved"))
     assert [s.version for s in registry.list_packages(group.name, approval="approved")] == [2]
 
 
 def test_update_package_sets_approval_and_metadata_and_removes_keys(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    new = replace(PACKAGE, metadata={"keep": "1", "drop": "2"})
+    new = new_package(metadata={"keep": "1", "drop": "2"})
     arn = package_arn(group.arn, registry.create_package(group, new))
     registry.update_package(arn, "approved", {"keep": "1", "add": "3"}, remove_keys=["drop"])
     package = registry.find_package(arn)
@@ -332,7 +342,7 @@ def test_update_package_sets_approval_and_metadata_and_removes_keys(
 def test_a_deleted_package_is_no_longer_found(
     registry: SageMakerRegistry, group: GroupRecord
 ) -> None:
-    arn = package_arn(group.arn, registry.create_package(group, PACKAGE))
+    arn = package_arn(group.arn, registry.create_package(group, new_package()))
     registry.delete_package(arn)
     assert registry.find_package(arn) is None
 
@@ -371,3 +381,13 @@ def test_parse_package_arn_reads_the_group_and_version_back() -> None:
 )
 def test_parse_package_arn_of_another_arn_is_none(arn: str) -> None:
     assert parse_package_arn(arn) is None
+
+
+def test_a_repeated_client_token_answers_the_first_version(
+    registry: SageMakerRegistry, group: GroupRecord
+) -> None:
+    """AWS: CreateModelPackage's ClientToken "guarantees that the call to this API is
+    idempotent" — botocore's retries and MLM's own never make a second version."""
+    once = new_package()
+    assert [registry.create_package(group, once) for _ in range(2)] == [1, 1]
+    assert registry.create_package(group, new_package()) == 2

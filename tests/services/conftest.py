@@ -59,6 +59,7 @@ def model_service(
         page_tokens=container.page_tokens,
         mandatory_metadata_keys=["license"],
         deployments=deployments,
+        locks=container.locks,
     )
 
 
@@ -76,6 +77,7 @@ def version_service(
         page_tokens=container.page_tokens,
         catalog=stub_catalog,
         deployments=deployments,
+        locks=container.locks,
     )
 
 

@@ -92,6 +92,9 @@ class NewPackage:
     approval: str  # pending | approved | rejected
     metadata: Mapping[str, str]  # CustomerMetadataProperties
     tags: Mapping[str, str]
+    # AWS answers a repeat of a CreateModelPackage with the same token with the version it
+    # made the first time: botocore's retries and MLM's own never make a second version.
+    client_token: str
 
 
 class SageMakerRegistry:
@@ -174,6 +177,7 @@ class SageMakerRegistry:
                 ModelApprovalStatus=_APPROVAL_TO_AWS[package.approval],  # type: ignore[arg-type]
                 CustomerMetadataProperties=dict(package.metadata),
                 Tags=_aws_tags(package.tags),  # type: ignore[arg-type]
+                ClientToken=package.client_token,
             )
         arn = response["ModelPackageArn"]
         parsed = parse_package_arn(arn)

@@ -35,7 +35,11 @@ def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResp
     def create() -> Reply:
         request = read_new_version(body)
         version = web.container().versions.create(
-            principal.tenant, model_name, request, principal.actor
+            principal.tenant,
+            model_name,
+            request,
+            principal.actor,
+            request_key=web.header("Idempotency-Key"),
         )
         location = f"/v1/models/{model_name}/versions/{version.version}"
         return Reply(body=version.to_api(), status=201, headers={"Location": location})

@@ -25,7 +25,8 @@ def create_model(body: dict[str, Any]) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
 
     def create() -> Reply:
-        model = web.container().models.create(principal.tenant, read_new_model(body))
+        key = web.header("Idempotency-Key")
+        model = web.container().models.create(principal.tenant, read_new_model(body), key)
         headers = {"Location": f"/v1/models/{model.name}"}
         return Reply(body=model.to_api(), status=201, headers=headers)
 

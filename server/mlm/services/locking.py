@@ -22,6 +22,7 @@ from mlm.aws.leases import Holder, Lease, LeaseTable
 from mlm.errors import ApiError, Conflict
 
 log = logging.getLogger("mlm.locking")
+_WAIT_STEP_SECONDS = 0.1
 
 
 @dataclass
@@ -58,10 +59,17 @@ class ResourceLocks:
         self._clock = clock
 
     @contextmanager
-    def hold(self, tenant: str, kind: str, name: str) -> Iterator[Held]:
+    def hold(self, tenant: str, kind: str, name: str, wait_seconds: float = 0.0) -> Iterator[Held]:
+        """``wait_seconds``: how long to wait for a holder to finish (changes that take
+        well under a second, such as registering a version, queue briefly instead of
+        answering 409 at once)."""
         what = f"{kind} '{name}'"
         owner = secrets.token_hex(8)
+        deadline = self._clock() + wait_seconds
         got = self._table.acquire(f"{tenant}/{kind}/{name}", owner, self._seconds)
+        while isinstance(got, Holder) and self._clock() < deadline:
+            time.sleep(_WAIT_STEP_SECONDS)
+            got = self._table.acquire(f"{tenant}/{kind}/{name}", owner, self._seconds)
         if isinstance(got, Holder):
             wait = max(1, math.ceil(got.expires_at - self._clock()))
             raise Conflict(

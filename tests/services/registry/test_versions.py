@@ -354,6 +354,7 @@ def test_get_deployable_refuses_unapproved_when_required(
         page_tokens=container.page_tokens,
         catalog=stub_catalog,
         deployments=lambda tenant: {},
+        locks=container.locks,
         require_approved_for_deployment=True,
     )
     _create(strict, keys)

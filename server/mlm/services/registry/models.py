@@ -7,20 +7,37 @@ owner, metadata, updated_at) is a document encoded into the group's tags
 
 from __future__ import annotations
 
+import logging
+import secrets
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from contextlib import suppress
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from mlm import naming
 from mlm.aws.sagemaker_registry import GroupRecord, SageMakerRegistry
-from mlm.errors import BadGateway, Conflict, FieldError, NotFound, Unprocessable
+from mlm.errors import (
+    ApiError,
+    BadGateway,
+    Conflict,
+    FieldError,
+    NotFound,
+    ServiceUnavailable,
+    Unprocessable,
+)
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
+from mlm.services.locking import ResourceLocks
 from mlm.services.registry import codec, fields
 from mlm.services.registry.requests import ABSENT, ModelPatch, NewModel
 from mlm.timestamps import rfc3339
 
 Deployments = Callable[[str], Mapping[tuple[str, int], list[str]]]
+log = logging.getLogger("mlm.models")
+# The document's mark of the request that created the group (see create).
+_MADE_BY = "made_by"
+_EXISTS_CODE = "MODEL_ALREADY_EXISTS"
 
 AWS_MAX_TAGS = 50
 TASK_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -63,7 +80,9 @@ class ModelService:
         page_tokens: PageTokens,
         mandatory_metadata_keys: Sequence[str],
         deployments: Deployments,
+        locks: ResourceLocks,
     ) -> None:
+        self._locks = locks
         self._registry = registry
         self._tokens = page_tokens
         self._mandatory = list(mandatory_metadata_keys)
@@ -71,7 +90,10 @@ class ModelService:
 
     # Operations -------------------------------------------------------------------------
 
-    def create(self, tenant: str, request: NewModel) -> Model:
+    def create(self, tenant: str, request: NewModel, request_key: str | None = None) -> Model:
+        """The group's document carries a mark of the request that made it (from its
+        Idempotency-Key, else random): a create that finds the name taken by its own
+        earlier attempt, or whose reply was lost, answers with the model it made."""
         name = fields.check_name(request.name)
         doc = self._checked_doc(
             description=request.description,
@@ -79,13 +101,42 @@ class ModelService:
             owner=request.owner,
             metadata=request.metadata,
         )
+        doc[_MADE_BY] = (
+            secrets.token_hex(8)
+            if request_key is None
+            else naming.content_hash(f"{tenant}\n{request_key}", 16)
+        )
         tags = fields.user_tags(request.tags)
         physical = naming.physical_name(tenant, name)
-        if self._registry.find_group(physical) is not None:
-            raise _exists(name)
         entries = self._tag_entries(tenant, name, doc, tags)
-        self._registry.create_group(physical, entries, exists_code="MODEL_ALREADY_EXISTS")
-        return self.get(tenant, name)
+        with self._locks.hold(tenant, "model", name):
+            existing = self._registry.find_group(physical)
+            if existing is not None:
+                if not self._made_by(tenant, name, existing, doc[_MADE_BY]):
+                    raise _exists(name)
+            else:
+                try:  # the commit point
+                    self._registry.create_group(physical, entries, exists_code=_EXISTS_CODE)
+                except Conflict as error:
+                    if error.code != _EXISTS_CODE:
+                        raise
+                    found = self._registry.find_group(physical)
+                    if found is None or not self._made_by(tenant, name, found, doc[_MADE_BY]):
+                        raise
+        now = rfc3339(datetime.now(UTC))
+        known = Model(
+            name=name,
+            description=doc.get("description"),
+            task=doc.get("task"),
+            owner=doc.get("owner"),
+            metadata=dict(doc.get("metadata") or {}),
+            tags=dict(tags),
+            latest_version=None,
+            version_count=0,
+            created_at=now,
+            updated_at=doc.get("updated_at") or now,
+        )
+        return self._read_after_change(tenant, name, lambda: known)
 
     def get(self, tenant: str, name: str) -> Model:
         return self._model(self._group(tenant, name))
@@ -131,23 +182,43 @@ class ModelService:
         precondition: Callable[[Model], None] | None = None,
     ) -> Model:
         """Apply a JSON merge patch (null removes) of description, task, owner,
-        metadata and tags; ``precondition`` sees the current model first (If-Match)."""
-        group = self._group(tenant, name)
-        if precondition is not None:
-            precondition(self._model(group))
-        doc = self._checked_doc(**_merged(group.doc, patch))
-        current_tags = naming.user_tag_map(group.tags)
-        tags = fields.user_tags(
-            current_tags if patch.tags is ABSENT else _merge_map(current_tags, patch.tags)
+        metadata and tags; ``precondition`` sees the current model first (If-Match),
+        under the model's lease."""
+        with self._locks.hold(tenant, "model", name):
+            group = self._group(tenant, name)
+            before = self._model(group)
+            if precondition is not None:
+                precondition(before)
+            doc = self._checked_doc(**_merged(group.doc, patch))
+            current_tags = naming.user_tag_map(group.tags)
+            tags = fields.user_tags(
+                current_tags if patch.tags is ABSENT else _merge_map(current_tags, patch.tags)
+            )
+            entries = self._tag_entries(tenant, name, doc, tags)
+            removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
+            # Removed user tags go first (frees room under AWS's 50-tag limit); stale
+            # document chunks go last: the document's count ignores them until then.
+            dropped = [k for k in removed if k in current_tags]
+            self._registry.delete_tags(group.arn, dropped)
+            try:
+                self._registry.add_tags(group.arn, entries)  # the commit point
+            except ApiError:
+                self._restore_tags(group, dropped)
+                raise
+            try:
+                self._registry.delete_tags(group.arn, [k for k in removed if k not in current_tags])
+            except ApiError as error:  # harmless: the next update removes them
+                log.warning("model %s: stale document tags stay for now: %s", name, error)
+        known = replace(
+            before,
+            description=doc.get("description"),
+            task=doc.get("task"),
+            owner=doc.get("owner"),
+            metadata=dict(doc.get("metadata") or {}),
+            tags=dict(tags),
+            updated_at=doc.get("updated_at") or before.updated_at,
         )
-        entries = self._tag_entries(tenant, name, doc, tags)
-        removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
-        # Removed user tags go first (frees room under AWS's 50-tag limit); stale document
-        # chunks go last, so a failure in between leaves a readable document.
-        self._registry.delete_tags(group.arn, [k for k in removed if k in current_tags])
-        self._registry.add_tags(group.arn, entries)
-        self._registry.delete_tags(group.arn, [k for k in removed if k not in current_tags])
-        return self.get(tenant, name)
+        return self._read_after_change(tenant, name, lambda: known)
 
     def delete(
         self,
@@ -156,33 +227,59 @@ class ModelService:
         force: bool = False,
         precondition: Callable[[Model], None] | None = None,
     ) -> None:
-        group = self._group(tenant, name)
-        if precondition is not None:
-            precondition(self._model(group))
-        deployed = sorted(
-            {
-                endpoint
-                for (model, _), endpoints in self._deployments(tenant).items()
-                if model == name
-                for endpoint in endpoints
-            }
-        )
-        if deployed:
-            raise Conflict(
-                code="MODEL_IN_USE",
-                detail=f"Model '{name}' has versions deployed to endpoints "
-                f"{', '.join(deployed)}; delete or update those endpoints first.",
+        with self._locks.hold(tenant, "model", name):
+            group = self._group(tenant, name)
+            if precondition is not None:
+                precondition(self._model(group))
+            deployed = sorted(
+                {
+                    endpoint
+                    for (model, _), endpoints in self._deployments(tenant).items()
+                    if model == name
+                    for endpoint in endpoints
+                }
             )
-        packages = self._registry.list_packages(group.physical)
-        if packages and not force:
-            raise Conflict(
-                code="MODEL_HAS_VERSIONS",
-                detail=f"Model '{name}' has {len(packages)} version(s); delete them first "
-                "or pass force=true to delete them with the model.",
-            )
-        for package in packages:
-            self._registry.delete_package(package.arn)
-        self._registry.delete_group(group.physical, not_found_code="MODEL_NOT_FOUND")
+            if deployed:
+                raise Conflict(
+                    code="MODEL_IN_USE",
+                    detail=f"Model '{name}' has versions deployed to endpoints "
+                    f"{', '.join(deployed)}; delete or update those endpoints first.",
+                )
+            packages = self._registry.list_packages(group.physical)
+            if packages and not force:
+                raise Conflict(
+                    code="MODEL_HAS_VERSIONS",
+                    detail=f"Model '{name}' has {len(packages)} version(s); delete them first "
+                    "or pass force=true to delete them with the model.",
+                )
+            # Repeats of deletes whose replies were lost find them gone: that is the answer.
+            for package in packages:
+                with suppress(NotFound):
+                    self._registry.delete_package(package.arn)
+            with suppress(NotFound):
+                self._registry.delete_group(group.physical, not_found_code="MODEL_NOT_FOUND")
+
+    def _read_after_change(self, tenant: str, name: str, known: Callable[[], Model]) -> Model:
+        """The model after a committed change. AWS has it, so a read failing now must
+        not turn the change into an error: after a second try the answer is what the
+        change itself makes known."""
+        for _ in range(2):
+            try:
+                return self.get(tenant, name)
+            except (ServiceUnavailable, BadGateway, NotFound) as error:
+                log.warning("model %s: read after the change failed: %s", name, error)
+        return known()
+
+    def _made_by(self, tenant: str, name: str, record: GroupRecord, mark: str) -> bool:
+        group = self._group_of(tenant, name, record)
+        return group is not None and group.doc.get(_MADE_BY) == mark
+
+    def _restore_tags(self, group: _Group, keys: list[str]) -> None:
+        """Put back user tags removed by an update that then failed (nothing half-made)."""
+        try:
+            self._registry.add_tags(group.arn, {key: group.tags[key] for key in keys})
+        except ApiError as error:
+            log.error("model %s: could not restore tags %s: %s", group.name, keys, error)
 
     # Reading ----------------------------------------------------------------------------
 
@@ -291,7 +388,7 @@ class ModelService:
 
 
 def _exists(name: str) -> Conflict:
-    return Conflict(code="MODEL_ALREADY_EXISTS", detail=f"A model named '{name}' already exists.")
+    return Conflict(code=_EXISTS_CODE, detail=f"A model named '{name}' already exists.")
 
 
 def _merge_map(current: Mapping[str, str], patch: object) -> object:

@@ -8,8 +8,12 @@ approval note) plus ``mlm:approved-by`` / ``mlm:approved-at``.
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from contextlib import suppress
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from mlm import naming
@@ -21,9 +25,10 @@ from mlm.aws.sagemaker_registry import (
     SageMakerRegistry,
     package_arn,
 )
-from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
+from mlm.errors import BadGateway, Conflict, NotFound, ServiceUnavailable, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
 from mlm.services.fan_out import parallel
+from mlm.services.locking import ResourceLocks
 from mlm.services.registry import codec, fields
 from mlm.services.registry.models import Deployments
 from mlm.services.registry.requests import (
@@ -37,6 +42,9 @@ from mlm.services.registry.requests import (
 )
 from mlm.timestamps import rfc3339
 
+log = logging.getLogger("mlm.versions")
+# Registering a version takes well under a second: a concurrent one waits this long.
+_VERSION_WAIT_SECONDS = 5.0
 APPROVED_BY = "mlm:approved-by"
 APPROVED_AT = "mlm:approved-at"
 PACKAGING_JOB_ID = "mlm:packaging-job-id"
@@ -95,8 +103,10 @@ class ModelVersionService:
         page_tokens: PageTokens,
         catalog: InstanceRecommender,
         deployments: Deployments,
+        locks: ResourceLocks,
         require_approved_for_deployment: bool = False,
     ) -> None:
+        self._locks = locks
         self._registry = registry
         self._tokens = page_tokens
         self._catalog = catalog
@@ -112,34 +122,66 @@ class ModelVersionService:
         request: NewVersion,
         actor: str,
         packaging_job_id: str | None = None,
+        request_key: str | None = None,
     ) -> ModelVersion:
         """Register a version; ``actor`` is recorded as approver unless it is pending.
-        ``packaging_job_id`` names the packaging job that built it (set by registration)."""
+        ``packaging_job_id`` names the packaging job that built it (set by registration);
+        ``request_key`` (an Idempotency-Key, or the job id) makes the version's
+        ClientToken, so a retry of the same request gets the same version, never a second."""
         draft = parse_draft(request)
-        group = self._group(tenant, model_name)
-        recommended = self._recommend(draft)
-        job = (
-            {}
-            if packaging_job_id is None
-            else {PACKAGING_JOB_ID: codec.encode_value(packaging_job_id)}
+        token_of = request_key or (None if packaging_job_id is None else f"job:{packaging_job_id}")
+        client_token = (
+            uuid.uuid4().hex
+            if token_of is None
+            else naming.content_hash(f"{tenant}\n{model_name}\n{token_of}", 32)
         )
-        properties = self._properties(draft.doc, draft.approval_status, actor, job)
-        version = self._registry.create_package(
-            group,
-            NewPackage(
+        with self._locks.hold(tenant, "model", model_name, wait_seconds=_VERSION_WAIT_SECONDS):
+            group = self._group(tenant, model_name)
+            recommended = self._recommend(draft)
+            job = (
+                {}
+                if packaging_job_id is None
+                else {PACKAGING_JOB_ID: codec.encode_value(packaging_job_id)}
+            )
+            properties = self._properties(draft.doc, draft.approval_status, actor, job)
+            version = self._registry.create_package(  # the commit point
+                group,
+                NewPackage(
+                    image=draft.image,
+                    environment=draft.environment,
+                    artifact=None
+                    if draft.artifact is None
+                    else Artifact(uri=draft.artifact.uri, format=draft.artifact.format),
+                    recommended_instance_types=recommended,
+                    approval=draft.approval_status,
+                    metadata=properties,
+                    tags=naming.managed_tag_map(tenant, model_name),
+                    client_token=client_token,
+                ),
+            )
+        arn = package_arn(group.arn, version)
+
+        def known() -> tuple[PackageRecord, list[str]]:
+            now = datetime.now(UTC)
+            written = PackageRecord(
+                arn=arn,
+                group=group.name,
+                version=version,
+                status="pending",  # AWS's first status; a GET shows the current one
+                approval=draft.approval_status,
+                metadata=properties,
                 image=draft.image,
-                environment=draft.environment,
+                environment=dict(draft.environment),
                 artifact=None
                 if draft.artifact is None
                 else Artifact(uri=draft.artifact.uri, format=draft.artifact.format),
                 recommended_instance_types=recommended,
-                approval=draft.approval_status,
-                metadata=properties,
-                tags=naming.managed_tag_map(tenant, model_name),
-            ),
-        )
-        arn = package_arn(group.arn, version)
-        return self._version(tenant, model_name, self._package(arn, version))
+                created_at=now,
+                updated_at=now,
+            )
+            return written, []
+
+        return self._read_after_change(tenant, model_name, arn, version, known)
 
     def get(self, tenant: str, model_name: str, version: int) -> ModelVersion:
         arn = package_arn(self._group(tenant, model_name).arn, version)
@@ -189,7 +231,20 @@ class ModelVersionService:
         precondition: Callable[[ModelVersion], None] | None = None,
     ) -> ModelVersion:
         """Approval (+ note), description and metadata (merge patch); the rest is
-        immutable. ``precondition`` sees the current version first (If-Match)."""
+        immutable. ``precondition`` sees the current version first (If-Match), under the
+        model's lease."""
+        with self._locks.hold(tenant, "model", model_name, wait_seconds=_VERSION_WAIT_SECONDS):
+            return self._update(tenant, model_name, version, patch, actor, precondition)
+
+    def _update(
+        self,
+        tenant: str,
+        model_name: str,
+        version: int,
+        patch: VersionPatch,
+        actor: str,
+        precondition: Callable[[ModelVersion], None] | None,
+    ) -> ModelVersion:
         arn = package_arn(self._group(tenant, model_name).arn, version)
         package = self._package(arn, version)
         current = self._version(tenant, model_name, package)
@@ -219,8 +274,13 @@ class ModelVersionService:
         old = package.metadata
         properties = self._properties(doc, approval, actor if approving else None, old)
         remove = [key for key in old if key not in properties]
-        self._registry.update_package(arn, approval, properties, remove)
-        return self._version(tenant, model_name, self._package(arn, version))
+        self._registry.update_package(arn, approval, properties, remove)  # the commit point
+        written = replace(
+            package, approval=approval, metadata=properties, updated_at=datetime.now(UTC)
+        )
+        return self._read_after_change(
+            tenant, model_name, arn, version, lambda: (written, current.deployed_to)
+        )
 
     def delete(
         self,
@@ -229,17 +289,20 @@ class ModelVersionService:
         version: int,
         precondition: Callable[[ModelVersion], None] | None = None,
     ) -> None:
-        arn = package_arn(self._group(tenant, model_name).arn, version)
-        current = self._version(tenant, model_name, self._package(arn, version))
-        if precondition is not None:
-            precondition(current)
-        if current.deployed_to:
-            raise Conflict(
-                code="VERSION_IN_USE",
-                detail=f"Version {version} of '{model_name}' is deployed to "
-                f"{', '.join(current.deployed_to)}; update or delete those endpoints first.",
-            )
-        self._registry.delete_package(arn, not_found_code="VERSION_NOT_FOUND")
+        with self._locks.hold(tenant, "model", model_name, wait_seconds=_VERSION_WAIT_SECONDS):
+            arn = package_arn(self._group(tenant, model_name).arn, version)
+            current = self._version(tenant, model_name, self._package(arn, version))
+            if precondition is not None:
+                precondition(current)
+            if current.deployed_to:
+                raise Conflict(
+                    code="VERSION_IN_USE",
+                    detail=f"Version {version} of '{model_name}' is deployed to "
+                    f"{', '.join(current.deployed_to)}; update or delete those endpoints first.",
+                )
+            # A repeat of a delete whose reply was lost finds it gone: that is the answer.
+            with suppress(NotFound):
+                self._registry.delete_package(arn, not_found_code="VERSION_NOT_FOUND")
 
     # For the endpoints service ------------------------------------------------------------
 
@@ -263,6 +326,28 @@ class ModelVersionService:
         )
 
     # Internals ----------------------------------------------------------------------------
+
+    def _read_after_change(
+        self,
+        tenant: str,
+        model_name: str,
+        arn: str,
+        version: int,
+        known: Callable[[], tuple[PackageRecord, list[str]]],
+    ) -> ModelVersion:
+        """The version after a committed change. AWS has it, so a read failing now must
+        not turn the change into an error: after a second try the answer is what the
+        change itself makes known (``known``: the package as written, and where the
+        version is deployed)."""
+        for _ in range(2):
+            try:
+                return self._version(tenant, model_name, self._package(arn, version))
+            except (ServiceUnavailable, BadGateway, NotFound) as error:
+                log.warning(
+                    "version %s of %s: read after the change failed: %s", version, model_name, error
+                )
+        package, deployed = known()
+        return self._version(tenant, model_name, package, {(model_name, version): deployed})
 
     def _group(self, tenant: str, model_name: str) -> GroupRecord:
         if not naming.is_api_name(model_name):
