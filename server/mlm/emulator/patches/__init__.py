@@ -12,6 +12,10 @@ Model registry (``registry.py``)
 - DeleteModelPackage (missing in moto): deletes one version; unknown → ValidationException.
 - CreateModelPackage in a group numbers versions 1, 2, 3… and never reuses the number of
   a deleted version (moto counted the packages left, so a delete led to clashing ARNs).
+- CreateModelPackage with the ClientToken of a package of the same group answers that
+  package's ARN and creates nothing (AWS: the token "guarantees that the call to this API
+  is idempotent"; botocore fills in a fresh token per call when none is given, and its
+  retries of one call resend it). moto created another version.
 - UpdateModelPackage changes only what the request names: CustomerMetadataProperties are
   merged, then CustomerMetadataPropertiesToRemove are removed; approval status and
   description stay unless given (moto reset all of them on every update).
