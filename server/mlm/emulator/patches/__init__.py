@@ -52,12 +52,17 @@ Endpoints (``endpoints.py``)
 - UpdateEndpoint (missing in moto): Updating → InService on the new config. Accepts
   DeploymentConfig (returned as LastDeploymentConfig), RetainAllVariantProperties and
   ExcludeRetainedVariantProperties. EndpointConfigName shows the new config as soon as
-  the update starts; LastModifiedTime moves. Refused unless InService (ValidationException).
+  the update starts; LastModifiedTime moves. Refused unless InService, as AWS does:
+  ValidationException 'Cannot update in-progress endpoint "<arn>".' (Creating, Updating)
+  or 'Cannot update failed endpoint "<arn>".' (Failed).
 - UpdateEndpointWeightsAndCapacities: Updating → InService with the new weights/counts;
-  refused unless InService; variant names must exist and be unique; each entry needs a
-  weight or a count (moto set the missing one to null and skipped Updating).
+  refused unless InService with the same exceptions; variant names must exist and be
+  unique; each entry needs a weight or a count (moto set the missing one to null and
+  skipped Updating).
 - DeleteEndpoint: Deleting, then gone; DescribeEndpoint then raises ValidationException
-  "Could not find endpoint". Allowed in any state; a repeat while Deleting is a no-op.
+  "Could not find endpoint". Accepted when InService or Failed; while Creating or Updating
+  AWS refuses it with 'Cannot update in-progress endpoint "<arn>".' (moto deleted at once);
+  a repeat while Deleting is a no-op.
 
 Failure injection (``failures.py``)
 - A deployment whose SageMaker model has a container Environment variable
