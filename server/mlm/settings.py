@@ -81,6 +81,10 @@ class Settings(BaseSettings):
         default=None, description="Send every AWS call here (the emulator sets it)."
     )
     aws_max_attempts: int = Field(default=4, ge=1, le=10)
+    # botocore's socket timeouts for every AWS call except InvokeEndpoint (which waits past
+    # SageMaker's 60 s model timeout). A timed-out call is retried like any transient error.
+    aws_connect_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
+    aws_read_timeout_seconds: float = Field(default=60.0, gt=0, le=900)
 
     # AWS Batch packaging jobs (the emulator creates the queue and the job definition).
     batch_job_queue: str = "mlm-packaging"

@@ -45,12 +45,23 @@ def test_listed_endpoint_shows_the_computed_status(
     assert [(e["EndpointName"], e["EndpointStatus"]) for e in listed] == [(name, "Creating")]
 
 
+def _refusal(excinfo: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
+    error = excinfo.value.response["Error"]
+    return str(error["Code"]), str(error["Message"])
+
+
 def test_duplicate_create_endpoint_is_rejected(sm: Any, hosting: Hosting) -> None:
+    """AWS CreateEndpoint with a name in use: ValidationException
+    'Cannot create already existing endpoint "<endpoint arn>".' (moto overwrote it)."""
     config = hosting.config()
     name = hosting.endpoint(config)
-    with pytest.raises(ClientError, match="Cannot create already existing endpoint") as excinfo:
+    arn = sm.describe_endpoint(EndpointName=name)["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
         sm.create_endpoint(EndpointName=name, EndpointConfigName=config)
-    assert excinfo.value.response["Error"]["Code"] == "ValidationException"
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot create already existing endpoint "{arn}".',
+    )
 
 
 def test_endpoint_with_a_missing_config_is_rejected(sm: Any, hosting: Hosting) -> None:
@@ -147,14 +158,47 @@ def test_update_endpoint_can_retain_the_current_instance_count(sm: Any, hosting:
     assert _variant(hosting.wait(name, "InService"))["CurrentInstanceCount"] == 4
 
 
-def test_update_endpoint_is_refused_unless_in_service(
+def test_update_endpoint_is_refused_while_creating(
     sm: Any, hosting: Hosting, transitions: Transitions
 ) -> None:
+    """AWS UpdateEndpoint on an endpoint that is not InService: ValidationException
+    'Cannot update in-progress endpoint "<endpoint arn>".'"""
     transitions.hold()
     name = hosting.endpoint()
-    with pytest.raises(ClientError, match="Cannot update in-progress endpoint") as excinfo:
+    arn = sm.describe_endpoint(EndpointName=name)["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
         sm.update_endpoint(EndpointName=name, EndpointConfigName=hosting.config("c2"))
-    assert excinfo.value.response["Error"]["Code"] == "ValidationException"
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+
+
+def test_update_endpoint_is_refused_while_updating(
+    sm: Any, hosting: Hosting, transitions: Transitions
+) -> None:
+    """AWS UpdateEndpoint while an update runs: the same in-progress ValidationException."""
+    name = hosting.endpoint()
+    arn = hosting.wait(name, "InService")["EndpointArn"]
+    transitions.hold()
+    sm.update_endpoint(EndpointName=name, EndpointConfigName=hosting.config("c2"))
+    with pytest.raises(ClientError) as excinfo:
+        sm.update_endpoint(EndpointName=name, EndpointConfigName=hosting.config("c3"))
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+    assert sm.describe_endpoint(EndpointName=name)["EndpointConfigName"] == f"{hosting.prefix}-c2"
+
+
+def test_update_of_a_failed_endpoint_is_refused(sm: Any, hosting: Hosting) -> None:
+    """AWS UpdateEndpoint on a Failed endpoint: ValidationException
+    'Cannot update failed endpoint "<endpoint arn>".' (delete it and create it again)."""
+    name = hosting.endpoint(hosting.config(model=hosting.model(environment=FAIL)))
+    arn = hosting.wait(name, "Failed")["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
+        sm.update_endpoint(EndpointName=name, EndpointConfigName=hosting.config("c2"))
+    assert _refusal(excinfo) == ("ValidationException", f'Cannot update failed endpoint "{arn}".')
 
 
 def test_update_endpoint_with_a_missing_config_is_rejected(sm: Any, hosting: Hosting) -> None:
@@ -183,16 +227,60 @@ def test_weights_and_capacities_update_is_updating_then_applied(
     assert after["CurrentWeight"] == 1.0
 
 
-def test_weights_and_capacities_update_is_refused_unless_in_service(
+def test_weights_and_capacities_update_is_refused_while_creating(
     sm: Any, hosting: Hosting, transitions: Transitions
 ) -> None:
+    """AWS UpdateEndpointWeightsAndCapacities on an endpoint that is not InService:
+    ValidationException 'Cannot update in-progress endpoint "<endpoint arn>".'"""
     transitions.hold()
     name = hosting.endpoint()
-    with pytest.raises(ClientError, match="Cannot update in-progress endpoint"):
+    arn = sm.describe_endpoint(EndpointName=name)["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
         sm.update_endpoint_weights_and_capacities(
             EndpointName=name,
             DesiredWeightsAndCapacities=[{"VariantName": "primary", "DesiredWeight": 2.0}],
         )
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+
+
+def test_weights_and_capacities_update_is_refused_while_updating(
+    sm: Any, hosting: Hosting, transitions: Transitions
+) -> None:
+    """AWS UpdateEndpointWeightsAndCapacities while a capacity change runs: the same
+    in-progress ValidationException, and the first change is the one that lands."""
+    name = hosting.endpoint()
+    arn = hosting.wait(name, "InService")["EndpointArn"]
+    transitions.hold()
+    wanted = [{"VariantName": "primary", "DesiredInstanceCount": 2}]
+    sm.update_endpoint_weights_and_capacities(EndpointName=name, DesiredWeightsAndCapacities=wanted)
+    with pytest.raises(ClientError) as excinfo:
+        sm.update_endpoint_weights_and_capacities(
+            EndpointName=name,
+            DesiredWeightsAndCapacities=[{"VariantName": "primary", "DesiredInstanceCount": 5}],
+        )
+    transitions.release()
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+    assert _variant(sm.describe_endpoint(EndpointName=name))["CurrentInstanceCount"] == 2
+
+
+def test_weights_and_capacities_update_of_a_failed_endpoint_is_refused(
+    sm: Any, hosting: Hosting
+) -> None:
+    """AWS: a Failed endpoint takes no update of any kind ("Cannot update failed endpoint")."""
+    name = hosting.endpoint(hosting.config(model=hosting.model(environment=FAIL)))
+    arn = hosting.wait(name, "Failed")["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
+        sm.update_endpoint_weights_and_capacities(
+            EndpointName=name,
+            DesiredWeightsAndCapacities=[{"VariantName": "primary", "DesiredWeight": 2.0}],
+        )
+    assert _refusal(excinfo) == ("ValidationException", f'Cannot update failed endpoint "{arn}".')
 
 
 def test_weights_and_capacities_update_needs_a_known_variant(sm: Any, hosting: Hosting) -> None:
@@ -228,11 +316,62 @@ def test_deleted_endpoint_leaves_the_list(sm: Any, hosting: Hosting) -> None:
     assert sm.list_endpoints(NameContains=name)["Endpoints"] == []
 
 
+def test_delete_is_refused_while_creating(
+    sm: Any, hosting: Hosting, transitions: Transitions
+) -> None:
+    """AWS DeleteEndpoint on a Creating endpoint: ValidationException
+    'Cannot update in-progress endpoint "<endpoint arn>".' (wait for InService or Failed);
+    the endpoint carries on being created."""
+    transitions.hold()
+    name = hosting.endpoint()
+    arn = sm.describe_endpoint(EndpointName=name)["EndpointArn"]
+    with pytest.raises(ClientError) as excinfo:
+        sm.delete_endpoint(EndpointName=name)
+    transitions.release()
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+    assert sm.describe_endpoint(EndpointName=name)["EndpointStatus"] == "InService"
+
+
+def test_delete_is_refused_while_updating(
+    sm: Any, hosting: Hosting, transitions: Transitions
+) -> None:
+    """AWS DeleteEndpoint while an update runs: the same in-progress ValidationException."""
+    name = hosting.endpoint()
+    arn = hosting.wait(name, "InService")["EndpointArn"]
+    transitions.hold()
+    sm.update_endpoint(EndpointName=name, EndpointConfigName=hosting.config("c2"))
+    with pytest.raises(ClientError) as excinfo:
+        sm.delete_endpoint(EndpointName=name)
+    assert _refusal(excinfo) == (
+        "ValidationException",
+        f'Cannot update in-progress endpoint "{arn}".',
+    )
+    assert sm.describe_endpoint(EndpointName=name)["EndpointStatus"] == "Updating"
+
+
+def test_a_repeated_delete_while_deleting_changes_nothing(
+    sm: Any, hosting: Hosting, transitions: Transitions
+) -> None:
+    """DeleteEndpoint again while Deleting is accepted and the deletion goes on."""
+    name = hosting.endpoint()
+    hosting.wait(name, "InService")
+    transitions.hold()
+    sm.delete_endpoint(EndpointName=name)
+    sm.delete_endpoint(EndpointName=name)
+    assert sm.describe_endpoint(EndpointName=name)["EndpointStatus"] == "Deleting"
+
+
 def test_endpoint_name_is_taken_while_deleting(
     sm: Any, hosting: Hosting, transitions: Transitions
 ) -> None:
+    """AWS CreateEndpoint while an endpoint of that name is Deleting: the name is still
+    taken ('Cannot create already existing endpoint')."""
     config = hosting.config()
     name = hosting.endpoint(config)
+    hosting.wait(name, "InService")
     transitions.hold()
     sm.delete_endpoint(EndpointName=name)
     with pytest.raises(ClientError, match="Cannot create already existing endpoint"):
@@ -284,6 +423,7 @@ def test_failed_update_rolls_back_to_the_old_config(
 
 
 def test_failed_endpoint_can_still_be_deleted(sm: Any, hosting: Hosting) -> None:
+    """AWS: DeleteEndpoint is what a Failed endpoint accepts."""
     name = hosting.endpoint(hosting.config(model=hosting.model(environment=FAIL)))
     hosting.wait(name, "Failed")
     sm.delete_endpoint(EndpointName=name)

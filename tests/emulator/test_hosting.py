@@ -42,11 +42,17 @@ def test_model_naming_a_missing_model_package_is_rejected(sm: Any, hosting: Host
 
 
 def test_duplicate_model_is_rejected(sm: Any, hosting: Hosting) -> None:
+    """AWS CreateModel with a name in use: ValidationException
+    'Cannot create already existing model "<model arn>".'"""
     name = hosting.model()
-    with pytest.raises(ClientError, match="Cannot create already existing model"):
+    arn = sm.describe_model(ModelName=name)["ModelArn"]
+    with pytest.raises(ClientError) as excinfo:
         sm.create_model(
             ModelName=name, ExecutionRoleArn=hosting.role_arn, PrimaryContainer={"Image": IMAGE}
         )
+    error = excinfo.value.response["Error"]
+    assert error["Code"] == "ValidationException"
+    assert error["Message"] == f'Cannot create already existing model "{arn}".'
 
 
 def test_models_are_listed_by_name_contains(sm: Any, hosting: Hosting) -> None:
@@ -88,11 +94,17 @@ def test_endpoint_config_keeps_metrics_config(sm: Any, hosting: Hosting) -> None
     assert sm.describe_endpoint_config(EndpointConfigName=name)["MetricsConfig"] == metrics
 
 
-def test_duplicate_endpoint_config_is_rejected(hosting: Hosting) -> None:
+def test_duplicate_endpoint_config_is_rejected(sm: Any, hosting: Hosting) -> None:
+    """AWS CreateEndpointConfig with a name in use: ValidationException
+    'Cannot create already existing endpoint configuration "<config arn>".'"""
     model = hosting.model()
-    hosting.config(model=model)
-    with pytest.raises(ClientError, match="Cannot create already existing endpoint configuration"):
+    name = hosting.config(model=model)
+    arn = sm.describe_endpoint_config(EndpointConfigName=name)["EndpointConfigArn"]
+    with pytest.raises(ClientError) as excinfo:
         hosting.config(model=model)
+    error = excinfo.value.response["Error"]
+    assert error["Code"] == "ValidationException"
+    assert error["Message"] == f'Cannot create already existing endpoint configuration "{arn}".'
 
 
 def test_endpoint_configs_are_listed_by_name_contains(sm: Any, hosting: Hosting) -> None:

@@ -56,10 +56,15 @@ def test_model_package_group_is_described_and_listed_by_name(sm: Any, prefix: st
 
 
 def test_duplicate_model_package_group_is_rejected(sm: Any, prefix: str) -> None:
+    """AWS CreateModelPackageGroup with a name in use: ValidationException
+    "Model Package Group already exists: <group arn>" (callers match on these words)."""
     _group(sm, prefix)
-    with pytest.raises(ClientError, match="already exists") as excinfo:
+    arn = sm.describe_model_package_group(ModelPackageGroupName=prefix)["ModelPackageGroupArn"]
+    with pytest.raises(ClientError) as excinfo:
         sm.create_model_package_group(ModelPackageGroupName=prefix)
     assert _error(excinfo) == "ValidationException"
+    message = excinfo.value.response["Error"]["Message"]
+    assert message == f"Model Package Group already exists: {arn}"
 
 
 def test_empty_model_package_group_can_be_deleted(sm: Any, prefix: str) -> None:
@@ -164,3 +169,33 @@ def test_group_can_be_deleted_once_its_versions_are_gone(sm: Any, prefix: str) -
     sm.delete_model_package(ModelPackageName=arn)
     sm.delete_model_package_group(ModelPackageGroupName=prefix)
     assert sm.list_model_package_groups(NameContains=prefix)["ModelPackageGroupSummaryList"] == []
+
+
+def test_a_repeated_client_token_answers_the_first_version(sm: Any, prefix: str) -> None:
+    """AWS CreateModelPackage, ClientToken: "A unique token that guarantees that the call
+    to this API is idempotent." A repeat (e.g. a retry after a lost reply) answers the
+    first package's ARN and makes no second version."""
+    group = _group(sm, prefix)
+    first = _package(sm, group, ClientToken="retry-me-1")
+    again = _package(sm, group, ClientToken="retry-me-1")
+    listed = sm.list_model_packages(ModelPackageGroupName=group)["ModelPackageSummaryList"]
+    assert again == first
+    assert [p["ModelPackageArn"] for p in listed] == [first]
+
+
+def test_another_client_token_makes_another_version(sm: Any, prefix: str) -> None:
+    """AWS CreateModelPackage: a different ClientToken is a new call (a new version)."""
+    group = _group(sm, prefix)
+    first = _package(sm, group, ClientToken="token-a")
+    second = _package(sm, group, ClientToken="token-b")
+    assert sm.describe_model_package(ModelPackageName=second)["ModelPackageVersion"] == 2
+    assert first != second
+
+
+def test_botocore_fills_in_a_fresh_client_token_per_call(sm: Any, prefix: str) -> None:
+    """botocore's model marks CreateModelPackage.ClientToken ``idempotencyToken``: a call
+    without one gets a new UUID, so two plain calls make two versions."""
+    group = _group(sm, prefix)
+    _package(sm, group)
+    second = _package(sm, group)
+    assert sm.describe_model_package(ModelPackageName=second)["ModelPackageVersion"] == 2

@@ -37,8 +37,8 @@ class ClientFactory:
         )
         self._config = Config(
             retries={"mode": "standard", "max_attempts": settings.aws_max_attempts},
-            connect_timeout=5,
-            read_timeout=60,
+            connect_timeout=settings.aws_connect_timeout_seconds,
+            read_timeout=settings.aws_read_timeout_seconds,
             max_pool_connections=32,
         )
         # InvokeEndpoint is not idempotent: a retried invocation would run the model twice,

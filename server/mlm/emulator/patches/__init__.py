@@ -12,6 +12,10 @@ Model registry (``registry.py``)
 - DeleteModelPackage (missing in moto): deletes one version; unknown → ValidationException.
 - CreateModelPackage in a group numbers versions 1, 2, 3… and never reuses the number of
   a deleted version (moto counted the packages left, so a delete led to clashing ARNs).
+- CreateModelPackage with the ClientToken of a package of the same group answers that
+  package's ARN and creates nothing (AWS: the token "guarantees that the call to this API
+  is idempotent"; botocore fills in a fresh token per call when none is given, and its
+  retries of one call resend it). moto created another version.
 - UpdateModelPackage changes only what the request names: CustomerMetadataProperties are
   merged, then CustomerMetadataPropertiesToRemove are removed; approval status and
   description stay unless given (moto reset all of them on every update).
@@ -48,12 +52,17 @@ Endpoints (``endpoints.py``)
 - UpdateEndpoint (missing in moto): Updating → InService on the new config. Accepts
   DeploymentConfig (returned as LastDeploymentConfig), RetainAllVariantProperties and
   ExcludeRetainedVariantProperties. EndpointConfigName shows the new config as soon as
-  the update starts; LastModifiedTime moves. Refused unless InService (ValidationException).
+  the update starts; LastModifiedTime moves. Refused unless InService, as AWS does:
+  ValidationException 'Cannot update in-progress endpoint "<arn>".' (Creating, Updating)
+  or 'Cannot update failed endpoint "<arn>".' (Failed).
 - UpdateEndpointWeightsAndCapacities: Updating → InService with the new weights/counts;
-  refused unless InService; variant names must exist and be unique; each entry needs a
-  weight or a count (moto set the missing one to null and skipped Updating).
+  refused unless InService with the same exceptions; variant names must exist and be
+  unique; each entry needs a weight or a count (moto set the missing one to null and
+  skipped Updating).
 - DeleteEndpoint: Deleting, then gone; DescribeEndpoint then raises ValidationException
-  "Could not find endpoint". Allowed in any state; a repeat while Deleting is a no-op.
+  "Could not find endpoint". Accepted when InService or Failed; while Creating or Updating
+  AWS refuses it with 'Cannot update in-progress endpoint "<arn>".' (moto deleted at once);
+  a repeat while Deleting is a no-op.
 
 Failure injection (``failures.py``)
 - A deployment whose SageMaker model has a container Environment variable

@@ -155,16 +155,15 @@ class EmulatedEndpoint:
         self.change = change
         self.last_modified_time = change.started
 
-    def require_in_service(self, action: str) -> None:
+    def require_in_service(self) -> None:
+        """AWS's refusal of UpdateEndpoint / UpdateEndpointWeightsAndCapacities unless
+        the endpoint is InService (the same words for every in-progress state)."""
         status = self.endpoint_status
         if status == "InService":
             return
         if status == "Failed":
-            raise ValidationError(
-                f'Cannot {action} endpoint "{self.arn}" because it is in Failed status; '
-                "delete it and create it again."
-            )
-        raise ValidationError(f'Cannot {action} in-progress endpoint "{self.arn}".')
+            raise ValidationError(f'Cannot update failed endpoint "{self.arn}".')
+        raise ValidationError(f'Cannot update in-progress endpoint "{self.arn}".')
 
     # --- views -----------------------------------------------------------------------
 
@@ -314,12 +313,16 @@ def describe_endpoint(self: SageMakerModelBackend, endpoint_name: str) -> dict[s
 
 
 def delete_endpoint(self: SageMakerModelBackend, endpoint_name: str) -> None:
-    # Allowed in any state (AWS: the only operation on a Failed endpoint); a second delete
-    # while Deleting changes nothing.
+    # AWS deletes an InService or Failed endpoint (the only operation a Failed one takes)
+    # and refuses one that is Creating or Updating with the same words as UpdateEndpoint.
+    # A second delete while Deleting changes nothing.
     with clock.LOCK:
         endpoint = _get(self, endpoint_name)
-        if endpoint.change is None or endpoint.change.kind != "delete":
-            endpoint.start(Change(kind="delete", started=clock.now()))
+        if endpoint.change is not None and endpoint.change.kind == "delete":
+            return
+        if endpoint.endpoint_status in {"Creating", "Updating"}:
+            raise ValidationError(f'Cannot update in-progress endpoint "{endpoint.arn}".')
+        endpoint.start(Change(kind="delete", started=clock.now()))
 
 
 def update_endpoint(
@@ -333,7 +336,7 @@ def update_endpoint(
     with clock.LOCK:
         endpoint = _get(self, endpoint_name)
         config = _config(self, endpoint_config_name)
-        endpoint.require_in_service("update")
+        endpoint.require_in_service()
         started = clock.now()
         targets = _variants_from_config(self, config, started)
         if retain_all_variant_properties:
@@ -369,7 +372,7 @@ def update_endpoint_weights_and_capacities(
 ) -> str:
     with clock.LOCK:
         endpoint = _get(self, endpoint_name)
-        endpoint.require_in_service("update")
+        endpoint.require_in_service()
         targets = {v.name: copy.copy(v) for v in endpoint.variants}
         seen: set[str] = set()
         for wanted in desired_weights_and_capacities:

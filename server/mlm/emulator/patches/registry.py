@@ -70,6 +70,17 @@ def create_model_package(self: SageMakerModelBackend, **kwargs: Any) -> str:
             raise ValidationError(
                 f"Model Package Group {_group_arn(self, group_name)} does not exist."
             )
+        token = kwargs.get("client_token")
+        if token:
+            # AWS: "A unique token that guarantees that the call to this API is
+            # idempotent": a repeat with the same token answers the first package's ARN.
+            for existing in self.model_packages.values():
+                if (
+                    existing.model_package_group_name == group_name
+                    and existing.client_token == token
+                ):
+                    first: str = existing.arn
+                    return first
         versions = _last_versions(self)
         version = versions.get(group_name, 0) + 1
         versions[group_name] = version

@@ -1,0 +1,147 @@
+"""Fixtures of the reliability tests, the fault matrix's parametrization and its summary.
+
+A test module that names ``FAULT_MATRIX = (<operation>, …)`` and takes a ``fault_case``
+argument gets one test per (operation, AWS call position, fault kind); the positions
+come from a clean run of each operation through the proxy, made while collecting. Each
+case's result travels in the test report (``user_properties``, so it crosses xdist
+workers) and the session ends with a table of them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from _pytest.terminal import TerminalReporter
+from botocore.retries import standard
+
+from mlm.emulator.patches import clock
+from tests.reliability import matrix
+from tests.reliability.harness import CREDENTIALS_ENV, AwsCredentials, Environment, environment
+
+_results: list[dict[str, Any]] = []
+_concurrency: list[tuple[str, str, dict[str, int]]] = []
+RESULT_PROPERTY = "fault_case"
+CONCURRENCY_PROPERTY = "concurrency"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "fault_case" not in metafunc.fixturenames:
+        return
+    operations = metafunc.module.FAULT_MATRIX
+    credentials = AwsCredentials.install()
+    try:
+        cases = matrix.cases(operations)
+    finally:
+        credentials.restore()
+    metafunc.parametrize("fault_case", cases, ids=[case.id for case in cases])
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Environment]:
+    """The process's emulator, proxy and replicas, with AWS-mode credentials set.
+
+    botocore's retry backoff is shortened to milliseconds: which errors are retried and
+    how many times stays botocore's own (standard mode, ``aws_max_attempts``), but a
+    case whose retries run out should not sleep seconds of jitter.
+    """
+    for name, value in CREDENTIALS_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    monkeypatch.setattr(standard.ExponentialBackoff, "delay_amount", lambda self, ctx: 0.005)
+    before = clock.transition().total_seconds()
+    built = environment()
+    yield built
+    built.proxy.reset()
+    clock.configure(before)
+
+
+def check_case(case: matrix.Case, env: Environment, request: pytest.FixtureRequest) -> None:
+    """Run one fault case, put its result in the report, then fail on what it found."""
+    result = matrix.run(case, env)
+    request.node.user_properties.append((RESULT_PROPERTY, json.dumps(result.to_json())))
+    assert not result.problems, "\n".join(result.problems)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call":
+        return
+    for name, value in report.user_properties:
+        if name == RESULT_PROPERTY:
+            _results.append(json.loads(value))
+        elif name == CONCURRENCY_PROPERTY:
+            what, tally = json.loads(value)
+            _concurrency.append((what, report.outcome, tally))
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+    write = terminalreporter.write_line
+    if _concurrency:
+        terminalreporter.section("concurrency")
+        for what, outcome, tally in _concurrency:
+            answers = ", ".join(f"{n} x {answer}" for answer, n in sorted(tally.items()))
+            write(f"{what}: {outcome}: {answers}")
+    if not _results:
+        return
+    terminalreporter.section("fault matrix")
+    by_operation: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for result in _results:
+        by_operation[result["operation"]].append(result)
+    header = (
+        f"{'operation':30} {'AWS calls':>9} {'faults':>7} {'bad answers':>11} "
+        f"{'orphans':>8} {'retries converged':>18}"
+    )
+    write(header)
+    write("-" * len(header))
+    for operation in sorted(by_operation):
+        rows = by_operation[operation]
+        calls = len({r["position"] for r in rows})
+        injected = sum(1 for r in rows if r["injected"])
+        bad = sum(1 for r in rows if r["bad_first"])
+        orphans = sum(1 for r in rows if r["orphans_after_first"] or r["orphans_after_retry"])
+        converged = sum(1 for r in rows if _converged(r))
+        write(
+            f"{operation:30} {calls:>9} {injected:>7} {bad:>11} {orphans:>8} "
+            f"{f'{converged}/{len(rows)}':>18}"
+        )
+    write("")
+    write("failing cases per operation and fault kind (first answer -> retry; what is wrong):")
+    for operation in sorted(by_operation):
+        by_fault: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in by_operation[operation]:
+            if _failed(r):
+                by_fault[r["fault"]].append(r)
+        for fault in sorted(by_fault):
+            for r in by_fault[fault]:
+                what = "; ".join(_what(r))
+                write(
+                    f"  {operation} {fault} @ {r['position']}: {r['first']} -> {r['retry']}: {what}"
+                )
+
+
+def _converged(r: dict[str, Any]) -> bool:
+    return not (r["bad_retry"] or r["not_converged"] or r["orphans_after_retry"])
+
+
+def _failed(result: dict[str, Any]) -> bool:
+    return bool(_what(result))
+
+
+def _what(r: dict[str, Any]) -> list[str]:
+    found = []
+    if not r["injected"]:
+        found.append("fault not injected")
+    if r["bad_first"]:
+        found.append(f"bad answer ({r['bad_first']})")
+    if r["orphans_after_first"]:
+        found.append(f"orphans after the answer: {', '.join(r['orphans_after_first'])}")
+    if r["bad_retry"]:
+        found.append(r["bad_retry"])
+    if r["not_converged"]:
+        found.append(f"not converged: {', '.join(r['not_converged'])}")
+    if r["orphans_after_retry"]:
+        found.append(f"orphans after the retry: {', '.join(r['orphans_after_retry'])}")
+    return found

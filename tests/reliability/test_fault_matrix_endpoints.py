@@ -1,0 +1,20 @@
+"""The fault matrix (see matrix.py) of endpoint creation, with one and two variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reliability.conftest import check_case
+from tests.reliability.harness import Environment
+from tests.reliability.matrix import Case
+
+FAULT_MATRIX = (
+    "create_endpoint",
+    "create_endpoint_two_variants",
+)
+
+
+def test_one_fault_leaves_no_orphans_and_a_retry_converges(
+    fault_case: Case, env: Environment, request: pytest.FixtureRequest
+) -> None:
+    check_case(fault_case, env, request)
