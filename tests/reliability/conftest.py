@@ -33,10 +33,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     operations = metafunc.module.FAULT_MATRIX
     credentials = AwsCredentials.install()
+    delay = clock.transition().total_seconds()
     try:
         cases = matrix.cases(operations)
     finally:
         credentials.restore()
+        clock.configure(delay)
     metafunc.parametrize("fault_case", cases, ids=[case.id for case in cases])
 
 
@@ -91,8 +93,8 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
     for result in _results:
         by_operation[result["operation"]].append(result)
     header = (
-        f"{'operation':30} {'AWS calls':>9} {'faults':>7} {'bad answers':>11} "
-        f"{'orphans':>8} {'retries converged':>18}"
+        f"{'operation':30} {'AWS calls':>9} {'cases':>5} {'faults injected':>15} "
+        f"{'bad answers':>11} {'orphans':>7} {'retries converged':>17}"
     )
     write(header)
     write("-" * len(header))
@@ -104,22 +106,26 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
         orphans = sum(1 for r in rows if r["orphans_after_first"] or r["orphans_after_retry"])
         converged = sum(1 for r in rows if _converged(r))
         write(
-            f"{operation:30} {calls:>9} {injected:>7} {bad:>11} {orphans:>8} "
-            f"{f'{converged}/{len(rows)}':>18}"
+            f"{operation:30} {calls:>9} {len(rows):>5} {injected:>15} {bad:>11} {orphans:>7} "
+            f"{f'{converged}/{len(rows)}':>17}"
         )
     write("")
-    write("failing cases per operation and fault kind (first answer -> retry; what is wrong):")
+    write("failing cases / cases, per fault kind:")
+    kinds = sorted({r["fault"] for r in _results})
+    write(f"{'operation':30} " + " ".join(f"{kind:>12}" for kind in kinds))
     for operation in sorted(by_operation):
-        by_fault: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in by_operation[operation]:
+        cells = []
+        for kind in kinds:
+            rows = [r for r in by_operation[operation] if r["fault"] == kind]
+            cells.append(f"{sum(1 for r in rows if _failed(r))}/{len(rows)}")
+        write(f"{operation:30} " + " ".join(f"{cell:>12}" for cell in cells))
+    write("")
+    write("failing cases (first answer -> retry: what is wrong):")
+    for operation in sorted(by_operation):
+        for r in sorted(by_operation[operation], key=lambda r: (r["fault"], r["position"])):
             if _failed(r):
-                by_fault[r["fault"]].append(r)
-        for fault in sorted(by_fault):
-            for r in by_fault[fault]:
-                what = "; ".join(_what(r))
-                write(
-                    f"  {operation} {fault} @ {r['position']}: {r['first']} -> {r['retry']}: {what}"
-                )
+                case = f"{operation} {r['fault']} @ {r['position']}"
+                write(f"  {case}: {r['first']} -> {r['retry']}: {'; '.join(_what(r))}")
 
 
 def _converged(r: dict[str, Any]) -> bool:

@@ -125,10 +125,6 @@ def _settle_endpoint(replica: Replica, ctx: Context) -> None:
     _read_settled(replica)
 
 
-def _settle_gone(replica: Replica, ctx: Context) -> None:
-    poll(lambda: replica.call("GET", f"/endpoints/{ENDPOINT}"), lambda a: a.status == 404)
-
-
 def _nothing(replica: Replica, ctx: Context) -> None:
     return
 
@@ -161,14 +157,17 @@ def _versions(count: int) -> Callable[[Inventory, Replica, Context], list[str]]:
             problems.append(f"{len(packages)} model packages, want {count}")
         listed = replica.call("GET", f"/models/{MODEL}/versions")
         if listed.status != 200 or len(listed.body["items"]) != count:
-            problems.append(f"GET the versions: {listed} {_items(listed)}, want {count}")
+            problems.append(f"GET the versions: {listed} {_items(listed)}, want {count} version(s)")
         return problems
 
     return check
 
 
 def _items(answer: Answer) -> Any:
-    return answer.body.get("items") if isinstance(answer.body, dict) else answer.body
+    """The version numbers a list answered (or its body, when it is not a list)."""
+    if isinstance(answer.body, dict) and isinstance(answer.body.get("items"), list):
+        return [item.get("version") for item in answer.body["items"]]
+    return answer.body
 
 
 def _endpoint(
@@ -368,7 +367,7 @@ OPERATIONS: dict[str, Operation] = {
             path=lambda ctx: f"/endpoints/{ENDPOINT}",
             body=lambda ctx: None,
             prepare=_live(ONE_VARIANT, versions=1),
-            settle=_settle_gone,
+            settle=_settle_endpoint,
             check=_endpoint_gone,
         ),
         Operation(
@@ -541,6 +540,15 @@ def run(case: Case, env: Environment) -> Result:
     op = OPERATIONS[case.operation]
     result = Result(case.operation, str(case.position), case.fault)
     replica, ctx = _prepared(op, env)
+    try:
+        return _run(op, case, env, replica, ctx, result)
+    finally:
+        stop_jobs(env, Inventory.read(env, ctx["tenant"]))
+
+
+def _run(
+    op: Operation, case: Case, env: Environment, replica: Replica, ctx: Context, result: Result
+) -> Result:
     key = str(uuid.uuid4())
     env.proxy.reset()
     env.proxy.add(case.fault, case.position.action, case.position.occurrence)
@@ -564,7 +572,6 @@ def run(case: Case, env: Environment) -> Result:
     inventory = Inventory.read(env, ctx["tenant"])
     result.not_converged = op.check(inventory, replica, ctx)
     result.orphans_after_retry = inventory.orphans() + inventory.missing()
-    stop_jobs(env, inventory)
     return result
 
 
