@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -73,7 +74,8 @@ class Idempotency:
             raise_on_no_idempotency_key=True,
             expires_after_seconds=ttl_seconds,
         )
-        self._config.register_lambda_context(_RequestBudget(in_progress_seconds))  # type: ignore[arg-type]
+        self._budget = _RequestBudget(in_progress_seconds)
+        self._config.register_lambda_context(self._budget)  # type: ignore[arg-type]
 
     def run(
         self, tenant: str, operation: str, key: str, payload: Any, make: Callable[[], Reply]
@@ -100,6 +102,7 @@ class Idempotency:
             return made[-1]
 
         request = {"key": f"{tenant}/{operation}/{key}", "fingerprint": _fingerprint(payload)}
+        started = time.time()
         try:
             reply: Reply = create(request=request)
         except IdempotencyValidationError as error:
@@ -109,6 +112,11 @@ class Idempotency:
                 "use a new key for a new request.",
             ) from error
         except IdempotencyAlreadyInProgressError as error:
+            if self._written_by_this_attempt(request, started):
+                # botocore repeated our own in-progress write (its reply was lost): the
+                # record is this request's. Do the work; the services converge even if a
+                # twin request of this key slipped into the same window.
+                return self._stored_anyway(request, make())
             raise Conflict(
                 code="IDEMPOTENCY_KEY_IN_PROGRESS",
                 detail="A request with this Idempotency-Key is still running; retry shortly.",
@@ -125,6 +133,19 @@ class Idempotency:
                 headers={"Retry-After": "5"},
             ) from error
         return reply
+
+    def _written_by_this_attempt(self, request: dict[str, str], started: float) -> bool:
+        """Whether the key's in-progress record is the one this attempt wrote: its expiry
+        is this request's budget counted from a moment since the attempt started."""
+        try:
+            record = self._persistence.get_record(data=request)
+        except Exception:  # unreadable: assume another request holds it
+            return False
+        expiry = None if record is None else record.in_progress_expiry_timestamp
+        if record is None or record.status != "INPROGRESS" or expiry is None:
+            return False
+        budget_ms = self._budget.get_remaining_time_in_millis()
+        return started * 1000 + budget_ms - 5 <= expiry <= time.time() * 1000 + budget_ms + 5
 
     def _stored_anyway(self, request: dict[str, str], reply: Reply) -> Reply:
         try:

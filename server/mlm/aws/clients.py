@@ -45,7 +45,7 @@ class ClientFactory:
         # and a retried read timeout would keep a client waiting minutes for its 504. One
         # attempt, and a read timeout just past SageMaker's 60 s model timeout.
         self._runtime_config = self._config.merge(
-            Config(retries={"mode": "standard", "max_attempts": 1}, read_timeout=70)
+            Config(retries={"mode": "standard", "total_max_attempts": 1}, read_timeout=70)
         )
         self._clients: dict[str, Any] = {}
         self._lock = threading.Lock()
@@ -72,7 +72,7 @@ class ClientFactory:
                 client = self._session.client(
                     service,  # type: ignore[call-overload]
                     config=self._config.merge(
-                        Config(retries={"mode": "standard", "max_attempts": 1})
+                        Config(retries={"mode": "standard", "total_max_attempts": 1})
                     ),
                     endpoint_url=self._settings.aws_endpoint_url,
                 )

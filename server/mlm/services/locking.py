@@ -82,7 +82,14 @@ class ResourceLocks:
         try:
             yield held
         finally:
+            self._release(held.lease, what)
+
+    def _release(self, lease: Lease, what: str) -> None:
+        # Twice: a lease left behind blocks the resource until it expires.
+        for attempt in range(2):
             try:
-                self._table.release(held.lease)
-            except ApiError as error:  # it expires by itself
-                log.warning("could not release the lease on %s: %s", what, error)
+                self._table.release(lease)
+                return
+            except ApiError as error:
+                if attempt == 1:  # it expires by itself
+                    log.warning("could not release the lease on %s: %s", what, error)

@@ -12,11 +12,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
+from typing import TypeVar
 
 from mlm.aws.sagemaker_hosting import EndpointRecord, SageMakerHosting
 from mlm.errors import ApiError
 
 log = logging.getLogger("mlm.endpoints")
+T = TypeVar("T")
 
 # SageMaker statuses in which no change is in flight, so what the current config does not
 # use is garbage (AWS forbids deleting a config an ongoing Create/Update relies on).
@@ -73,11 +76,12 @@ def collect_garbage(hosting: SageMakerHosting, record: EndpointRecord, prefix: s
 
 
 def delete_all(hosting: SageMakerHosting, prefix: str) -> None:
-    """Delete every config and model of an endpoint that is gone or being deleted."""
-    for config in hosting.list_configs(prefix):
-        hosting.delete_config(config.name)
-    for model in hosting.list_models(prefix):
-        hosting.delete_model(model.name)
+    """Delete every config and model of an endpoint that is gone or being deleted (each
+    step tried twice: what still fails is raised, and left to the janitor)."""
+    for config in _twice(lambda: hosting.list_configs(prefix)):
+        _twice(partial(hosting.delete_config, config.name))
+    for model in _twice(lambda: hosting.list_models(prefix)):
+        _twice(partial(hosting.delete_model, model.name))
 
 
 def _settled_before(created: datetime | None, modified: datetime) -> bool:
@@ -85,8 +89,18 @@ def _settled_before(created: datetime | None, modified: datetime) -> bool:
 
 
 def _quietly(delete: Callable[[str], None], name: str) -> None:
-    # Cleanup must not mask the error that triggered it; what is left is retried later.
+    # Cleanup must not mask the error that triggered it; what is left is the janitor's.
     try:
-        delete(name)
+        _twice(lambda: delete(name))
     except ApiError as error:
         log.warning("could not delete %s yet: %s", name, error)
+
+
+def _twice(step: Callable[[], T]) -> T:
+    """``step()``, once more if it fails: botocore's retries of one call can run out
+    while a fresh call goes through, and a leftover otherwise waits for the janitor."""
+    try:
+        return step()
+    except ApiError as error:
+        log.info("retrying a cleanup step once: %s", error)
+        return step()
