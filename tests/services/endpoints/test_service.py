@@ -374,14 +374,21 @@ def test_delete_answers_deleting_and_leaves_nothing(
     assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
 
 
-def test_delete_while_creating_is_accepted(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion, container: Container
+def test_delete_while_creating_is_not_ready_and_says_when_to_retry(
+    endpoint_service: EndpointService,
+    keys: Keys,
+    make_version: MakeVersion,
+    transitions: Transitions,
 ) -> None:
+    """SageMaker refuses DeleteEndpoint while an endpoint is Creating or Updating
+    ("Cannot update in-progress endpoint"); the client is told to wait and retry."""
     make_version()
+    transitions.hold()
     endpoint_service.create(keys.tenant, new())
-    assert endpoint_service.delete(keys.tenant, "chat-ep").status == "deleting"
-    wait_gone(endpoint_service, keys.tenant, "chat-ep")
-    assert leftovers(container, keys.tenant)["configs"] == []
+    with pytest.raises(Conflict) as caught:
+        endpoint_service.delete(keys.tenant, "chat-ep")
+    assert caught.value.code == "ENDPOINT_NOT_READY"
+    assert caught.value.headers["Retry-After"]
 
 
 def test_delete_of_a_missing_endpoint_is_endpoint_not_found(

@@ -280,7 +280,9 @@ export const createEndpoint = <ThrowOnError extends boolean = false>(options: Op
  * Delete an endpoint
  *
  * Deletes the endpoint and the endpoint configs and SageMaker models the service
- * created for it. Answers `202` with the endpoint in `deleting`. Role: operator.
+ * created for it. Answers `202` with the endpoint in `deleting`. SageMaker refuses
+ * while the endpoint is creating or updating: `409 ENDPOINT_NOT_READY` with
+ * `Retry-After`. Role: operator.
  *
  */
 export const deleteEndpoint = <ThrowOnError extends boolean = false>(options: Options<DeleteEndpointData, ThrowOnError>) => (options.client ?? client).delete<DeleteEndpointResponses, DeleteEndpointErrors, ThrowOnError>({

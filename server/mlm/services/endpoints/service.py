@@ -6,8 +6,9 @@ endpoint config naming them, and the endpoint. Names are deterministic
 change removes what it made, and configs/models an update left behind are collected
 lazily whenever the endpoint is read in a settled state (``endpoint_cleanup``).
 
-DeleteEndpoint is attempted in every state except SystemUpdating (AWS refuses it there);
-if AWS refuses it in another state, the client gets 409 ENDPOINT_NOT_READY.
+DeleteEndpoint is attempted in every state except SystemUpdating; AWS refuses it while
+the endpoint is Creating or Updating too, and the client then gets 409
+ENDPOINT_NOT_READY with Retry-After.
 """
 
 from __future__ import annotations

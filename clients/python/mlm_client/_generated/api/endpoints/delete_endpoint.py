@@ -119,7 +119,9 @@ def sync_detailed(
     """ Delete an endpoint
 
      Deletes the endpoint and the endpoint configs and SageMaker models the service
-    created for it. Answers `202` with the endpoint in `deleting`. Role: operator.
+    created for it. Answers `202` with the endpoint in `deleting`. SageMaker refuses
+    while the endpoint is creating or updating: `409 ENDPOINT_NOT_READY` with
+    `Retry-After`. Role: operator.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -157,7 +159,9 @@ def sync(
     """ Delete an endpoint
 
      Deletes the endpoint and the endpoint configs and SageMaker models the service
-    created for it. Answers `202` with the endpoint in `deleting`. Role: operator.
+    created for it. Answers `202` with the endpoint in `deleting`. SageMaker refuses
+    while the endpoint is creating or updating: `409 ENDPOINT_NOT_READY` with
+    `Retry-After`. Role: operator.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -190,7 +194,9 @@ async def asyncio_detailed(
     """ Delete an endpoint
 
      Deletes the endpoint and the endpoint configs and SageMaker models the service
-    created for it. Answers `202` with the endpoint in `deleting`. Role: operator.
+    created for it. Answers `202` with the endpoint in `deleting`. SageMaker refuses
+    while the endpoint is creating or updating: `409 ENDPOINT_NOT_READY` with
+    `Retry-After`. Role: operator.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -228,7 +234,9 @@ async def asyncio(
     """ Delete an endpoint
 
      Deletes the endpoint and the endpoint configs and SageMaker models the service
-    created for it. Answers `202` with the endpoint in `deleting`. Role: operator.
+    created for it. Answers `202` with the endpoint in `deleting`. SageMaker refuses
+    while the endpoint is creating or updating: `409 ENDPOINT_NOT_READY` with
+    `Retry-After`. Role: operator.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
