@@ -18,6 +18,9 @@ from mlm.emulator import patches
 from mlm.emulator.server import start_emulator
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 
+# The reliability tests' session summary (a plugin: see tests/reliability/summary.py).
+pytest_plugins = ["tests.reliability.summary"]
+
 _tenant_ids = itertools.count()
 
 

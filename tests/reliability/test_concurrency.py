@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.reliability.conftest import CONCURRENCY_PROPERTY
 from tests.reliability.harness import (
     Answer,
     Environment,
@@ -27,6 +26,7 @@ from tests.reliability.harness import (
     release_transitions,
 )
 from tests.reliability.matrix import ENDPOINT, MODEL, MODEL_BODY, ONE_VARIANT, VERSION_BODY
+from tests.reliability.summary import CONCURRENCY_PROPERTY
 
 REPLICAS = 4
 REQUESTS = 20
