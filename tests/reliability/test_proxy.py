@@ -362,9 +362,7 @@ def test_stop_ends_a_stall_at_once(env: Environment) -> None:
     deadline = time.monotonic() + 5
     while not proxy.calls and time.monotonic() < deadline:
         time.sleep(0.01)
-    started = time.monotonic()
     proxy.stop()
-    caller.join(timeout=5)
+    caller.join(timeout=5)  # a 60 s stall that outlived stop() would still be running
     assert not caller.is_alive()
-    assert time.monotonic() - started < 5
     assert outcome == [b""]
