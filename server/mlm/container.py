@@ -54,7 +54,7 @@ class Container:
 
     @cached_property
     def hosting(self) -> SageMakerHosting:
-        return SageMakerHosting(self.clients.sagemaker())
+        return SageMakerHosting(self.clients.sagemaker(), self.settings.tags_cache_seconds)
 
     @cached_property
     def registry(self) -> SageMakerRegistry:

@@ -81,6 +81,9 @@ class Settings(BaseSettings):
         default=None, description="Send every AWS call here (the emulator sets it)."
     )
     aws_max_attempts: int = Field(default=4, ge=1, le=10)
+    # How long tags read from AWS are reused (MLM writes an endpoint's tags only when it
+    # creates it): a tag changed in AWS directly shows in the API within this bound.
+    tags_cache_seconds: float = Field(default=60.0, ge=0, le=3600)
     # botocore's socket timeouts for every AWS call except InvokeEndpoint (which waits past
     # SageMaker's 60 s model timeout). A timed-out call is retried like any transient error.
     aws_connect_timeout_seconds: float = Field(default=5.0, gt=0, le=300)

@@ -281,3 +281,42 @@ def test_a_variants_latest_status_is_the_one_started_last() -> None:
     )
     assert state.latest_status == "Baking"
     assert (state.current_instance_count, state.current_weight) == (None, None)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_tags_are_reused_for_the_ttl_and_read_again_after_it(
+    container: Container, keys: Keys, package_arn: str
+) -> None:
+    """A tag changed in AWS directly (console, CLI) shows once the TTL has passed."""
+    clock = Clock()
+    sm = container.clients.sagemaker()
+    cached = SageMakerHosting(sm, tags_ttl_seconds=60, clock=clock)
+    physical = live_endpoint(cached, container, keys, package_arn)
+    record = cached.describe_endpoint(physical)
+    assert record is not None
+    assert cached.tags(record.arn) == TAGS
+    sm.add_tags(ResourceArn=record.arn, Tags=[{"Key": "team", "Value": "search"}])
+    calls: list[str] = []
+    with hooked(sm, "before-call.sagemaker.ListTags", lambda **_: calls.append("x")):
+        assert cached.tags(record.arn) == TAGS  # within the TTL: no call
+        clock.now += 61
+        assert cached.tags(record.arn) == TAGS | {"team": "search"}
+    assert len(calls) == 1
+
+
+def test_without_a_ttl_tags_are_read_every_time(
+    hosting: SageMakerHosting, container: Container, keys: Keys, package_arn: str
+) -> None:
+    physical = live_endpoint(hosting, container, keys, package_arn)
+    record = hosting.describe_endpoint(physical)
+    assert record is not None
+    sm = container.clients.sagemaker()
+    sm.add_tags(ResourceArn=record.arn, Tags=[{"Key": "team", "Value": "search"}])
+    assert hosting.tags(record.arn)["team"] == "search"

@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 
 from mlm.container import Container
 from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
@@ -195,3 +196,17 @@ def test_delete_of_another_tenants_endpoint_is_404(
 ) -> None:
     response = client.delete("/v1/endpoints/chat-ep", headers=as_role(keys.other_tenant_admin))
     assert response.status_code == 404
+
+
+# --- AWS calls per read ------------------------------------------------------------------
+
+
+def test_a_get_of_an_endpoint_makes_one_aws_call_in_the_steady_state(
+    client: TestClient, container: Container, live: Any
+) -> None:
+    client.get("/v1/endpoints/chat-ep")  # the first read learns what is immutable or cached
+    calls: list[str] = []
+    sm = container.clients.sagemaker()
+    with hooked(sm, "before-call.sagemaker", lambda model, **_: calls.append(model.name)):
+        assert client.get("/v1/endpoints/chat-ep").status_code == 200
+    assert calls == ["DescribeEndpoint"]

@@ -8,7 +8,9 @@ already gone succeed (cleanup is idempotent).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,10 +111,22 @@ class NewModel:
 
 
 class SageMakerHosting:
-    def __init__(self, client: SageMakerClient) -> None:
+    def __init__(
+        self,
+        client: SageMakerClient,
+        tags_ttl_seconds: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``tags_ttl_seconds``: how long tags read from AWS are reused. MLM writes an
+        endpoint's tags only when it creates it, so a read needs no ListTags call most
+        of the time; a tag changed in AWS directly shows within the TTL."""
         self._sm = client
         self._models: ImmutableCache[ModelRecord] = ImmutableCache()
         self._configs: ImmutableCache[ConfigRecord] = ImmutableCache()
+        self._tags_ttl = tags_ttl_seconds
+        self._clock = clock
+        self._tags: dict[str, tuple[float, dict[str, str]]] = {}
+        self._tags_lock = threading.Lock()
 
     # --- models -------------------------------------------------------------------------
 
@@ -326,11 +340,24 @@ class SageMakerHosting:
             self._sm.delete_endpoint(EndpointName=name)
 
     def tags(self, arn: str) -> dict[str, str]:
+        now = self._clock()
+        with self._tags_lock:
+            cached = self._tags.get(arn)
+        if cached is not None and now < cached[0]:
+            return dict(cached[1])
         tags: dict[str, str] = {}
         with aws_errors():
             for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
                 tags.update((t["Key"], t["Value"]) for t in page.get("Tags", []))
+        if self._tags_ttl > 0:
+            with self._tags_lock:
+                if len(self._tags) >= _TAGS_CAPACITY:
+                    self._tags.clear()  # bounded; a full cache starts over
+                self._tags[arn] = (now + self._tags_ttl, dict(tags))
         return tags
+
+
+_TAGS_CAPACITY = 10_000
 
 
 @contextmanager
