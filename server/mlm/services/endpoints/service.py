@@ -35,10 +35,10 @@ from mlm.errors import (
     BadRequest,
     Conflict,
     NotFound,
-    ServiceUnavailable,
     Unprocessable,
 )
 from mlm.pagination import Page, PageTokens
+from mlm.services.after_commit import read_back
 from mlm.services.endpoints import cleanup, names
 from mlm.services.endpoints.requests import (
     Deployment,
@@ -314,17 +314,12 @@ class EndpointService:
         return reader.view(name, self._settled(tenant, name, record))
 
     def _view_after_change(self, tenant: str, name: str, known: Callable[[], Endpoint]) -> Endpoint:
-        """The endpoint after a committed change. The change has happened, so a read that
-        fails now must not turn it into an error: after a second try the answer is what
-        the change itself makes known (``known``)."""
-        for _ in range(2):
-            try:
-                return EndpointReader(self._hosting, tenant).view(
-                    name, self._describe(tenant, name)
-                )
-            except (ServiceUnavailable, BadGateway, NotFound) as error:
-                log.warning("endpoint %s: read after the change failed: %s", name, error)
-        return known()
+        """The endpoint after a committed change (``after_commit``)."""
+        return read_back(
+            lambda: EndpointReader(self._hosting, tenant).view(name, self._describe(tenant, name)),
+            known,
+            f"endpoint {name}",
+        )
 
     def _reread(self, physical: str) -> EndpointRecord | _Unknown | None:
         """After a commit-point call failed: what AWS holds now, to learn whether it did

@@ -23,10 +23,10 @@ from mlm.errors import (
     Conflict,
     FieldError,
     NotFound,
-    ServiceUnavailable,
     Unprocessable,
 )
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
+from mlm.services.after_commit import read_back
 from mlm.services.fan_out import parallel
 from mlm.services.locking import ResourceLocks
 from mlm.services.registry import codec, fields
@@ -136,7 +136,7 @@ class ModelService:
             created_at=now,
             updated_at=doc.get("updated_at") or now,
         )
-        return self._read_after_change(tenant, name, lambda: known)
+        return read_back(lambda: self.get(tenant, name), lambda: known, f"model {name}")
 
     def get(self, tenant: str, name: str) -> Model:
         return self._model(self._group(tenant, name))
@@ -218,7 +218,7 @@ class ModelService:
             tags=dict(tags),
             updated_at=doc.get("updated_at") or before.updated_at,
         )
-        return self._read_after_change(tenant, name, lambda: known)
+        return read_back(lambda: self.get(tenant, name), lambda: known, f"model {name}")
 
     def delete(
         self,
@@ -258,17 +258,6 @@ class ModelService:
                     self._registry.delete_package(package.arn)
             with suppress(NotFound):
                 self._registry.delete_group(group.physical, not_found_code="MODEL_NOT_FOUND")
-
-    def _read_after_change(self, tenant: str, name: str, known: Callable[[], Model]) -> Model:
-        """The model after a committed change. AWS has it, so a read failing now must
-        not turn the change into an error: after a second try the answer is what the
-        change itself makes known."""
-        for _ in range(2):
-            try:
-                return self.get(tenant, name)
-            except (ServiceUnavailable, BadGateway, NotFound) as error:
-                log.warning("model %s: read after the change failed: %s", name, error)
-        return known()
 
     def _made_by(self, tenant: str, name: str, record: GroupRecord, mark: str) -> bool:
         group = self._group_of(tenant, name, record)

@@ -8,7 +8,6 @@ approval note) plus ``mlm:approved-by`` / ``mlm:approved-at``.
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -25,8 +24,9 @@ from mlm.aws.sagemaker_registry import (
     SageMakerRegistry,
     package_arn,
 )
-from mlm.errors import BadGateway, Conflict, NotFound, ServiceUnavailable, Unprocessable
+from mlm.errors import BadGateway, Conflict, NotFound, Unprocessable
 from mlm.pagination import DEFAULT_PAGE_SIZE, Page, PageTokens
+from mlm.services.after_commit import read_back
 from mlm.services.fan_out import parallel
 from mlm.services.locking import ResourceLocks
 from mlm.services.registry import codec, fields
@@ -42,7 +42,6 @@ from mlm.services.registry.requests import (
 )
 from mlm.timestamps import rfc3339
 
-log = logging.getLogger("mlm.versions")
 # Registering a version takes well under a second: a concurrent one waits this long.
 _VERSION_WAIT_SECONDS = 5.0
 APPROVED_BY = "mlm:approved-by"
@@ -335,19 +334,18 @@ class ModelVersionService:
         version: int,
         known: Callable[[], tuple[PackageRecord, list[str]]],
     ) -> ModelVersion:
-        """The version after a committed change. AWS has it, so a read failing now must
-        not turn the change into an error: after a second try the answer is what the
-        change itself makes known (``known``: the package as written, and where the
-        version is deployed)."""
-        for _ in range(2):
-            try:
-                return self._version(tenant, model_name, self._package(arn, version))
-            except (ServiceUnavailable, BadGateway, NotFound) as error:
-                log.warning(
-                    "version %s of %s: read after the change failed: %s", version, model_name, error
-                )
-        package, deployed = known()
-        return self._version(tenant, model_name, package, {(model_name, version): deployed})
+        """The version after a committed change (``after_commit``); ``known``: the
+        package as written, and where the version is deployed."""
+
+        def as_written() -> ModelVersion:
+            package, deployed = known()
+            return self._version(tenant, model_name, package, {(model_name, version): deployed})
+
+        return read_back(
+            lambda: self._version(tenant, model_name, self._package(arn, version)),
+            as_written,
+            f"version {version} of {model_name}",
+        )
 
     def _group(self, tenant: str, model_name: str) -> GroupRecord:
         if not naming.is_api_name(model_name):
