@@ -6,15 +6,8 @@ import pytest
 
 from mlm.aws.leases import Holder, Lease, LeaseTable
 from mlm.container import Container
+from tests.clock import Clock
 from tests.conftest import Keys
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

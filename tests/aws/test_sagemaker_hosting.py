@@ -18,6 +18,7 @@ from mlm.aws.sagemaker_hosting import (
 from mlm.container import Container
 from mlm.errors import Conflict
 from tests.botocore_hooks import hooked
+from tests.clock import Clock
 from tests.conftest import Keys, Transitions
 from tests.polling import poll
 
@@ -283,19 +284,11 @@ def test_a_variants_latest_status_is_the_one_started_last() -> None:
     assert (state.current_instance_count, state.current_weight) == (None, None)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_tags_are_reused_for_the_ttl_and_read_again_after_it(
     container: Container, keys: Keys, package_arn: str
 ) -> None:
     """A tag changed in AWS directly (console, CLI) shows once the TTL has passed."""
-    clock = Clock()
+    clock = Clock(100.0)
     sm = container.clients.sagemaker()
     cached = SageMakerHosting(sm, tags_ttl_seconds=60, clock=clock)
     physical = live_endpoint(cached, container, keys, package_arn)

@@ -10,20 +10,13 @@ from mlm.aws.leases import LeaseTable
 from mlm.container import Container
 from mlm.errors import Conflict
 from mlm.services.locking import ResourceLocks
+from tests.clock import Clock
 from tests.conftest import Keys
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(5_000_000.0)
 
 
 @pytest.fixture
