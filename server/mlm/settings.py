@@ -81,9 +81,10 @@ class Settings(BaseSettings):
         default=None, description="Send every AWS call here (the emulator sets it)."
     )
     aws_max_attempts: int = Field(default=4, ge=1, le=10)
-    # How long tags read from AWS are reused (MLM writes an endpoint's tags only when it
-    # creates it): a tag changed in AWS directly shows in the API within this bound.
-    tags_cache_seconds: float = Field(default=60.0, ge=0, le=3600)
+    # How long a GET may reuse what it read from AWS and MLM writes itself (tags, a model's
+    # version list, the fleet index): this replica forgets what it changes at once; a
+    # change through another replica, or in AWS directly, shows within this bound (0: off).
+    read_cache_seconds: float = Field(default=10.0, ge=0, le=3600)
     # botocore's socket timeouts for every AWS call except InvokeEndpoint (which waits past
     # SageMaker's 60 s model timeout). A timed-out call is retried like any transient error.
     aws_connect_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
@@ -117,6 +118,14 @@ class Settings(BaseSettings):
     # with partition key "id", TTL on "expiration"). A holder that dies frees it after this.
     lease_table: str = "mlm-leases"
     lease_seconds: float = Field(default=30.0, gt=0, le=900)
+    # The fleet index (services/fleet_index): a DynamoDB table (partition key "tenant",
+    # sort key "endpoint"), the SQS queue an EventBridge rule fills with SageMaker's
+    # endpoint state changes ("": this process reads no events; the AWS stack gives them
+    # to mlm.lambdas.fleet_events instead), and how often `mlm serve` reconciles the
+    # index against ListEndpoints (0: never; AWS deployments schedule the janitor Lambda).
+    fleet_table: str = "mlm-fleet"
+    fleet_events_queue: str = "mlm-fleet-events"
+    fleet_reconcile_seconds: float = Field(default=300.0, ge=0)
     # The janitor (leftover configs/models, expired leases): how often `mlm serve` sweeps
     # (0: never; AWS deployments schedule mlm.lambdas.janitor instead), and how old a
     # leftover must be before it is removed (far longer than any request takes).

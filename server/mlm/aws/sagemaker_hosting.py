@@ -8,7 +8,6 @@ already gone succeed (cleanup is idempotent).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlm.aws.errors import aws_errors, describe_or_none
 from mlm.aws.immutable_cache import ImmutableCache
+from mlm.aws.read_cache import ReadCache
 from mlm.errors import Conflict, NotFound
 
 if TYPE_CHECKING:
@@ -79,6 +79,15 @@ class EndpointRecord:
 
 
 @dataclass(frozen=True)
+class EndpointSummary:
+    """One ListEndpoints entry."""
+
+    name: str
+    status: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
 class TrafficRouting:
     """UpdateEndpoint's blue/green routing (AWS_FACTS.md, "Changing an endpoint")."""
 
@@ -123,10 +132,7 @@ class SageMakerHosting:
         self._sm = client
         self._models: ImmutableCache[ModelRecord] = ImmutableCache()
         self._configs: ImmutableCache[ConfigRecord] = ImmutableCache()
-        self._tags_ttl = tags_ttl_seconds
-        self._clock = clock
-        self._tags: dict[str, tuple[float, dict[str, str]]] = {}
-        self._tags_lock = threading.Lock()
+        self._tags: ReadCache[str, dict[str, str]] = ReadCache(tags_ttl_seconds, clock=clock)
 
     # --- models -------------------------------------------------------------------------
 
@@ -292,15 +298,21 @@ class SageMakerHosting:
         )
 
     def list_endpoint_names(self, prefix: str) -> list[str]:
-        names: list[str] = []
+        return [summary.name for summary in self.list_endpoint_summaries(prefix)]
+
+    def list_endpoint_summaries(self, prefix: str) -> list[EndpointSummary]:
+        """Every endpoint whose name starts with ``prefix``: name, status, last change."""
+        found: list[EndpointSummary] = []
         with aws_errors():
             for page in self._sm.get_paginator("list_endpoints").paginate(NameContains=prefix):
-                names += [
-                    item["EndpointName"]
+                found += [
+                    EndpointSummary(
+                        item["EndpointName"], item["EndpointStatus"], item["LastModifiedTime"]
+                    )
                     for item in page.get("Endpoints", [])
                     if item["EndpointName"].startswith(prefix)
                 ]
-        return names
+        return found
 
     def create_endpoint(self, name: str, config_name: str, tags: Mapping[str, str]) -> None:
         exists = Conflict(
@@ -340,24 +352,15 @@ class SageMakerHosting:
             self._sm.delete_endpoint(EndpointName=name)
 
     def tags(self, arn: str) -> dict[str, str]:
-        now = self._clock()
-        with self._tags_lock:
-            cached = self._tags.get(arn)
-        if cached is not None and now < cached[0]:
-            return dict(cached[1])
+        cached = self._tags.get(arn)
+        if cached is not None:
+            return dict(cached)
         tags: dict[str, str] = {}
         with aws_errors():
             for page in self._sm.get_paginator("list_tags").paginate(ResourceArn=arn):
                 tags.update((t["Key"], t["Value"]) for t in page.get("Tags", []))
-        if self._tags_ttl > 0:
-            with self._tags_lock:
-                if len(self._tags) >= _TAGS_CAPACITY:
-                    self._tags.clear()  # bounded; a full cache starts over
-                self._tags[arn] = (now + self._tags_ttl, dict(tags))
+        self._tags.put(arn, dict(tags))
         return tags
-
-
-_TAGS_CAPACITY = 10_000
 
 
 @contextmanager

@@ -9,12 +9,14 @@ here already. Missing resources are ``None`` from ``find_*`` and ``NotFound`` el
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mlm.aws.errors import aws_errors, describe_or_none
+from mlm.aws.read_cache import ReadCache
 from mlm.errors import BadGateway, Conflict
 
 if TYPE_CHECKING:
@@ -98,8 +100,22 @@ class NewPackage:
 
 
 class SageMakerRegistry:
-    def __init__(self, client: SageMakerClient) -> None:
+    def __init__(
+        self,
+        client: SageMakerClient,
+        read_cache_seconds: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``read_cache_seconds``: how long a read asked for with ``cached=True`` may be
+        reused (the API's GETs ask so; every change reads afresh). What MLM writes
+        through this adapter is forgotten at once, so this replica reads its own writes;
+        another replica's or an outside change shows within the TTL."""
         self._sm = client
+        self._groups: ReadCache[str, GroupRecord] = ReadCache(read_cache_seconds, clock=clock)
+        self._tags: ReadCache[str, dict[str, str]] = ReadCache(read_cache_seconds, clock=clock)
+        self._packages: ReadCache[tuple[str, str | None], list[PackageSummary]] = ReadCache(
+            read_cache_seconds, clock=clock
+        )
 
     # Groups -----------------------------------------------------------------------------
 
@@ -114,14 +130,21 @@ class SageMakerRegistry:
                 ModelPackageGroupName=name,
                 Tags=_aws_tags(tags),  # type: ignore[arg-type]
             )
+        self._forget_group(name)
         return response["ModelPackageGroupArn"]
 
-    def find_group(self, name: str) -> GroupRecord | None:
+    def find_group(self, name: str, cached: bool = False) -> GroupRecord | None:
         """The group of that name, or None when there is none."""
+        if cached and (hit := self._groups.get(name)) is not None:
+            return hit
         response = describe_or_none(
             lambda: self._sm.describe_model_package_group(ModelPackageGroupName=name)
         )
-        return None if response is None else _group(response)
+        if response is None:
+            return None
+        group = _group(response)
+        self._groups.put(name, group)
+        return group
 
     def list_groups(self, name_contains: str) -> list[GroupRecord]:
         with aws_errors():
@@ -135,33 +158,56 @@ class SageMakerRegistry:
             ]
 
     def delete_group(self, name: str, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> None:
-        with aws_errors(not_found_code):
-            self._sm.delete_model_package_group(ModelPackageGroupName=name)
+        self._forget_group(name)
+        try:
+            with aws_errors(not_found_code):
+                self._sm.delete_model_package_group(ModelPackageGroupName=name)
+        finally:
+            self._forget_group(name)
+
+    def _forget_group(self, name: str) -> None:
+        self._groups.forget(name)
+        self._packages.forget_where(lambda key: key[0].lower() == name.lower())
+        self._tags.forget_where(lambda arn: arn.lower().endswith(f"/{name.lower()}"))
 
     # Tags -------------------------------------------------------------------------------
 
-    def tags(self, arn: str, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> dict[str, str]:
+    def tags(
+        self, arn: str, not_found_code: str = "AWS_RESOURCE_NOT_FOUND", cached: bool = False
+    ) -> dict[str, str]:
+        if cached and (hit := self._tags.get(arn)) is not None:
+            return dict(hit)
         with aws_errors(not_found_code):
             paginator = self._sm.get_paginator("list_tags")
-            return {
+            tags = {
                 tag["Key"]: tag["Value"]
                 for page in paginator.paginate(
                     ResourceArn=arn, PaginationConfig={"PageSize": _PAGE}
                 )
                 for tag in page.get("Tags", [])
             }
+        self._tags.put(arn, dict(tags))
+        return tags
 
     def add_tags(self, arn: str, tags: Mapping[str, str]) -> None:
         if not tags:
             return
-        with aws_errors():
-            self._sm.add_tags(ResourceArn=arn, Tags=_aws_tags(tags))  # type: ignore[arg-type]
+        self._tags.forget(arn)
+        try:
+            with aws_errors():
+                self._sm.add_tags(ResourceArn=arn, Tags=_aws_tags(tags))  # type: ignore[arg-type]
+        finally:
+            self._tags.forget(arn)  # also when the reply was lost: AWS may have done it
 
     def delete_tags(self, arn: str, keys: list[str]) -> None:
         if not keys:
             return
-        with aws_errors():
-            self._sm.delete_tags(ResourceArn=arn, TagKeys=keys)
+        self._tags.forget(arn)
+        try:
+            with aws_errors():
+                self._sm.delete_tags(ResourceArn=arn, TagKeys=keys)
+        finally:
+            self._tags.forget(arn)
 
     # Packages (versions) ----------------------------------------------------------------
 
@@ -170,15 +216,19 @@ class SageMakerRegistry:
 
         BadGateway when AWS answers with an ARN that is not a version of this group: every
         later call addresses the version by the ARN ``package_arn`` derives."""
-        with aws_errors():
-            response = self._sm.create_model_package(
-                ModelPackageGroupName=group.name,
-                InferenceSpecification=_inference_specification(package),  # type: ignore[arg-type]
-                ModelApprovalStatus=_APPROVAL_TO_AWS[package.approval],  # type: ignore[arg-type]
-                CustomerMetadataProperties=dict(package.metadata),
-                Tags=_aws_tags(package.tags),  # type: ignore[arg-type]
-                ClientToken=package.client_token,
-            )
+        self._forget_packages(group.name)
+        try:
+            with aws_errors():
+                response = self._sm.create_model_package(
+                    ModelPackageGroupName=group.name,
+                    InferenceSpecification=_inference_specification(package),  # type: ignore[arg-type]
+                    ModelApprovalStatus=_APPROVAL_TO_AWS[package.approval],  # type: ignore[arg-type]
+                    CustomerMetadataProperties=dict(package.metadata),
+                    Tags=_aws_tags(package.tags),  # type: ignore[arg-type]
+                    ClientToken=package.client_token,
+                )
+        finally:
+            self._forget_packages(group.name)  # also when the reply was lost
         arn = response["ModelPackageArn"]
         parsed = parse_package_arn(arn)
         if parsed is None or package_arn(group.arn, parsed[1]) != arn:
@@ -193,18 +243,32 @@ class SageMakerRegistry:
         response = describe_or_none(lambda: self._sm.describe_model_package(ModelPackageName=arn))
         return None if response is None else _package(response)
 
-    def list_packages(self, group: str, approval: str | None = None) -> list[PackageSummary]:
+    def list_packages(
+        self, group: str, approval: str | None = None, cached: bool = False
+    ) -> list[PackageSummary]:
         """Every package of the group ``group`` (by name), or those of one approval."""
+        if cached and (hit := self._packages.get((group, approval))) is not None:
+            return list(hit)
         args: dict[str, Any] = {"ModelPackageGroupName": group}
         if approval is not None:
             args["ModelApprovalStatus"] = _APPROVAL_TO_AWS[approval]
         with aws_errors():
             paginator = self._sm.get_paginator("list_model_packages")
-            return [
+            summaries = [
                 _summary(summary)
                 for page in paginator.paginate(**args, PaginationConfig={"PageSize": _PAGE})
                 for summary in page.get("ModelPackageSummaryList", [])
             ]
+        self._packages.put((group, approval), list(summaries))
+        return summaries
+
+    def _forget_packages(self, group: str) -> None:
+        self._packages.forget_where(lambda key: key[0].lower() == group.lower())
+
+    def _forget_package_arn(self, arn: str) -> None:
+        parsed = parse_package_arn(arn)
+        if parsed is not None:
+            self._forget_packages(parsed[0])
 
     def update_package(
         self,
@@ -223,12 +287,20 @@ class SageMakerRegistry:
         }
         if remove_keys:
             args["CustomerMetadataPropertiesToRemove"] = remove_keys
-        with aws_errors():
-            self._sm.update_model_package(**args)
+        self._forget_package_arn(arn)
+        try:
+            with aws_errors():
+                self._sm.update_model_package(**args)
+        finally:
+            self._forget_package_arn(arn)
 
     def delete_package(self, arn: str, not_found_code: str = "AWS_RESOURCE_NOT_FOUND") -> None:
-        with aws_errors(not_found_code):
-            self._sm.delete_model_package(ModelPackageName=arn)
+        self._forget_package_arn(arn)
+        try:
+            with aws_errors(not_found_code):
+                self._sm.delete_model_package(ModelPackageName=arn)
+        finally:
+            self._forget_package_arn(arn)
 
 
 def package_arn(group_arn: str, version: int) -> str:

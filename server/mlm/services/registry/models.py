@@ -139,7 +139,9 @@ class ModelService:
         return read_back(lambda: self.get(tenant, name), lambda: known, f"model {name}")
 
     def get(self, tenant: str, name: str) -> Model:
-        return self._model(self._group(tenant, name))
+        # One AWS call (DescribeModelPackageGroup) in the steady state: tags and the version
+        # list are reused for the read-cache TTL (what this replica wrote, it forgot).
+        return self._model(self._group(tenant, name, cached=True), cached=True)
 
     def list_models(
         self,
@@ -166,13 +168,15 @@ class ModelService:
                 candidates.append((api_name, record))
         groups = [
             group
-            for group in parallel(lambda c: self._listed_group(tenant, *c), candidates)
+            for group in parallel(lambda c: self._listed_group(tenant, *c, cached=True), candidates)
             if group is not None
             and (task is None or group.doc.get("task") == task)
             and (owner is None or group.doc.get("owner") == owner)
         ]
         page = self._tokens.paginate(groups, lambda g: g.name, page_size, page_token, query)
-        return Page(parallel(self._model, page.items), page.next_page_token)
+        return Page(
+            parallel(lambda g: self._model(g, cached=True), page.items), page.next_page_token
+        )
 
     def update(
         self,
@@ -272,26 +276,31 @@ class ModelService:
 
     # Reading ----------------------------------------------------------------------------
 
-    def _group(self, tenant: str, name: str) -> _Group:
+    def _group(self, tenant: str, name: str, cached: bool = False) -> _Group:
+        """``cached`` (reads only) reuses the group's tags; changes always read afresh."""
         if not naming.is_api_name(name):
             raise fields.model_not_found(name)
         record = self._registry.find_group(naming.physical_name(tenant, name))
         if record is None:
             raise fields.model_not_found(name)
-        group = self._group_of(tenant, name, record)
+        group = self._group_of(tenant, name, record, cached)
         if group is None:
             raise fields.model_not_found(name)
         return group
 
-    def _listed_group(self, tenant: str, name: str, record: GroupRecord) -> _Group | None:
+    def _listed_group(
+        self, tenant: str, name: str, record: GroupRecord, cached: bool = False
+    ) -> _Group | None:
         try:
-            return self._group_of(tenant, name, record)
+            return self._group_of(tenant, name, record, cached)
         except NotFound:
             return None  # deleted while we were listing
 
-    def _group_of(self, tenant: str, name: str, record: GroupRecord) -> _Group | None:
+    def _group_of(
+        self, tenant: str, name: str, record: GroupRecord, cached: bool = False
+    ) -> _Group | None:
         """The model behind a group; None unless this tenant's service made it."""
-        tags = self._registry.tags(record.arn, not_found_code="MODEL_NOT_FOUND")
+        tags = self._registry.tags(record.arn, not_found_code="MODEL_NOT_FOUND", cached=cached)
         if tags.get(naming.TAG_TENANT) != tenant or tags.get(naming.TAG_MANAGED_BY) != (
             naming.MANAGED_BY
         ):
@@ -313,10 +322,10 @@ class ModelService:
             tags=tags,
         )
 
-    def _model(self, group: _Group) -> Model:
+    def _model(self, group: _Group, cached: bool = False) -> Model:
         versions = [
             package.version
-            for package in self._registry.list_packages(group.physical)
+            for package in self._registry.list_packages(group.physical, cached=cached)
             if package.version is not None
         ]
         return Model(

@@ -104,12 +104,16 @@ class ModelVersionService:
         deployments: Deployments,
         locks: ResourceLocks,
         require_approved_for_deployment: bool = False,
+        shown_deployments: Deployments | None = None,
     ) -> None:
+        """``deployments`` reads AWS (the in-use check before a delete); views show
+        ``shown_deployments`` (the fleet index: no walk over the tenant's endpoints)."""
         self._locks = locks
         self._registry = registry
         self._tokens = page_tokens
         self._catalog = catalog
         self._deployments = deployments
+        self._shown_deployments = shown_deployments or deployments
         self._require_approved = require_approved_for_deployment
 
     # Operations -------------------------------------------------------------------------
@@ -183,7 +187,9 @@ class ModelVersionService:
         return self._read_after_change(tenant, model_name, arn, version, known)
 
     def get(self, tenant: str, model_name: str, version: int) -> ModelVersion:
-        arn = package_arn(self._group(tenant, model_name).arn, version)
+        # One AWS call (DescribeModelPackage) in the steady state: the group check reuses
+        # the read cache and ``deployed_to`` comes from the fleet index.
+        arn = package_arn(self._group(tenant, model_name, cached=True).arn, version)
         return self._version(tenant, model_name, self._package(arn, version))
 
     def list_versions(
@@ -203,7 +209,7 @@ class ModelVersionService:
         }
         if approval_status is not None and approval_status not in APPROVALS:
             raise fields.invalid("approval_status", "must be pending, approved or rejected")
-        self._group(tenant, model_name)
+        self._group(tenant, model_name, cached=True)
         versioned = [
             (s.version, s.arn)
             for s in self._registry.list_packages(
@@ -214,7 +220,7 @@ class ModelVersionService:
         page = self._tokens.paginate(
             versioned, lambda v: f"{v[0]:010d}", page_size, page_token, query
         )
-        deployments = self._deployments(tenant)
+        deployments = self._shown_deployments(tenant)
         # A version deleted while we were listing is left out rather than failing the page.
         packages = parallel(lambda v: self._registry.find_package(v[1]), page.items)
         items = [self._version(tenant, model_name, p, deployments) for p in packages if p]
@@ -290,7 +296,9 @@ class ModelVersionService:
     ) -> None:
         with self._locks.hold(tenant, "model", model_name, wait_seconds=_VERSION_WAIT_SECONDS):
             arn = package_arn(self._group(tenant, model_name).arn, version)
-            current = self._version(tenant, model_name, self._package(arn, version))
+            current = self._version(
+                tenant, model_name, self._package(arn, version), self._deployments(tenant)
+            )
             if precondition is not None:
                 precondition(current)
             if current.deployed_to:
@@ -347,13 +355,14 @@ class ModelVersionService:
             f"version {version} of {model_name}",
         )
 
-    def _group(self, tenant: str, model_name: str) -> GroupRecord:
+    def _group(self, tenant: str, model_name: str, cached: bool = False) -> GroupRecord:
+        """``cached`` (reads only): the group and its tags may come from the read cache."""
         if not naming.is_api_name(model_name):
             raise fields.model_not_found(model_name)
-        group = self._registry.find_group(naming.physical_name(tenant, model_name))
+        group = self._registry.find_group(naming.physical_name(tenant, model_name), cached)
         if group is None:
             raise fields.model_not_found(model_name)
-        tags = self._registry.tags(group.arn, not_found_code="MODEL_NOT_FOUND")
+        tags = self._registry.tags(group.arn, not_found_code="MODEL_NOT_FOUND", cached=cached)
         if tags.get(naming.TAG_TENANT) != tenant:
             raise fields.model_not_found(model_name)
         return group
@@ -409,7 +418,7 @@ class ModelVersionService:
     ) -> ModelVersion:
         version = package.version
         if deployments is None:
-            deployments = self._deployments(tenant)
+            deployments = self._shown_deployments(tenant)
         properties = package.metadata
         doc = _doc_of(package)
         approved_by = properties.get(APPROVED_BY)
