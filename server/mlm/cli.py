@@ -7,6 +7,7 @@ Batch job's ``mlm package`` starts without it (≈2 s and ≈35 MiB less).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Annotated
 
@@ -41,6 +42,9 @@ def _settings(aws: bool, host: str | None, port: int | None) -> Settings:
         overrides["port"] = port
     # Validate the overrides like environment values (model_copy would not).
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+_FLEET_EVENTS_POLL_SECONDS = 1.0
 
 
 @app.command()
@@ -109,14 +113,21 @@ def serve(
             raise typer.Exit(code=2)
         container = build_container(settings)
         api = create_app(container)
-        if settings.janitor_interval_seconds > 0:
-            from mlm.schedule import PeriodicTask
+        from mlm.schedule import PeriodicTask
 
-            janitor = PeriodicTask(
-                "janitor", settings.janitor_interval_seconds, container.janitor.sweep
-            )
-            janitor.start()
-            cleanup.callback(janitor.stop)
+        tasks: list[tuple[str, float, Callable[[], object]]] = [
+            ("janitor", settings.janitor_interval_seconds, container.janitor.sweep),
+            # The fleet index: SageMaker's state-change events as they come, and a
+            # reconciliation against ListEndpoints for any event lost.
+            ("fleet-reconciler", settings.fleet_reconcile_seconds, container.reconciler.run),
+        ]
+        if settings.fleet_events_queue:
+            tasks.append(("fleet-events", _FLEET_EVENTS_POLL_SECONDS, container.fleet_events.drain))
+        for name, interval, run in tasks:
+            if interval > 0:
+                task = PeriodicTask(name, interval, run)
+                task.start()
+                cleanup.callback(task.stop)
         base = f"http://{settings.host}:{settings.port}/v1"
         console.print(f"[bold]MLM API[/] at {base}  docs: {base}/ui/", soft_wrap=True)
         if settings.mode == "emulator" and settings.dev_api_key is not None:

@@ -21,6 +21,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 from mlm.aws.batch import BatchJobs
 from mlm.aws.clients import ClientFactory
 from mlm.aws.cloudwatch import CloudWatchMetrics
+from mlm.aws.event_queue import EventQueue
+from mlm.aws.fleet_table import FleetTable
 from mlm.aws.job_objects import JobObjects
 from mlm.aws.leases import LeaseTable
 from mlm.aws.sagemaker_hosting import SageMakerHosting
@@ -31,6 +33,7 @@ from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
 from mlm.services.endpoints import DeployedVersions, EndpointService
+from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
 from mlm.services.locking import ResourceLocks
@@ -54,11 +57,11 @@ class Container:
 
     @cached_property
     def hosting(self) -> SageMakerHosting:
-        return SageMakerHosting(self.clients.sagemaker(), self.settings.tags_cache_seconds)
+        return SageMakerHosting(self.clients.sagemaker(), self.settings.read_cache_seconds)
 
     @cached_property
     def registry(self) -> SageMakerRegistry:
-        return SageMakerRegistry(self.clients.sagemaker())
+        return SageMakerRegistry(self.clients.sagemaker(), self.settings.read_cache_seconds)
 
     @cached_property
     def idempotency(self) -> Idempotency:
@@ -107,6 +110,7 @@ class Container:
             deployments=self.deployed_versions.deployments,
             locks=self.locks,
             require_approved_for_deployment=self.settings.require_approved_for_deployment,
+            shown_deployments=self.fleet_index.deployments,
         )
 
     @cached_property
@@ -118,7 +122,31 @@ class Container:
             page_tokens=self.page_tokens,
             execution_role_arn=self.settings.execution_role_arn,
             locks=self.locks,
+            on_change=self.fleet_index.observe,
         )
+
+    @cached_property
+    def fleet_table(self) -> FleetTable:
+        return FleetTable(self.clients.dynamodb(), self.settings.fleet_table)
+
+    @cached_property
+    def fleet_index(self) -> FleetIndex:
+        return FleetIndex(
+            self.hosting, self.deployed_versions, self.fleet_table, self.settings.read_cache_seconds
+        )
+
+    @cached_property
+    def indexed_endpoints(self) -> IndexedEndpoints:
+        return IndexedEndpoints(self.fleet_index, self.page_tokens)
+
+    @cached_property
+    def fleet_events(self) -> FleetEvents:
+        queue = EventQueue(self.clients.sqs(), self.settings.fleet_events_queue)
+        return FleetEvents(queue, self.fleet_index)
+
+    @cached_property
+    def reconciler(self) -> Reconciler:
+        return Reconciler(self.hosting, self.fleet_table, self.fleet_index)
 
     @cached_property
     def invocations(self) -> InvocationService:
@@ -135,7 +163,7 @@ class Container:
     @cached_property
     def fleet(self) -> FleetOverview:
         return FleetOverview(
-            self.endpoints, self.catalog, CloudWatchMetrics(self.clients.cloudwatch())
+            self.indexed_endpoints, self.catalog, CloudWatchMetrics(self.clients.cloudwatch())
         )
 
     @cached_property

@@ -52,6 +52,15 @@ def api_name(tenant: str, physical: str) -> str | None:
     return rest if is_api_name(rest) else None
 
 
+def split_physical(physical: str) -> tuple[str, str] | None:
+    """``(tenant, API name)`` behind a top-level physical name of any tenant, else None."""
+    head, _, rest = physical.partition("-")
+    tenant, _, name = rest.partition("-")
+    if head != "mlm" or not tenant.isalnum() or not is_api_name(name):
+        return None
+    return tenant, name
+
+
 def content_hash(payload: str, length: int = 8) -> str:
     """A short deterministic id for a desired state (retries of one change share it)."""
     return hashlib.sha256(payload.encode()).hexdigest()[:length]

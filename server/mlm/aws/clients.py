@@ -14,10 +14,12 @@ from mlm.settings import Settings
 if TYPE_CHECKING:
     from mypy_boto3_cloudwatch import CloudWatchClient
     from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_events import EventBridgeClient
     from mypy_boto3_iam import IAMClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sagemaker import SageMakerClient
     from mypy_boto3_sagemaker_runtime import SageMakerRuntimeClient
+    from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sts import STSClient
 
 # Credentials the emulator accepts; never used against real AWS.
@@ -98,6 +100,14 @@ class ClientFactory:
 
     def cloudwatch(self) -> CloudWatchClient:
         client: CloudWatchClient = self.client("cloudwatch")
+        return client
+
+    def sqs(self) -> SQSClient:
+        client: SQSClient = self.client("sqs")
+        return client
+
+    def events(self) -> EventBridgeClient:
+        client: EventBridgeClient = self.client("events")
         return client
 
     def iam(self) -> IAMClient:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from botocore.exceptions import (
     BotoCoreError,
@@ -157,3 +157,25 @@ def describe_or_none(call: Callable[[], T]) -> T | None:
             return call()
     except NotFound:
         return None
+
+
+class ConditionFailed(Exception):
+    """A DynamoDB write's condition did not hold (``item``: the item as it was)."""
+
+    def __init__(self, item: dict[str, Any]) -> None:
+        super().__init__("condition failed")
+        self.item = item
+
+
+def conditional(call: Callable[[], T]) -> T:
+    """``call()``; a failed condition is ``ConditionFailed`` (with the item as it was),
+    anything else the usual domain error."""
+    try:
+        return call()
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            item: dict[str, Any] = dict(error.response.get("Item") or {})  # type: ignore[call-overload]
+            raise ConditionFailed(item) from error
+        raise translate(error) from error
+    except BotoCoreError as error:
+        raise translate(error) from error

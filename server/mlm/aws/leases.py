@@ -13,11 +13,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from mlm.aws.errors import aws_errors, translate
+from mlm.aws.errors import ConditionFailed, aws_errors, conditional
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -55,7 +53,7 @@ class LeaseTable:
         now = self._clock()
         expires = now + ttl_seconds
         try:
-            out = _conditional(
+            out = conditional(
                 lambda: self._db.update_item(
                     TableName=self._table,
                     Key={"id": {"S": resource}},
@@ -71,7 +69,7 @@ class LeaseTable:
                     ReturnValuesOnConditionCheckFailure="ALL_OLD",
                 )
             )
-        except _ConditionFailed as failed:
+        except ConditionFailed as failed:
             return Holder(resource, float(failed.item.get("expires_at", {}).get("N", now)))
         item = out["Attributes"]
         return Lease(resource, owner, int(item["fence"]["N"]), float(item["expires_at"]["N"]))
@@ -80,7 +78,7 @@ class LeaseTable:
         """The lease extended, or None when it is no longer this holder's (fencing)."""
         expires = self._clock() + ttl_seconds
         try:
-            _conditional(
+            conditional(
                 lambda: self._db.update_item(
                     TableName=self._table,
                     Key={"id": {"S": lease.resource}},
@@ -93,14 +91,14 @@ class LeaseTable:
                     | {":fence": {"N": str(lease.fence)}},
                 )
             )
-        except _ConditionFailed:
+        except ConditionFailed:
             return None
         return Lease(lease.resource, lease.owner, lease.fence, expires)
 
     def release(self, lease: Lease) -> None:
         """Give the lease up; a lease already taken over (or gone) is left alone."""
         try:
-            _conditional(
+            conditional(
                 lambda: self._db.delete_item(
                     TableName=self._table,
                     Key={"id": {"S": lease.resource}},
@@ -110,7 +108,7 @@ class LeaseTable:
                     | {":fence": {"N": str(lease.fence)}},
                 )
             )
-        except _ConditionFailed:
+        except ConditionFailed:
             return
 
     def expired(self, before: float) -> list[Lease]:
@@ -137,7 +135,7 @@ class LeaseTable:
     def remove_expired(self, lease: Lease) -> bool:
         """Delete an expired lease unless someone took it meanwhile; whether it went."""
         try:
-            _conditional(
+            conditional(
                 lambda: self._db.delete_item(
                     TableName=self._table,
                     Key={"id": {"S": lease.resource}},
@@ -148,32 +146,9 @@ class LeaseTable:
                     },
                 )
             )
-        except _ConditionFailed:
+        except ConditionFailed:
             return False
         return True
-
-
-T = TypeVar("T")
-
-
-class _ConditionFailed(Exception):
-    def __init__(self, item: dict[str, Any]) -> None:
-        super().__init__("condition failed")
-        self.item = item
-
-
-def _conditional(call: Callable[[], T]) -> T:
-    """``call()``; a failed condition is ``_ConditionFailed`` (with the item as it was),
-    anything else the usual domain error."""
-    try:
-        return call()
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
-            item: dict[str, Any] = dict(error.response.get("Item") or {})  # type: ignore[call-overload]
-            raise _ConditionFailed(item) from error
-        raise translate(error) from error
-    except BotoCoreError as error:
-        raise translate(error) from error
 
 
 def _values(**values: object) -> dict[str, Any]:

@@ -54,6 +54,7 @@ def bootstrap(settings: Settings) -> Resources:
         )["Role"]["Arn"]
     for table in (settings.idempotency_table, settings.lease_table):
         _table_with_ttl(clients, table)
+    _fleet_index(clients, settings)
     _batch(clients, settings)
     return Resources(bucket=bucket, role_arn=settings.execution_role_arn or role_arn)
 
@@ -73,6 +74,43 @@ def _table_with_ttl(clients: ClientFactory, table: str) -> None:
         TableName=table,
         TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"},
     )
+
+
+# SageMaker's endpoint state changes, as the AWS stack routes them (deploy/mlm.yaml).
+FLEET_EVENTS_RULE = "mlm-fleet-endpoint-state"
+FLEET_EVENT_PATTERN = {
+    "source": ["aws.sagemaker"],
+    "detail-type": ["SageMaker Endpoint State Change"],
+}
+
+
+def _fleet_index(clients: ClientFactory, settings: Settings) -> None:
+    """The fleet index table, and an EventBridge rule sending endpoint state changes to
+    the queue MLM reads them from."""
+    dynamodb = clients.dynamodb()
+    if settings.fleet_table not in dynamodb.list_tables()["TableNames"]:
+        dynamodb.create_table(
+            TableName=settings.fleet_table,
+            KeySchema=[
+                {"AttributeName": "tenant", "KeyType": "HASH"},
+                {"AttributeName": "endpoint", "KeyType": "RANGE"},
+            ],
+            AttributeDefinitions=[
+                {"AttributeName": "tenant", "AttributeType": "S"},
+                {"AttributeName": "endpoint", "AttributeType": "S"},
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    if not settings.fleet_events_queue:
+        return
+    sqs = clients.sqs()
+    queue_url = sqs.create_queue(QueueName=settings.fleet_events_queue)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
+        "Attributes"
+    ]["QueueArn"]
+    events = clients.events()
+    events.put_rule(Name=FLEET_EVENTS_RULE, EventPattern=json.dumps(FLEET_EVENT_PATTERN))
+    events.put_targets(Rule=FLEET_EVENTS_RULE, Targets=[{"Id": "fleet-index", "Arn": queue_arn}])
 
 
 def _role(clients: ClientFactory, name: str, service: str) -> str:

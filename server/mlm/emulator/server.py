@@ -11,6 +11,7 @@ from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from mlm.emulator import patches
 from mlm.emulator.bootstrap import bootstrap
 from mlm.emulator.patches import batch
+from mlm.emulator.patches.endpoint_events import EndpointEvents
 from mlm.settings import Settings
 
 
@@ -20,8 +21,10 @@ class Emulator:
 
     server: ThreadedMotoServer
     url: str
+    events: EndpointEvents
 
     def stop(self) -> None:
+        self.events.stop()
         batch.shutdown()
         self.server.stop()
 
@@ -43,7 +46,9 @@ def start_emulator(settings: Settings) -> tuple[Emulator, Settings]:
             "execution_role_arn": configured.execution_role_arn or resources.role_arn,
         }
     )
-    return Emulator(server=server, url=url), configured
+    events = EndpointEvents()
+    events.start()
+    return Emulator(server=server, url=url, events=events), configured
 
 
 def _configure_moto(url: str) -> None:

@@ -56,7 +56,10 @@ def list_endpoints(
         items = [e.to_api() | {"observability": o.to_api()} for e, o in fleet.items]
         next_token = fleet.next_page_token
     else:
-        page = rt.endpoints.list_endpoints(tenant, status, model_name, page_size, page_token)
+        # Filtered lists come from the fleet index (no Describe per endpoint); the plain
+        # list pages over ListEndpoints and describes only its page.
+        lister = rt.endpoints if status is None and model_name is None else rt.indexed_endpoints
+        page = lister.list_endpoints(tenant, status, model_name, page_size, page_token)
         items = [e.to_api() for e in page.items]
         next_token = page.next_page_token
     return web.respond({"items": items, "next_page_token": next_token})

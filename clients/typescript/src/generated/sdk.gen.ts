@@ -244,11 +244,17 @@ export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options
 /**
  * List endpoints
  *
- * The tenant's endpoints with status and per-variant instance counts. With
- * `view=overview` each also carries `observability` (latest per-GPU utilization and
- * in-flight requests per variant), read in batches: one CloudWatch GetMetricData
- * per 500 series, never one call per endpoint; figures may be reused for a few
- * seconds and say how old they are. Role: viewer.
+ * The tenant's endpoints with status and per-variant instance counts. Without
+ * filters the list pages over SageMaker's ListEndpoints and reads each endpoint of
+ * the page from AWS. Filtered lists (`status`, `model_name`) and `view=overview` come
+ * from MLM's fleet index instead: one read for the whole fleet, no AWS call per
+ * endpoint, kept fresh by MLM's own changes, SageMaker's state-change events and a
+ * periodic reconciliation (so a change made outside MLM shows within seconds, at
+ * worst within the reconciliation interval). With `view=overview` each item also
+ * carries `observability` (latest per-GPU utilization and in-flight requests per
+ * variant), read in batches: one CloudWatch GetMetricData per 500 series; figures may
+ * be reused for a few seconds, and say how old they are and how old the endpoint's
+ * own record is. Role: viewer.
  *
  */
 export const listEndpoints = <ThrowOnError extends boolean = false>(options?: Options<ListEndpointsData, ThrowOnError>) => (options?.client ?? client).get<ListEndpointsResponses, ListEndpointsErrors, ThrowOnError>({

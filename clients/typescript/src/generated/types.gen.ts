@@ -686,6 +686,14 @@ export type EndpointObservability = {
      * How long ago CloudWatch was read for these figures (0 = this request).
      */
     cache_age_seconds: number;
+    endpoint_as_of: Timestamp;
+    /**
+     * How long ago the endpoint itself (status, variants, counts) was read from AWS
+     * into the fleet index. MLM's own changes and SageMaker's state-change events
+     * refresh it within seconds; a periodic reconciliation catches anything missed.
+     *
+     */
+    endpoint_age_seconds: number;
     lookback_seconds: number;
     variants: Array<VariantObservability>;
 };

@@ -105,7 +105,11 @@ class EndpointService:
         page_tokens: PageTokens,
         execution_role_arn: str | None,
         locks: ResourceLocks,
+        on_change: Callable[[str, str], object] | None = None,
     ) -> None:
+        """``on_change(tenant, name)`` runs after every committed change (the fleet index
+        learns of MLM's own writes at once); its failure never fails the change."""
+        self._on_change = on_change
         self._locks = locks
         self._hosting = hosting
         self._versions = versions
@@ -278,7 +282,16 @@ class EndpointService:
             # AWS allows deleting the config and models once DeleteEndpoint was accepted.
             self._delete_parts(prefix)
         log.info("endpoint %s deleting", physical)
+        self._notify(tenant, name)
         return replace(before, status="deleting", updated_at=self._updated_at(physical, before))
+
+    def _notify(self, tenant: str, name: str) -> None:
+        if self._on_change is None:
+            return
+        try:
+            self._on_change(tenant, name)
+        except Exception as error:  # the index is a cache: events and the reconciler catch up
+            log.warning("endpoint %s: the fleet index missed this change: %s", name, error)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -315,6 +328,7 @@ class EndpointService:
 
     def _view_after_change(self, tenant: str, name: str, known: Callable[[], Endpoint]) -> Endpoint:
         """The endpoint after a committed change (``after_commit``)."""
+        self._notify(tenant, name)
         return read_back(
             lambda: EndpointReader(self._hosting, tenant).view(name, self._describe(tenant, name)),
             known,

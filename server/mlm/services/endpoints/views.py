@@ -88,6 +88,20 @@ class Endpoint:
         }
 
 
+def endpoint_from_api(doc: dict[str, Any]) -> Endpoint:
+    """The inverse of ``Endpoint.to_api`` (the fleet index stores views as JSON)."""
+    return Endpoint(
+        name=doc["name"],
+        status=doc["status"],
+        failure_reason=doc.get("failure_reason"),
+        variants=[Variant(**v) for v in doc["variants"]],
+        enhanced_metrics=bool(doc["enhanced_metrics"]),
+        tags=dict(doc.get("tags") or {}),
+        created_at=datetime.fromisoformat(doc["created_at"]),
+        updated_at=datetime.fromisoformat(doc["updated_at"]),
+    )
+
+
 class EndpointReader:
     """Builds Endpoint views; one instance per request (it memoises model look-ups)."""
 

@@ -1,10 +1,11 @@
 """The fleet view a dashboard polls: every endpoint with its latest per-GPU utilization and
 in-flight requests, at a cost that does not grow with one CloudWatch call per endpoint.
 
-One page of endpoints comes from the endpoint service (one ListEndpoints pass, the page's
-DescribeEndpoint calls side by side); then every variant's figures come from one
-GetMetricData per 500 queries (two queries per variant at most). Figures read within the
-last ``ttl_seconds`` are reused, and each endpoint says how old its figures are.
+One page of endpoints comes from the fleet index (one DynamoDB query for the whole fleet,
+reused for the read-cache TTL; no AWS call per endpoint); then every variant's figures
+come from one GetMetricData per 500 queries (two queries per variant at most). Figures
+read within the last ``ttl_seconds`` are reused, and each endpoint says how old its
+figures are and when the endpoint itself was last read from AWS.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mlm.aws.cloudwatch import CloudWatchMetrics, MetricQuery
 from mlm.pagination import Page
 from mlm.services.endpoints import names
 from mlm.services.endpoints.views import Endpoint, Variant
+from mlm.services.fleet_index.index import IndexedEndpoint
 from mlm.services.observability import figures as fig
 from mlm.timestamps import rfc3339
 
@@ -29,14 +31,14 @@ _CACHE_CAPACITY = 10_000
 
 
 class EndpointListing(Protocol):
-    def list_endpoints(
+    def list_indexed(
         self,
         tenant: str,
         status: str | None = None,
         model_name: str | None = None,
         page_size: int = 50,
         page_token: str | None = None,
-    ) -> Page[Endpoint]: ...
+    ) -> Page[IndexedEndpoint]: ...
 
 
 class HardwareLookup(Protocol):
@@ -62,11 +64,15 @@ class Observability:
     as_of: datetime  # when CloudWatch was read for the oldest of these figures
     cache_age_seconds: float
     variants: list[VariantOverview]
+    endpoint_as_of: datetime  # when the endpoint itself was last read from AWS (the index)
+    endpoint_age_seconds: float
 
     def to_api(self) -> dict[str, Any]:
         return {
             "as_of": rfc3339(self.as_of),
             "cache_age_seconds": self.cache_age_seconds,
+            "endpoint_as_of": rfc3339(self.endpoint_as_of),
+            "endpoint_age_seconds": self.endpoint_age_seconds,
             "lookback_seconds": int(fig.LATEST_WINDOW.total_seconds()),
             "variants": [v.to_api() for v in self.variants],
         }
@@ -104,13 +110,15 @@ class FleetOverview:
         page_size: int = 50,
         page_token: str | None = None,
     ) -> Page[tuple[Endpoint, Observability]]:
-        page = self._endpoints.list_endpoints(tenant, status, model_name, page_size, page_token)
+        indexed = self._endpoints.list_indexed(tenant, status, model_name, page_size, page_token)
+        page = Page([i.endpoint for i in indexed.items], indexed.next_page_token)
         wanted = [(names.endpoint_name(tenant, e.name), v) for e in page.items for v in e.variants]
         cached = self._fresh(wanted)
         self._read([w for w in wanted if _key(*w) not in cached], cached)
         now = time.monotonic()
         items: list[tuple[Endpoint, Observability]] = []
-        for endpoint in page.items:
+        wall = self._clock()
+        for endpoint, entry in zip(page.items, indexed.items, strict=True):
             physical = names.endpoint_name(tenant, endpoint.name)
             entries = [cached[_key(physical, v)] for v in endpoint.variants]
             oldest = min(entries, key=lambda c: c.read_monotonic, default=None)
@@ -121,6 +129,10 @@ class FleetOverview:
                         as_of=oldest.read_at if oldest else self._clock(),
                         cache_age_seconds=round(now - oldest.read_monotonic, 3) if oldest else 0.0,
                         variants=[c.overview for c in entries],
+                        endpoint_as_of=entry.observed_at,
+                        endpoint_age_seconds=round(
+                            max(0.0, (wall - entry.observed_at).total_seconds()), 3
+                        ),
                     ),
                 )
             )

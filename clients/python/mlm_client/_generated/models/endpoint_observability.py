@@ -30,12 +30,18 @@ class EndpointObservability:
         Attributes:
             as_of (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             cache_age_seconds (float): How long ago CloudWatch was read for these figures (0 = this request).
+            endpoint_as_of (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
+            endpoint_age_seconds (float): How long ago the endpoint itself (status, variants, counts) was read from AWS
+                into the fleet index. MLM's own changes and SageMaker's state-change events
+                refresh it within seconds; a periodic reconciliation catches anything missed.
             lookback_seconds (int):
             variants (list[VariantObservability]):
      """
 
     as_of: datetime.datetime
     cache_age_seconds: float
+    endpoint_as_of: datetime.datetime
+    endpoint_age_seconds: float
     lookback_seconds: int
     variants: list[VariantObservability]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -49,6 +55,10 @@ class EndpointObservability:
         as_of = self.as_of.isoformat()
 
         cache_age_seconds = self.cache_age_seconds
+
+        endpoint_as_of = self.endpoint_as_of.isoformat()
+
+        endpoint_age_seconds = self.endpoint_age_seconds
 
         lookback_seconds = self.lookback_seconds
 
@@ -65,6 +75,8 @@ class EndpointObservability:
         field_dict.update({
             "as_of": as_of,
             "cache_age_seconds": cache_age_seconds,
+            "endpoint_as_of": endpoint_as_of,
+            "endpoint_age_seconds": endpoint_age_seconds,
             "lookback_seconds": lookback_seconds,
             "variants": variants,
         })
@@ -84,6 +96,13 @@ class EndpointObservability:
 
         cache_age_seconds = d.pop("cache_age_seconds")
 
+        endpoint_as_of = datetime.datetime.fromisoformat(d.pop("endpoint_as_of"))
+
+
+
+
+        endpoint_age_seconds = d.pop("endpoint_age_seconds")
+
         lookback_seconds = d.pop("lookback_seconds")
 
         variants = []
@@ -99,6 +118,8 @@ class EndpointObservability:
         endpoint_observability = cls(
             as_of=as_of,
             cache_age_seconds=cache_age_seconds,
+            endpoint_as_of=endpoint_as_of,
+            endpoint_age_seconds=endpoint_age_seconds,
             lookback_seconds=lookback_seconds,
             variants=variants,
         )

@@ -116,11 +116,17 @@ def sync_detailed(
 ) -> Response[EndpointPage | Problem]:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. With
-    `view=overview` each also carries `observability` (latest per-GPU utilization and
-    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
-    per 500 series, never one call per endpoint; figures may be reused for a few
-    seconds and say how old they are. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. Without
+    filters the list pages over SageMaker's ListEndpoints and reads each endpoint of
+    the page from AWS. Filtered lists (`status`, `model_name`) and `view=overview` come
+    from MLM's fleet index instead: one read for the whole fleet, no AWS call per
+    endpoint, kept fresh by MLM's own changes, SageMaker's state-change events and a
+    periodic reconciliation (so a change made outside MLM shows within seconds, at
+    worst within the reconciliation interval). With `view=overview` each item also
+    carries `observability` (latest per-GPU utilization and in-flight requests per
+    variant), read in batches: one CloudWatch GetMetricData per 500 series; figures may
+    be reused for a few seconds, and say how old they are and how old the endpoint's
+    own record is. Role: viewer.
 
     Args:
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
@@ -166,11 +172,17 @@ def sync(
 ) -> EndpointPage | Problem | None:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. With
-    `view=overview` each also carries `observability` (latest per-GPU utilization and
-    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
-    per 500 series, never one call per endpoint; figures may be reused for a few
-    seconds and say how old they are. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. Without
+    filters the list pages over SageMaker's ListEndpoints and reads each endpoint of
+    the page from AWS. Filtered lists (`status`, `model_name`) and `view=overview` come
+    from MLM's fleet index instead: one read for the whole fleet, no AWS call per
+    endpoint, kept fresh by MLM's own changes, SageMaker's state-change events and a
+    periodic reconciliation (so a change made outside MLM shows within seconds, at
+    worst within the reconciliation interval). With `view=overview` each item also
+    carries `observability` (latest per-GPU utilization and in-flight requests per
+    variant), read in batches: one CloudWatch GetMetricData per 500 series; figures may
+    be reused for a few seconds, and say how old they are and how old the endpoint's
+    own record is. Role: viewer.
 
     Args:
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
@@ -211,11 +223,17 @@ async def asyncio_detailed(
 ) -> Response[EndpointPage | Problem]:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. With
-    `view=overview` each also carries `observability` (latest per-GPU utilization and
-    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
-    per 500 series, never one call per endpoint; figures may be reused for a few
-    seconds and say how old they are. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. Without
+    filters the list pages over SageMaker's ListEndpoints and reads each endpoint of
+    the page from AWS. Filtered lists (`status`, `model_name`) and `view=overview` come
+    from MLM's fleet index instead: one read for the whole fleet, no AWS call per
+    endpoint, kept fresh by MLM's own changes, SageMaker's state-change events and a
+    periodic reconciliation (so a change made outside MLM shows within seconds, at
+    worst within the reconciliation interval). With `view=overview` each item also
+    carries `observability` (latest per-GPU utilization and in-flight requests per
+    variant), read in batches: one CloudWatch GetMetricData per 500 series; figures may
+    be reused for a few seconds, and say how old they are and how old the endpoint's
+    own record is. Role: viewer.
 
     Args:
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
@@ -261,11 +279,17 @@ async def asyncio(
 ) -> EndpointPage | Problem | None:
     """ List endpoints
 
-     The tenant's endpoints with status and per-variant instance counts. With
-    `view=overview` each also carries `observability` (latest per-GPU utilization and
-    in-flight requests per variant), read in batches: one CloudWatch GetMetricData
-    per 500 series, never one call per endpoint; figures may be reused for a few
-    seconds and say how old they are. Role: viewer.
+     The tenant's endpoints with status and per-variant instance counts. Without
+    filters the list pages over SageMaker's ListEndpoints and reads each endpoint of
+    the page from AWS. Filtered lists (`status`, `model_name`) and `view=overview` come
+    from MLM's fleet index instead: one read for the whole fleet, no AWS call per
+    endpoint, kept fresh by MLM's own changes, SageMaker's state-change events and a
+    periodic reconciliation (so a change made outside MLM shows within seconds, at
+    worst within the reconciliation interval). With `view=overview` each item also
+    carries `observability` (latest per-GPU utilization and in-flight requests per
+    variant), read in batches: one CloudWatch GetMetricData per 500 series; figures may
+    be reused for a few seconds, and say how old they are and how old the endpoint's
+    own record is. Role: viewer.
 
     Args:
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
