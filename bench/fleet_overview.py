@@ -1,13 +1,15 @@
-"""The fleet view for 200 endpoints: `GET /v1/endpoints?view=overview` vs a naive baseline.
+"""The fleet view for 200 and 2,000 endpoints: `?view=overview` vs a naive baseline.
 
 Every AWS call gets a fixed extra latency (a botocore ``before-send`` hook, in this
 benchmark only), which stands in for the network round trip to AWS that the loopback
 emulator does not have. Then, in one run:
 
 - *overview*: every page of ``GET /v1/endpoints?view=overview&page_size=100`` through the
-  app in process (connexion, auth, the services): one ListEndpoints pass per page, the
-  page's DescribeEndpoint calls in a bounded pool, one GetMetricData per 500 queries.
+  app in process (connexion, auth, the services): the fleet index read once (one
+  DynamoDB Query, paged by DynamoDB at 1 MB; reused by later pages for the read-cache
+  TTL, and forgotten before each run), then one GetMetricData per page (per 500 series).
   The figure cache is off, so every page reads CloudWatch.
+- *first page*: the first request alone (what a dashboard showing one page pays).
 - *naive*: what the replaced AWS sample does, serially: ListEndpoints, then per endpoint
   DescribeEndpoint and one GetMetricStatistics per metric (GPU utilization, in-flight).
 
@@ -43,7 +45,8 @@ from mlm.services.observability.fleet import FleetOverview
 from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from mlm.settings import Settings
 
-N_ENDPOINTS = 200
+SIZES = (200, 2000)
+NAIVE_RUNS_AT_2000 = 1  # the naive walk of 2,000 endpoints takes minutes per run
 LATENCY_MS = 20.0
 PAGE_SIZE = 100
 RUNS = 3  # measured runs per side (median reported), after one warm-up each
@@ -109,17 +112,18 @@ def critical_path(calls: list[tuple[str, float, float]]) -> int:
     return chain
 
 
-def setup(rt: Container) -> list[str]:
-    """N_ENDPOINTS endpoints of tenant 'dev', each with GPU and in-flight datapoints."""
-    rt.models.create("dev", NewModel(name="bench-model", metadata={"license": "mit"}))
-    rt.versions.create(
-        "dev",
-        "bench-model",
-        NewVersion(ContainerSpec(IMAGE), approval_status="approved"),
-        actor="bench",
-    )
+def setup(rt: Container, start: int, stop: int) -> list[str]:
+    """Endpoints ``start``..``stop`` of tenant 'dev', each with GPU and in-flight datapoints."""
+    if start == 0:
+        rt.models.create("dev", NewModel(name="bench-model", metadata={"license": "mit"}))
+        rt.versions.create(
+            "dev",
+            "bench-model",
+            NewVersion(ContainerSpec(IMAGE), approval_status="approved"),
+            actor="bench",
+        )
     spec = VariantSpec(model_name="bench-model", model_version=1, instance_type=INSTANCE_TYPE)
-    names = [f"fleet-{i:03d}" for i in range(N_ENDPOINTS)]
+    names = [f"fleet-{i:04d}" for i in range(start, stop)]
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda n: rt.endpoints.create("dev", NewEndpoint(n, [spec])), names))
     at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
@@ -145,9 +149,11 @@ def setup(rt: Container) -> list[str]:
     return names
 
 
-def overview(client: Any) -> int:
-    """Every page of the overview → how many endpoints it listed."""
-    seen, token = 0, None
+def overview(client: Any, rt: Container, pages: int | None = None) -> int:
+    """Every page of the overview (or the first ``pages``) → how many endpoints it listed.
+    The index snapshot is forgotten first: each run reads the index once."""
+    rt.fleet_index.forget_cached("dev")
+    seen, token, fetched = 0, None, 0
     while True:
         params: dict[str, Any] = {"view": "overview", "page_size": PAGE_SIZE}
         if token:
@@ -157,8 +163,9 @@ def overview(client: Any) -> int:
             raise SystemExit(f"overview answered {response.status_code}: {response.text}")
         body = response.json()
         seen += len(body["items"])
+        fetched += 1
         token = body["next_page_token"]
-        if not token:
+        if not token or (pages is not None and fetched >= pages):
             return seen
 
 
@@ -191,9 +198,11 @@ def naive(rt: Container) -> int:
     return len(names)
 
 
-def median_run(recorder: AwsRecorder, work: Callable[[], object]) -> dict[str, Any]:
+def median_run(
+    recorder: AwsRecorder, work: Callable[[], object], runs_wanted: int = RUNS
+) -> dict[str, Any]:
     work()  # warm-up: connections, lazy imports, immutable description caches
-    runs = [recorder.measure(work) for _ in range(RUNS)]
+    runs = [recorder.measure(work) for _ in range(runs_wanted)]
     runs.sort(key=lambda r: r["wall_s"])
     return runs[len(runs) // 2] | {"wall_s_runs": [r["wall_s"] for r in runs]}
 
@@ -201,36 +210,54 @@ def median_run(recorder: AwsRecorder, work: Callable[[], object]) -> dict[str, A
 def main() -> int:
     base = Settings(mode="emulator", emulator_transition_seconds=0.05, dev_api_key=DEV_KEY)
     emulator, settings = start_emulator(base)
+    sizes: list[dict[str, Any]] = []
     try:
         rt = build_container(settings)
-        print(f"creating {N_ENDPOINTS} endpoints in the emulator…", flush=True)
-        names = setup(rt)
         # Figures read fresh on every page: the cache would hide what the reads cost.
         cloudwatch = CloudWatchMetrics(rt.clients.cloudwatch())
-        rt.__dict__["fleet"] = FleetOverview(rt.endpoints, rt.catalog, cloudwatch, ttl_seconds=0)
+        rt.__dict__["fleet"] = FleetOverview(
+            rt.indexed_endpoints, rt.catalog, cloudwatch, ttl_seconds=0
+        )
         recorder = AwsRecorder()
-        for client in (rt.clients.sagemaker(), rt.clients.cloudwatch()):
+        for client in (rt.clients.sagemaker(), rt.clients.cloudwatch(), rt.clients.dynamodb()):
             recorder.attach(client)
         app = create_app(rt)
-        with app.test_client(headers={"X-Api-Key": DEV_KEY}) as http:
-            listed = overview(http)
-            assert listed == len(names), f"overview listed {listed} of {len(names)} endpoints"
-            print("measuring ?view=overview…", flush=True)
-            ours = median_run(recorder, lambda: overview(http))
-        print("measuring the naive baseline…", flush=True)
-        base_run = median_run(recorder, lambda: naive(rt))
+        made = 0
+        for size in SIZES:
+            print(f"creating endpoints {made}..{size} in the emulator…", flush=True)
+            setup(rt, made, size)
+            made = size
+            time.sleep(1)  # every endpoint InService (transitions take 0.05 s)
+            with app.test_client(headers={"X-Api-Key": DEV_KEY}) as http:
+                listed = overview(http, rt)
+                assert listed == size, f"overview listed {listed} of {size} endpoints"
+                print(f"measuring ?view=overview at {size}…", flush=True)
+                ours = median_run(recorder, lambda: overview(http, rt))
+                first = median_run(recorder, lambda: overview(http, rt, pages=1))
+            print(f"measuring the naive baseline at {size}…", flush=True)
+            naive_runs = RUNS if size <= 200 else NAIVE_RUNS_AT_2000
+            base_run = median_run(recorder, lambda: naive(rt), naive_runs)
+            sizes.append(
+                {
+                    "endpoints": size,
+                    "overview": ours,
+                    "first_page": first,
+                    "naive": base_run,
+                    "naive_runs": naive_runs,
+                    "ratio_wall_naive_over_overview": round(base_run["wall_s"] / ours["wall_s"], 2),
+                    "ratio_aws_calls_naive_over_overview": round(
+                        base_run["aws_calls"] / ours["aws_calls"], 2
+                    ),
+                }
+            )
     finally:
         emulator.stop()
     result = {
         "environment": environment(),
-        "endpoints": N_ENDPOINTS,
         "added_latency_ms_per_aws_call": LATENCY_MS,
         "page_size": PAGE_SIZE,
         "runs": RUNS,
-        "overview": ours,
-        "naive": base_run,
-        "ratio_wall_naive_over_overview": round(base_run["wall_s"] / ours["wall_s"], 2),
-        "ratio_aws_calls_naive_over_overview": round(base_run["aws_calls"] / ours["aws_calls"], 2),
+        "sizes": sizes,
     }
     write_results(result)
     print(json.dumps(result, indent=2))
@@ -250,25 +277,26 @@ def environment() -> dict[str, object]:
 def write_results(result: dict[str, Any]) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "fleet_overview.json").write_text(json.dumps(result, indent=2) + "\n")
-    env, ours, base = result["environment"], result["overview"], result["naive"]
+    env = result["environment"]
 
     def ops(run: dict[str, Any]) -> str:
         return ", ".join(f"{k} {v}" for k, v in run["aws_calls_by_operation"].items())
 
     lines = [
-        f"# Fleet overview: `GET /v1/endpoints?view=overview` for {N_ENDPOINTS} endpoints",
+        "# Fleet overview: `GET /v1/endpoints?view=overview` at 200 and 2,000 endpoints",
         "",
         "Generated by `bench/fleet_overview.py` (`make bench`); do not edit by hand.",
         "",
-        f"{N_ENDPOINTS} endpoints (one variant each, {INSTANCE_TYPE}) in the embedded "
-        f"emulator; every AWS call gets {LATENCY_MS:g} ms of added latency (a botocore hook) "
-        "to stand in for the network round trip to AWS. *overview* pages through "
-        f"`?view=overview&page_size={PAGE_SIZE}` via the app in process (figure cache off). "
-        "*naive* is the replaced sample's approach, serially: ListEndpoints, then per "
-        "endpoint DescribeEndpoint and one GetMetricStatistics per metric (GPU "
-        f"utilization, in-flight requests). Median of {RUNS} runs after a warm-up. "
-        "*Sequential round trips* is the longest chain of AWS calls each starting after "
-        "the previous one ended: the critical path in round trips.",
+        f"Endpoints (one variant each, {INSTANCE_TYPE}) in the embedded emulator; every AWS "
+        f"call gets {LATENCY_MS:g} ms of added latency (a botocore hook) to stand in for the "
+        "network round trip to AWS. *overview* pages through "
+        f"`?view=overview&page_size={PAGE_SIZE}` via the app in process (figure cache off; "
+        "the fleet index read once per run, then reused by the later pages). *first page* "
+        "is one request. *naive* is the replaced sample's approach, serially: ListEndpoints, "
+        "then per endpoint DescribeEndpoint and one GetMetricStatistics per metric (GPU "
+        f"utilization, in-flight requests). Median of {RUNS} runs after a warm-up "
+        f"({NAIVE_RUNS_AT_2000} for the naive walk of 2,000). *Sequential round trips* is the "
+        "longest chain of AWS calls each starting after the previous one ended.",
         "",
         "| | |",
         "|---|---|",
@@ -277,17 +305,24 @@ def write_results(result: dict[str, Any]) -> None:
         f"| platform | {env['platform']} |",
         f"| CPUs | {env['cpu_count']} |",
         "",
-        "| path | wall s | AWS calls | sequential round trips | calls by operation |",
-        "|---|---|---|---|---|",
-        f"| overview | {ours['wall_s']} | {ours['aws_calls']} | "
-        f"{ours['sequential_round_trips']} | {ops(ours)} |",
-        f"| naive | {base['wall_s']} | {base['aws_calls']} | "
-        f"{base['sequential_round_trips']} | {ops(base)} |",
-        "",
-        f"**Wall time ratio (naive / overview): {result['ratio_wall_naive_over_overview']}**; "
-        f"AWS calls ratio: {result['ratio_aws_calls_naive_over_overview']}.",
-        "",
+        "| endpoints | path | wall s | AWS calls | sequential round trips | calls by operation |",
+        "|---|---|---|---|---|---|",
     ]
+    for size in result["sizes"]:
+        for label in ("overview", "first_page", "naive"):
+            run = size[label]
+            lines.append(
+                f"| {size['endpoints']} | {label.replace('_', ' ')} | {run['wall_s']} | "
+                f"{run['aws_calls']} | {run['sequential_round_trips']} | {ops(run)} |"
+            )
+    lines.append("")
+    for size in result["sizes"]:
+        lines.append(
+            f"- {size['endpoints']} endpoints: **wall time ratio (naive / overview) "
+            f"{size['ratio_wall_naive_over_overview']}**; AWS calls ratio "
+            f"{size['ratio_aws_calls_naive_over_overview']}."
+        )
+    lines.append("")
     (RESULTS / "fleet_overview.md").write_text("\n".join(lines))
 
 

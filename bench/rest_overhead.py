@@ -1,10 +1,15 @@
-"""What MLM's REST layer costs on top of SageMaker: GET /v1/endpoints/{name} vs DescribeEndpoint.
+"""What MLM's REST layer costs on top of SageMaker, with a latency model for AWS.
 
-Both paths hit the same embedded emulator on loopback. The MLM path adds HTTP to MLM,
-connexion routing, validation and auth, the service, and the service's own boto3 call; the
-direct path is one boto3 ``describe_endpoint``. Calls run sequentially, interleaved in
-rounds (alternating which side goes first) so drift in the machine affects both alike.
-Nothing is asserted; the numbers are printed and written to bench/results/.
+Each case pairs one MLM request with the direct boto3 call it wraps, on the same embedded
+emulator: P1 ``GET`` endpoint / model / version vs DescribeEndpoint /
+DescribeModelPackageGroup / DescribeModelPackage, with 1 and with 50 endpoints in the
+tenant; P5 an invocation vs InvokeEndpoint, and a streamed invocation's first chunk vs
+the direct stream's first event. Every AWS call, on both sides, gets the same fixed
+added latency (a botocore ``before-send`` hook), which stands in for the network round
+trip to AWS the loopback emulator does not have; each MLM request's AWS calls are
+counted. Calls run sequentially, interleaved in rounds (alternating which side goes
+first) so drift in the machine affects both alike. Nothing is asserted; the numbers are
+printed and written to bench/results/.
 
 Run: ``.venv/bin/python bench/rest_overhead.py`` (``make bench``).
 """
@@ -13,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import platform
 import socket
@@ -39,8 +43,10 @@ from mlm.emulator.server import start_emulator
 from mlm.logs import configure_logging
 from mlm.settings import Settings
 
-N = 300  # measured calls per side
-WARMUP = 30  # unmeasured calls per side first (connections, caches, lazy imports)
+N = 100  # measured calls per side and case
+WARMUP = 10  # unmeasured calls per side first (connections, caches, lazy imports)
+LATENCY_MS = 20.0  # added to every AWS call on both sides
+FLEET_SIZES = (1, 50)
 ROUNDS = 10  # N is split over this many interleaved rounds
 READY_TIMEOUT_SECONDS = 30.0
 DEV_KEY = "bench-dev-key"
@@ -84,10 +90,25 @@ def _wait(what: str, check: Callable[[], bool]) -> None:
         time.sleep(0.05)
 
 
+def add_latency(client: Any, counter: list[int] | None = None) -> None:
+    """LATENCY_MS before every request ``client`` sends; ``counter[0]`` counts them."""
+
+    def delay(**_: Any) -> None:
+        if counter is not None:
+            counter[0] += 1
+        time.sleep(LATENCY_MS / 1000)
+
+    client.meta.events.register("before-send", delay)
+
+
 @contextmanager
-def serving(settings: Settings) -> Iterator[str]:
-    """The MLM app under uvicorn in a background thread; yields its /v1 base URL."""
-    app = create_app(build_container(settings))
+def serving(settings: Settings, counter: list[int]) -> Iterator[str]:
+    """The MLM app under uvicorn in a background thread; yields its /v1 base URL. Its AWS
+    clients get the added latency, and ``counter`` counts their calls."""
+    container = build_container(settings)
+    for service in ("sagemaker", "sagemaker-runtime", "dynamodb", "cloudwatch"):
+        add_latency(container.clients.client(service), counter)
+    app = create_app(container)
     config = uvicorn.Config(
         app, host="127.0.0.1", port=settings.port, log_level="warning", access_log=False
     )
@@ -147,38 +168,6 @@ def measure(mlm_call: Callable[[], object], aws_call: Callable[[], object]) -> d
     return {side: Stats.of(values) for side, values in samples.items()}
 
 
-class _AwsCallCounter(logging.Handler):
-    """Reads the AWS request ids that MLM's access log line records for a request."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.counts: list[int] = []
-        self.logged = threading.Event()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.counts.append(len(getattr(record, "aws_request_ids", []) or []))
-        self.logged.set()
-
-
-def aws_calls_per_request(call: Callable[[], object]) -> int | None:
-    """How many AWS calls one MLM request makes (after the measurement, not during it)."""
-    access = logging.getLogger("mlm.access")
-    counter = _AwsCallCounter()
-    level, propagate = access.level, access.propagate
-    access.addHandler(counter)
-    access.setLevel(logging.INFO)
-    access.propagate = False
-    try:
-        call()
-        # The access line is written after the response is sent: give it a moment.
-        counter.logged.wait(timeout=5)
-    finally:
-        access.removeHandler(counter)
-        access.setLevel(level)
-        access.propagate = propagate
-    return counter.counts[-1] if counter.counts else None
-
-
 def environment() -> dict[str, object]:
     return {
         "python": platform.python_version(),
@@ -192,20 +181,20 @@ def environment() -> dict[str, object]:
 def write_results(result: dict[str, Any]) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "rest_overhead.json").write_text(json.dumps(result, indent=2) + "\n")
-    env, mlm, aws = result["environment"], result["mlm"], result["boto3"]
+    env = result["environment"]
     lines = [
-        "# REST overhead: `GET /v1/endpoints/{name}` through MLM vs boto3 `describe_endpoint`",
+        "# REST overhead: MLM requests vs the direct AWS calls they wrap (20 ms per AWS call)",
         "",
         "Generated by `bench/rest_overhead.py` (`make bench`); do not edit by hand.",
         "",
-        "What is measured: wall time of one sequential call, client side. *MLM* is an httpx",
-        "keep-alive client calling the API (uvicorn + connexion: routing, validation, API-key",
-        "auth, the endpoint service and its own boto3 calls to the emulator). *boto3* is a",
-        "direct `describe_endpoint` on the same emulator (moto server on loopback). Both run",
-        f"in one process, interleaved over {ROUNDS} rounds after {WARMUP} warm-up calls each;",
-        "the access log is off. Against real AWS every AWS call is a network round trip, so",
-        "there the number of AWS calls per MLM request matters more than this ratio. p95 is",
-        "sensitive to whatever else runs on the machine; compare medians.",
+        "Wall time of one sequential call, client side. *MLM* is an httpx keep-alive client",
+        "calling the API (uvicorn + connexion: routing, validation, API-key auth, the service",
+        "and its own boto3 calls). *direct* is the boto3 call the request wraps, on the same",
+        f"emulator. Every AWS call on both sides gets {LATENCY_MS:g} ms of added latency",
+        "(the network round trip to AWS that loopback lacks). Steady state: each case warms",
+        f"up first ({WARMUP} calls per side), then {N} calls per side interleaved over",
+        f"{ROUNDS} rounds. *AWS calls* is what one MLM request made (counted on MLM's clients).",
+        "p95 is sensitive to whatever else runs on the machine; compare medians.",
         "",
         "| | |",
         "|---|---|",
@@ -213,41 +202,30 @@ def write_results(result: dict[str, Any]) -> None:
         f"| Python | {env['implementation']} {env['python']} |",
         f"| platform | {env['platform']} |",
         f"| CPUs | {env['cpu_count']} |",
-        f"| N per side | {mlm['n']} |",
-        f"| AWS calls per MLM request | {result['aws_calls_per_mlm_request']} |",
         "",
-        "| path | median ms | p95 ms | mean ms | min ms |",
-        "|---|---|---|---|---|",
-        f"| MLM `GET /v1/endpoints/{{name}}` | {mlm['median_ms']} | {mlm['p95_ms']} | "
-        f"{mlm['mean_ms']} | {mlm['min_ms']} |",
-        f"| boto3 `describe_endpoint` | {aws['median_ms']} | {aws['p95_ms']} | "
-        f"{aws['mean_ms']} | {aws['min_ms']} |",
-        "",
-        f"**Ratio (MLM median / boto3 median): {result['ratio_median']}**",
-        "",
+        "| case | endpoints in tenant | MLM median ms | direct median ms | ratio | "
+        "AWS calls per MLM request | MLM p95 ms | direct p95 ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    calls = result["aws_calls_per_mlm_request"]
-    if calls:
-        # A rough split, labelled as such: the AWS calls MLM makes cost about what a direct
-        # call costs; what is left is HTTP, connexion and the service.
-        aws_part = round(calls * aws["median_ms"], 1)
-        lines += [
-            f"One MLM `GET` makes {calls} AWS calls; at the direct median that is about "
-            f"{aws_part} ms, leaving roughly {round(mlm['median_ms'] - aws_part, 1)} ms "
-            "for HTTP, connexion and the service (an estimate, not a measurement).",
-            "",
-        ]
+    for case in result["cases"]:
+        lines.append(
+            f"| {case['case']} | {case['endpoints']} | {case['mlm']['median_ms']} | "
+            f"{case['direct']['median_ms']} | **{case['ratio_median']}** | "
+            f"{case['aws_calls_per_mlm_request']} | {case['mlm']['p95_ms']} | "
+            f"{case['direct']['p95_ms']} |"
+        )
+    lines.append("")
     (RESULTS / "rest_overhead.md").write_text("\n".join(lines))
 
 
 def print_table(result: dict[str, Any]) -> None:
-    print(f"{'path':<34}{'median ms':>11}{'p95 ms':>10}{'mean ms':>10}{'n':>6}")
-    rows = (("MLM GET /v1/endpoints/{name}", "mlm"), ("boto3 describe_endpoint", "boto3"))
-    for label, key in rows:
-        s = result[key]
-        print(f"{label:<34}{s['median_ms']:>11}{s['p95_ms']:>10}{s['mean_ms']:>10}{s['n']:>6}")
-    print(f"ratio (MLM median / boto3 median): {result['ratio_median']}")
-    print(f"AWS calls per MLM request: {result['aws_calls_per_mlm_request']}")
+    print(f"{'case':<44}{'eps':>5}{'MLM ms':>9}{'direct ms':>11}{'ratio':>7}{'calls':>7}")
+    for c in result["cases"]:
+        print(
+            f"{c['case']:<44}{c['endpoints']:>5}{c['mlm']['median_ms']:>9}"
+            f"{c['direct']['median_ms']:>11}{c['ratio_median']:>7}"
+            f"{c['aws_calls_per_mlm_request']:>7}"
+        )
 
 
 def main() -> int:
@@ -261,23 +239,108 @@ def main() -> int:
     )
     emulator, settings = start_emulator(base)
     settings.__dict__.pop("keys_by_hash", None)  # computed from the copy, not the original
+    counter = [0]
+    cases: list[dict[str, Any]] = []
     try:
         with (
-            serving(settings) as api,
+            serving(settings, counter) as api,
             httpx.Client(base_url=api, headers={"X-Api-Key": DEV_KEY}, timeout=30) as http,
         ):
             create_endpoint(http)
-            sagemaker = ClientFactory(settings).sagemaker()
-            physical = naming.physical_name(settings.dev_tenant, ENDPOINT)
+            clients = ClientFactory(settings)
+            sagemaker, runtime = clients.sagemaker(), clients.client("sagemaker-runtime")
+            add_latency(sagemaker)
+            add_latency(runtime)
+            tenant = settings.dev_tenant
+            physical = naming.physical_name(tenant, ENDPOINT)
+            group = sagemaker.describe_model_package_group(
+                ModelPackageGroupName=naming.physical_name(tenant, MODEL)
+            )
+            package_arn = sagemaker.list_model_packages(
+                ModelPackageGroupName=group["ModelPackageGroupName"]
+            )["ModelPackageSummaryList"][0]["ModelPackageArn"]
+            body = json.dumps({"inputs": "hello"}).encode()
 
-            def via_mlm() -> object:
-                return _check(http.get(f"/endpoints/{ENDPOINT}"), 200)
+            def mlm_stream() -> object:
+                with http.stream(
+                    "POST",
+                    f"/endpoints/{ENDPOINT}/invocations",
+                    content=body,
+                    headers={"Content-Type": "application/json", "Accept": "text/event-stream"},
+                ) as response:
+                    chunks = response.iter_bytes()
+                    first = next(chunks)
+                    for _ in chunks:
+                        pass
+                    return first
 
-            def via_boto3() -> object:
-                return sagemaker.describe_endpoint(EndpointName=physical)
+            def direct_stream() -> object:
+                answer = runtime.invoke_endpoint_with_response_stream(
+                    EndpointName=physical, Body=body, ContentType="application/json"
+                )
+                events = iter(answer["Body"])
+                first = next(events)
+                for _ in events:
+                    pass
+                return first
 
-            stats = measure(via_mlm, via_boto3)
-            aws_calls = aws_calls_per_request(via_mlm)
+            pairs: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+                (
+                    "P1 GET /endpoints/{name} vs DescribeEndpoint",
+                    lambda: _check(http.get(f"/endpoints/{ENDPOINT}"), 200),
+                    lambda: sagemaker.describe_endpoint(EndpointName=physical),
+                ),
+                (
+                    "P1 GET /models/{name} vs DescribeModelPackageGroup",
+                    lambda: _check(http.get(f"/models/{MODEL}"), 200),
+                    lambda: sagemaker.describe_model_package_group(
+                        ModelPackageGroupName=group["ModelPackageGroupName"]
+                    ),
+                ),
+                (
+                    "P1 GET /models/{name}/versions/{v} vs DescribeModelPackage",
+                    lambda: _check(http.get(f"/models/{MODEL}/versions/1"), 200),
+                    lambda: sagemaker.describe_model_package(ModelPackageName=package_arn),
+                ),
+                (
+                    "P5 POST /invocations vs InvokeEndpoint",
+                    lambda: http.post(
+                        f"/endpoints/{ENDPOINT}/invocations",
+                        content=body,
+                        headers={"Content-Type": "application/json"},
+                    ),
+                    lambda: runtime.invoke_endpoint(
+                        EndpointName=physical, Body=body, ContentType="application/json"
+                    ),
+                ),
+                (
+                    "P5 streamed invocation (whole stream) vs the direct stream",
+                    mlm_stream,
+                    direct_stream,
+                ),
+            ]
+            for size in FLEET_SIZES:
+                if size > 1:
+                    add_endpoints(http, size - 1)
+                for label, mlm_call, direct_call in pairs:
+                    if size > 1 and not label.startswith("P1"):
+                        continue
+                    stats = measure(mlm_call, direct_call)
+                    counter[0] = 0
+                    mlm_call()
+                    cases.append(
+                        {
+                            "case": label,
+                            "endpoints": size,
+                            "mlm": asdict(stats["mlm"]),
+                            "direct": asdict(stats["boto3"]),
+                            "aws_calls_per_mlm_request": counter[0],
+                            "ratio_median": round(
+                                stats["mlm"].median_ms / stats["boto3"].median_ms, 2
+                            ),
+                        }
+                    )
+                    print(cases[-1]["case"], size, cases[-1]["ratio_median"], flush=True)
     finally:
         emulator.stop()
     result: dict[str, Any] = {
@@ -286,16 +349,33 @@ def main() -> int:
         "n": N,
         "warmup": WARMUP,
         "rounds": ROUNDS,
+        "added_latency_ms_per_aws_call": LATENCY_MS,
         "instance_type": INSTANCE_TYPE,
-        "mlm": asdict(stats["mlm"]),
-        "boto3": asdict(stats["boto3"]),
-        "aws_calls_per_mlm_request": aws_calls,
-        "ratio_median": round(stats["mlm"].median_ms / stats["boto3"].median_ms, 2),
+        "cases": cases,
     }
     print_table(result)
     write_results(result)
     print(f"written: {RESULTS / 'rest_overhead.json'}, {RESULTS / 'rest_overhead.md'}")
     return 0
+
+
+def add_endpoints(http: httpx.Client, count: int) -> None:
+    """``count`` more endpoints serving the same version, all waited for."""
+    variant = {"model_name": MODEL, "model_version": 1, "instance_type": INSTANCE_TYPE}
+    names = [f"{ENDPOINT}-{i:02d}" for i in range(count)]
+    for name in names:
+        _check(http.post("/endpoints", json={"name": name, "variants": [variant]}), 202)
+    _wait(
+        f"{count} more endpoints to be in_service",
+        lambda: (
+            len(
+                _check(
+                    http.get("/endpoints", params={"status": "in_service", "page_size": 100}), 200
+                )["items"]
+            )
+            >= count + 1
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from mlm.services.observability.fleet import FleetOverview
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 from tests.metric_fixtures import SAGEMAKER, put
+from tests.polling import poll
 
 MakeVersion = Callable[..., int]
 N_ENDPOINTS = 4
@@ -39,8 +40,20 @@ def calls(container: Container) -> Iterator[Counter[str]]:
 
 
 def fleet(container: Container, endpoints: EndpointService, ttl: float = 0.0) -> FleetOverview:
+    """The overview over the tenant's fleet index (built from AWS on its first read)."""
     cloudwatch = CloudWatchMetrics(container.clients.cloudwatch())
-    return FleetOverview(endpoints, container.catalog, cloudwatch, ttl_seconds=ttl)
+    return FleetOverview(container.indexed_endpoints, container.catalog, cloudwatch, ttl)
+
+
+def settled(container: Container, tenant: str) -> None:
+    """Wait until the index holds every endpoint in service (none to read again)."""
+    poll(
+        lambda: container.fleet_index.snapshot(tenant).entries,
+        lambda entries: (
+            len(entries) == N_ENDPOINTS and all(e.endpoint.status == "in_service" for e in entries)
+        ),
+        "the fleet index to settle",
+    )
 
 
 @pytest.fixture
@@ -64,12 +77,13 @@ def test_overview_reads_every_endpoints_figures_in_batched_calls(
     endpoints: list[str],
     calls: Counter[str],
 ) -> None:
+    settled(container, keys.tenant)
     calls.clear()
     page = fleet(container, endpoint_service).list_endpoints(keys.tenant, page_size=100)
     assert len(page.items) == N_ENDPOINTS
     assert calls["GetMetricData"] <= math.ceil(N_ENDPOINTS * QUERIES_PER_VARIANT / 500)
     assert calls["GetMetricStatistics"] == 0
-    assert calls["DescribeEndpoint"] == N_ENDPOINTS
+    assert calls["DescribeEndpoint"] == 0  # the fleet index, not a Describe per endpoint
 
 
 def test_overview_figures_are_per_gpu_with_in_flight_requests(

@@ -328,12 +328,13 @@ class EndpointService:
 
     def _view_after_change(self, tenant: str, name: str, known: Callable[[], Endpoint]) -> Endpoint:
         """The endpoint after a committed change (``after_commit``)."""
-        self._notify(tenant, name)
-        return read_back(
+        view = read_back(
             lambda: EndpointReader(self._hosting, tenant).view(name, self._describe(tenant, name)),
             known,
             f"endpoint {name}",
         )
+        self._notify(tenant, name)
+        return view
 
     def _reread(self, physical: str) -> EndpointRecord | _Unknown | None:
         """After a commit-point call failed: what AWS holds now, to learn whether it did
