@@ -62,6 +62,7 @@ bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/rest_overhead.py
 	$(PY) bench/fleet_overview.py
 	$(PY) bench/packaging.py
+	$(PY) bench/framework_cost.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

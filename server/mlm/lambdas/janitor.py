@@ -1,4 +1,5 @@
-"""The entry point an EventBridge schedule calls: one janitor sweep (see services.janitor)."""
+"""The entry point an EventBridge schedule calls: one janitor sweep (see services.janitor)
+and one reconciliation of the fleet index against ListEndpoints (services.fleet_index)."""
 
 from __future__ import annotations
 
@@ -17,4 +18,13 @@ def _container() -> Container:
 
 def lambda_handler(event: dict[str, Any], context: object) -> dict[str, object]:
     dry_run = bool(event.get("dry_run", False)) if isinstance(event, dict) else False
-    return _container().janitor.sweep(dry_run=dry_run).to_api()
+    container = _container()
+    report = container.janitor.sweep(dry_run=dry_run).to_api()
+    if not dry_run:
+        reconciled = container.reconciler.run()
+        report["fleet_index"] = {
+            "listed": reconciled.listed,
+            "refreshed": reconciled.refreshed,
+            "forgotten": reconciled.forgotten,
+        }
+    return report
