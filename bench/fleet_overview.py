@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 import os
 import platform
@@ -208,6 +209,7 @@ def median_run(
 
 
 def main() -> int:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # the emulator's request log
     base = Settings(mode="emulator", emulator_transition_seconds=0.05, dev_api_key=DEV_KEY)
     emulator, settings = start_emulator(base)
     sizes: list[dict[str, Any]] = []

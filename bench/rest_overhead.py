@@ -260,8 +260,10 @@ def main() -> int:
                 ModelPackageGroupName=group["ModelPackageGroupName"]
             )["ModelPackageSummaryList"][0]["ModelPackageArn"]
             body = json.dumps({"inputs": "hello"}).encode()
+            first_ns: dict[str, list[int]] = {"mlm": [], "boto3": []}
 
             def mlm_stream() -> object:
+                started = time.perf_counter_ns()
                 with http.stream(
                     "POST",
                     f"/endpoints/{ENDPOINT}/invocations",
@@ -270,16 +272,19 @@ def main() -> int:
                 ) as response:
                     chunks = response.iter_bytes()
                     first = next(chunks)
+                    first_ns["mlm"].append(time.perf_counter_ns() - started)
                     for _ in chunks:
                         pass
                     return first
 
             def direct_stream() -> object:
+                started = time.perf_counter_ns()
                 answer = runtime.invoke_endpoint_with_response_stream(
                     EndpointName=physical, Body=body, ContentType="application/json"
                 )
                 events = iter(answer["Body"])
                 first = next(events)
+                first_ns["boto3"].append(time.perf_counter_ns() - started)
                 for _ in events:
                     pass
                 return first
@@ -341,6 +346,21 @@ def main() -> int:
                         }
                     )
                     print(cases[-1]["case"], size, cases[-1]["ratio_median"], flush=True)
+                    if mlm_call is mlm_stream:
+                        mlm_first = Stats.of(first_ns["mlm"][WARMUP:])
+                        direct_first = Stats.of(first_ns["boto3"][WARMUP:])
+                        cases.append(
+                            {
+                                "case": "P5 streamed invocation: time to the first chunk",
+                                "endpoints": size,
+                                "mlm": asdict(mlm_first),
+                                "direct": asdict(direct_first),
+                                "aws_calls_per_mlm_request": counter[0],
+                                "ratio_median": round(
+                                    mlm_first.median_ms / direct_first.median_ms, 2
+                                ),
+                            }
+                        )
     finally:
         emulator.stop()
     result: dict[str, Any] = {

@@ -20,6 +20,7 @@ SOURCE = "aws.sagemaker"
 DETAIL_TYPE = "SageMaker Endpoint State Change"
 # The rule that routes them to the queue (deploy/mlm.yaml and the emulator's bootstrap).
 EVENT_PATTERN = {"source": [SOURCE], "detail-type": [DETAIL_TYPE]}
+MAX_BATCHES = 100  # per drain: at most 1,000 events before the caller's next turn
 
 
 def endpoint_of(event: dict[str, Any] | None) -> str | None:
@@ -36,14 +37,17 @@ class FleetEvents:
         self._queue = queue
         self._index = index
 
-    def drain(self, wait_seconds: int = 0) -> int:
-        """Apply one batch of queued events; the number of endpoints re-read."""
-        batch = self._queue.receive(wait_seconds=wait_seconds)
-        if not batch:
-            return 0
-        count = self.apply(e.event for e in batch)
-        # Deleted only once applied: a failure above leaves them for another try.
-        self._queue.delete(batch)
+    def drain(self, wait_seconds: int = 0, max_batches: int = MAX_BATCHES) -> int:
+        """Apply queued events, a batch (up to ten) at a time, until the queue is empty or
+        ``max_batches`` were read; the number of endpoints re-read."""
+        count = 0
+        for _ in range(max_batches):
+            batch = self._queue.receive(wait_seconds=wait_seconds)
+            if not batch:
+                break
+            count += self.apply(e.event for e in batch)
+            # Deleted only once applied: a failure above leaves them for another try.
+            self._queue.delete(batch)
         return count
 
     def apply(self, events: Iterable[dict[str, Any] | None]) -> int:
