@@ -61,8 +61,9 @@ from .packaging_job_source import PackagingJobSource
 from .packaging_job_status import PackagingJobStatus
 from .packaging_job_target import PackagingJobTarget
 from .packaging_options import PackagingOptions
-from .packaging_output_type_0_environment_type_0 import PackagingOutputType0EnvironmentType0
-from .packaging_progress_type_0 import PackagingProgressType0
+from .packaging_output import PackagingOutput
+from .packaging_output_environment_type_0 import PackagingOutputEnvironmentType0
+from .packaging_progress import PackagingProgress
 from .packaging_source import PackagingSource
 from .packaging_source_platform import PackagingSourcePlatform
 from .packaging_target import PackagingTarget
@@ -144,8 +145,9 @@ __all__ = (
     "PackagingJobStatus",
     "PackagingJobTarget",
     "PackagingOptions",
-    "PackagingOutputType0EnvironmentType0",
-    "PackagingProgressType0",
+    "PackagingOutput",
+    "PackagingOutputEnvironmentType0",
+    "PackagingProgress",
     "PackagingSource",
     "PackagingSourcePlatform",
     "PackagingTarget",

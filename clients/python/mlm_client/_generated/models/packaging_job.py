@@ -16,8 +16,8 @@ if TYPE_CHECKING:
   from ..models.packaging_job_options import PackagingJobOptions
   from ..models.packaging_job_source import PackagingJobSource
   from ..models.packaging_job_target import PackagingJobTarget
-  from ..models.packaging_output_type_0 import PackagingOutputType0
-  from ..models.packaging_progress_type_0 import PackagingProgressType0
+  from ..models.packaging_output import PackagingOutput
+  from ..models.packaging_progress import PackagingProgress
 
 
 
@@ -39,13 +39,13 @@ class PackagingJob:
                 safetensors header) as it is downloaded and, for an s3_prefix artifact,
                 starts uploading at once, so `uploading` is what remains once every file
                 has been downloaded: its `progress` may start part-way done.
-            progress (None | PackagingProgressType0):
+            progress (None | PackagingProgress):
             source (PackagingJobSource):
             target (PackagingJobTarget):
             series (None | str): The series the request named or, once the job has succeeded, the one the
                 packager detected from config.json; null before that.
             options (PackagingJobOptions):
-            output (None | PackagingOutputType0):
+            output (None | PackagingOutput):
             model_version (int | None): The version registered from this job's output.
             failure_reason (None | str):
             log_stream (None | str):
@@ -58,12 +58,12 @@ class PackagingJob:
     model_name: str
     status: PackagingJobStatus
     phase: None | str
-    progress: None | PackagingProgressType0
+    progress: None | PackagingProgress
     source: PackagingJobSource
     target: PackagingJobTarget
     series: None | str
     options: PackagingJobOptions
-    output: None | PackagingOutputType0
+    output: None | PackagingOutput
     model_version: int | None
     failure_reason: None | str
     log_stream: None | str
@@ -80,8 +80,8 @@ class PackagingJob:
         from ..models.packaging_job_options import PackagingJobOptions # noqa: PLC0415
         from ..models.packaging_job_source import PackagingJobSource # noqa: PLC0415
         from ..models.packaging_job_target import PackagingJobTarget # noqa: PLC0415
-        from ..models.packaging_output_type_0 import PackagingOutputType0 # noqa: PLC0415
-        from ..models.packaging_progress_type_0 import PackagingProgressType0 # noqa: PLC0415
+        from ..models.packaging_output import PackagingOutput # noqa: PLC0415
+        from ..models.packaging_progress import PackagingProgress # noqa: PLC0415
         job_id = self.job_id
 
         model_name = self.model_name
@@ -92,7 +92,7 @@ class PackagingJob:
         phase = self.phase
 
         progress: dict[str, Any] | None
-        if isinstance(self.progress, PackagingProgressType0):
+        if isinstance(self.progress, PackagingProgress):
             progress = self.progress.to_dict()
         else:
             progress = self.progress
@@ -107,7 +107,7 @@ class PackagingJob:
         options = self.options.to_dict()
 
         output: dict[str, Any] | None
-        if isinstance(self.output, PackagingOutputType0):
+        if isinstance(self.output, PackagingOutput):
             output = self.output.to_dict()
         else:
             output = self.output
@@ -170,8 +170,8 @@ class PackagingJob:
         from ..models.packaging_job_options import PackagingJobOptions # noqa: PLC0415
         from ..models.packaging_job_source import PackagingJobSource # noqa: PLC0415
         from ..models.packaging_job_target import PackagingJobTarget # noqa: PLC0415
-        from ..models.packaging_output_type_0 import PackagingOutputType0 # noqa: PLC0415
-        from ..models.packaging_progress_type_0 import PackagingProgressType0 # noqa: PLC0415
+        from ..models.packaging_output import PackagingOutput # noqa: PLC0415
+        from ..models.packaging_progress import PackagingProgress # noqa: PLC0415
         d = dict(src_dict)
         job_id = d.pop("job_id")
 
@@ -190,20 +190,20 @@ class PackagingJob:
         phase = _parse_phase(d.pop("phase"))
 
 
-        def _parse_progress(data: object) -> None | PackagingProgressType0:
+        def _parse_progress(data: object) -> None | PackagingProgress:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_packaging_progress_type_0 = PackagingProgressType0.from_dict(data)
+                progress_type_1 = PackagingProgress.from_dict(data)
 
 
 
-                return componentsschemas_packaging_progress_type_0
+                return progress_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PackagingProgressType0, data)
+            return cast(None | PackagingProgress, data)
 
         progress = _parse_progress(d.pop("progress"))
 
@@ -231,20 +231,20 @@ class PackagingJob:
 
 
 
-        def _parse_output(data: object) -> None | PackagingOutputType0:
+        def _parse_output(data: object) -> None | PackagingOutput:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_packaging_output_type_0 = PackagingOutputType0.from_dict(data)
+                output_type_1 = PackagingOutput.from_dict(data)
 
 
 
-                return componentsschemas_packaging_output_type_0
+                return output_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PackagingOutputType0, data)
+            return cast(None | PackagingOutput, data)
 
         output = _parse_output(d.pop("output"))
 

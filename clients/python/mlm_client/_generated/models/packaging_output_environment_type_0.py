@@ -14,12 +14,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="PackagingOutputType0EnvironmentType0")
+T = TypeVar("T", bound="PackagingOutputEnvironmentType0")
 
 
 
 @_attrs_define
-class PackagingOutputType0EnvironmentType0:
+class PackagingOutputEnvironmentType0:
     
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
@@ -40,12 +40,12 @@ class PackagingOutputType0EnvironmentType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        packaging_output_type_0_environment_type_0 = cls(
+        packaging_output_environment_type_0 = cls(
         )
 
 
-        packaging_output_type_0_environment_type_0.additional_properties = d
-        return packaging_output_type_0_environment_type_0
+        packaging_output_environment_type_0.additional_properties = d
+        return packaging_output_environment_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -14,12 +14,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="PackagingProgressType0")
+T = TypeVar("T", bound="PackagingProgress")
 
 
 
 @_attrs_define
-class PackagingProgressType0:
+class PackagingProgress:
     """ 
         Attributes:
             bytes_total (int):
@@ -72,7 +72,7 @@ class PackagingProgressType0:
 
         files_done = d.pop("files_done")
 
-        packaging_progress_type_0 = cls(
+        packaging_progress = cls(
             bytes_total=bytes_total,
             bytes_done=bytes_done,
             files_total=files_total,
@@ -80,8 +80,8 @@ class PackagingProgressType0:
         )
 
 
-        packaging_progress_type_0.additional_properties = d
-        return packaging_progress_type_0
+        packaging_progress.additional_properties = d
+        return packaging_progress
 
     @property
     def additional_keys(self) -> list[str]:
