@@ -31,6 +31,7 @@ TOKENS = {
     "set_async_httpx_client": "set_httpx_client",
     "asyncio_detailed": "sync_detailed",  # openapi-python-client's per-operation calls
     "aclose": "close",
+    "aiter_lines": "iter_lines",  # httpx's streamed response
 }
 
 _AWAITED = r"(?:[^\[\]]|\[[^\[\]]*\])*"  # a type, one level of brackets deep

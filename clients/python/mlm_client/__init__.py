@@ -6,6 +6,7 @@ generated too, from async_client.py (unasync): the async client is the one to ed
 """
 
 from ._common import Tagged
+from ._invocations import Invocation, InvocationChunk
 from ._retry import RetryPolicy
 from .async_client import AsyncMLM
 from .errors import (
@@ -13,7 +14,9 @@ from .errors import (
     Conflict,
     FieldError,
     Forbidden,
+    InvocationStreamError,
     MLMError,
+    ModelFailed,
     NotFound,
     PreconditionFailed,
     ResourceFailed,
@@ -33,7 +36,11 @@ __all__ = [
     "Conflict",
     "FieldError",
     "Forbidden",
+    "Invocation",
+    "InvocationChunk",
+    "InvocationStreamError",
     "MLMError",
+    "ModelFailed",
     "NotFound",
     "PreconditionFailed",
     "ResourceFailed",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from ._generated.models.endpoint import Endpoint
+from ._generated.models.packaging_job import PackagingJob
 from ._generated.models.problem import Problem
 from ._generated.types import UNSET, Response, Unset
 from .errors import MLMError, ResourceFailed
@@ -17,6 +18,8 @@ T_co = TypeVar("T_co", covariant=True)
 
 # Where an endpoint can end when something went wrong; waiting longer would not help.
 FAILED_ENDPOINT_STATUSES = frozenset({"failed", "update_rollback_failed"})
+# Where a packaging job ends without an artifact.
+FAILED_PACKAGING_STATUSES = frozenset({"failed", "cancelled"})
 
 
 @dataclass(frozen=True)
@@ -88,3 +91,14 @@ def endpoint_reached(endpoint: Endpoint, wanted: str) -> bool:
     if status in FAILED_ENDPOINT_STATUSES:
         raise ResourceFailed(endpoint.name, status, endpoint.failure_reason)
     return False
+
+
+def packaging_job_ended(job: PackagingJob) -> bool:
+    """Whether a packaging waiter can stop (succeeded); ResourceFailed if it failed or was
+    cancelled. A succeeded job asked to register a version waits for its `model_version`."""
+    status = str(job.status)
+    if status in FAILED_PACKAGING_STATUSES:
+        raise ResourceFailed(job.job_id, status, job.failure_reason)
+    if status != "succeeded":
+        return False
+    return job.model_version is not None or not job.target.register_version

@@ -7,19 +7,33 @@ unasync): change the client here, then run `make generate`.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
 
 from . import _http
-from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, fresh_key, parsed, unset
+from ._common import (
+    Page,
+    T,
+    Tagged,
+    as_body,
+    endpoint_reached,
+    etag,
+    fresh_key,
+    packaging_job_ended,
+    parsed,
+    unset,
+)
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
     get_endpoint,
+    get_endpoint_instances,
+    get_endpoint_metrics,
     list_endpoints,
     update_endpoint,
 )
@@ -39,17 +53,28 @@ from ._generated.api.models import (
     list_models,
     update_model,
 )
+from ._generated.api.packaging_jobs import (
+    cancel_packaging_job,
+    create_packaging_job,
+    get_packaging_job,
+    list_packaging_jobs,
+)
 from ._generated.client import Client
 from ._generated.models import (
     ApprovalStatus,
     Endpoint,
     EndpointCreate,
+    EndpointInstances,
+    EndpointMetrics,
     EndpointPage,
     EndpointStatus,
     EndpointUpdate,
     Health,
     InstanceType,
     InstanceTypePage,
+    ListEndpointsView,
+    MetricName,
+    MetricStatistic,
     Model,
     ModelCreate,
     ModelPage,
@@ -58,6 +83,22 @@ from ._generated.models import (
     ModelVersionCreate,
     ModelVersionPage,
     ModelVersionUpdate,
+    PackagingJob,
+    PackagingJobCreate,
+    PackagingJobPage,
+    PackagingJobStatus,
+)
+from ._invocations import (
+    BINARY,
+    JSON,
+    TEXT,
+    EventDecoder,
+    Invocation,
+    InvocationChunk,
+    invocation,
+    invocation_request,
+    json_body,
+    stream_accept,
 )
 from ._retry import RetryPolicy
 from .errors import NotFound, WaiterTimeout
@@ -335,6 +376,7 @@ class AsyncMLM:
     async def list_endpoints(
         self,
         *,
+        view: str | None = None,
         status: str | None = None,
         model_name: str | None = None,
         page_size: int | None = None,
@@ -342,6 +384,7 @@ class AsyncMLM:
     ) -> EndpointPage:
         response = await list_endpoints.asyncio_detailed(
             client=self._client,
+            view=unset(None if view is None else ListEndpointsView(view)),
             status=unset(None if status is None else EndpointStatus(status)),
             model_name=unset(model_name),
             page_size=unset(page_size),
@@ -352,13 +395,18 @@ class AsyncMLM:
     def iter_endpoints(
         self,
         *,
+        view: str | None = None,
         status: str | None = None,
         model_name: str | None = None,
         page_size: int | None = None,
     ) -> AsyncIterator[Endpoint]:
         return _pages(
             lambda token: self.list_endpoints(
-                status=status, model_name=model_name, page_size=page_size, page_token=token
+                view=view,
+                status=status,
+                model_name=model_name,
+                page_size=page_size,
+                page_token=token,
             )
         )
 
@@ -389,6 +437,186 @@ class AsyncMLM:
             endpoint_name, client=self._client, if_match=unset(if_match)
         )
         return parsed(response, Endpoint)
+
+    # Observing endpoints
+
+    async def get_endpoint_instances(self, endpoint_name: str) -> EndpointInstances:
+        response = await get_endpoint_instances.asyncio_detailed(endpoint_name, client=self._client)
+        return parsed(response, EndpointInstances)
+
+    async def get_endpoint_metrics(
+        self,
+        endpoint_name: str,
+        *,
+        metrics: Sequence[str] | None = None,
+        start_time: datetime.datetime | None = None,
+        end_time: datetime.datetime | None = None,
+        period: int | None = None,
+        statistic: str | None = None,
+    ) -> EndpointMetrics:
+        """Series over a range (default: every metric, the last hour, 60 s periods)."""
+        response = await get_endpoint_metrics.asyncio_detailed(
+            endpoint_name,
+            client=self._client,
+            metric=unset(None if metrics is None else [MetricName(m) for m in metrics]),
+            start_time=unset(start_time),
+            end_time=unset(end_time),
+            period=unset(period),
+            statistic=unset(None if statistic is None else MetricStatistic(statistic)),
+        )
+        return parsed(response, EndpointMetrics)
+
+    # Invoking endpoints
+
+    async def invoke_endpoint(
+        self,
+        endpoint_name: str,
+        body: bytes,
+        *,
+        content_type: str = BINARY,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        """Send `body` as is; the answer's bytes, Content-Type and variant come back as is."""
+        request = invocation_request(
+            endpoint_name, body, content_type, accept=accept, target_variant=target_variant
+        )
+        return invocation(await self._http.request(**request))
+
+    async def invoke_endpoint_text(
+        self,
+        endpoint_name: str,
+        text: str,
+        *,
+        content_type: str = TEXT,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        return await self.invoke_endpoint(
+            endpoint_name,
+            text.encode(),
+            content_type=content_type,
+            accept=accept,
+            target_variant=target_variant,
+        )
+
+    async def invoke_endpoint_json(
+        self,
+        endpoint_name: str,
+        payload: Any,
+        *,
+        accept: str | None = JSON,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        """Send `payload` as JSON (`None` is the JSON `null`); `.json()` reads the answer."""
+        return await self.invoke_endpoint(
+            endpoint_name,
+            json_body(payload),
+            content_type=JSON,
+            accept=accept,
+            target_variant=target_variant,
+        )
+
+    async def invoke_endpoint_stream(
+        self,
+        endpoint_name: str,
+        body: bytes,
+        *,
+        content_type: str = JSON,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> AsyncIterator[InvocationChunk]:
+        """The model's answer part by part as it arrives (SageMaker's response stream).
+        InvocationStreamError if the model fails after the first part."""
+        request = invocation_request(
+            endpoint_name,
+            body,
+            content_type,
+            accept=stream_accept(accept),
+            target_variant=target_variant,
+        )
+        decoder = EventDecoder()
+        async with self._http.stream(**request) as response:
+            async for line in response.aiter_lines():
+                chunk = decoder.feed(line)
+                if chunk is not None:
+                    yield chunk
+                if decoder.ended:
+                    return
+
+    # Packaging jobs
+
+    async def create_packaging_job(
+        self, body: PackagingJobCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> PackagingJob:
+        """Submits the job and answers at once (`submitted`); see wait_for_packaging_job."""
+        response = await create_packaging_job.asyncio_detailed(
+            client=self._client,
+            body=as_body(body, PackagingJobCreate),
+            idempotency_key=fresh_key(idempotency_key),
+        )
+        return parsed(response, PackagingJob)
+
+    async def list_packaging_jobs(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> PackagingJobPage:
+        response = await list_packaging_jobs.asyncio_detailed(
+            client=self._client,
+            status=unset(None if status is None else PackagingJobStatus(status)),
+            model_name=unset(model_name),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, PackagingJobPage)
+
+    def iter_packaging_jobs(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[PackagingJob]:
+        return _pages(
+            lambda token: self.list_packaging_jobs(
+                status=status, model_name=model_name, page_size=page_size, page_token=token
+            )
+        )
+
+    async def get_packaging_job(self, job_id: str) -> PackagingJob:
+        return parsed(
+            await get_packaging_job.asyncio_detailed(job_id, client=self._client), PackagingJob
+        )
+
+    async def cancel_packaging_job(self, job_id: str) -> PackagingJob:
+        response = await cancel_packaging_job.asyncio_detailed(job_id, client=self._client)
+        return parsed(response, PackagingJob)
+
+    async def wait_for_packaging_job(
+        self,
+        job_id: str,
+        *,
+        timeout: float = 6 * 3600.0,
+        poll_interval: float | None = None,
+        on_progress: Callable[[PackagingJob], None] | None = None,
+    ) -> PackagingJob:
+        """Poll until the job succeeded (its version registered when asked for).
+        `on_progress` gets every job read (status, phase, bytes and files done) on the way.
+        ResourceFailed when it ends failed or cancelled, WaiterTimeout after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            job = await self.get_packaging_job(job_id)
+            if on_progress is not None:
+                on_progress(job)
+            if packaging_job_ended(job):
+                return job
+            if time.monotonic() >= deadline:
+                raise WaiterTimeout(job_id, "succeeded", str(job.status), timeout)
+            await self._sleep(poll_interval or self._poll_interval)
 
     # Waiters
 

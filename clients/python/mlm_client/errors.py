@@ -80,6 +80,14 @@ class ValidationFailed(MLMError):
     """422: well-formed but against the rules (e.g. missing mandatory metadata)."""
 
 
+class ModelFailed(MLMError):
+    """424: the endpoint's model answered with an error; `original_status_code` and
+    `original_message` are what the model said."""
+
+    original_status_code: int | None = None
+    original_message: str | None = None
+
+
 class TooManyRequests(MLMError):
     """429: a quota or rate limit stops this now (retries were used up or not allowed)."""
 
@@ -100,6 +108,7 @@ _BY_STATUS: dict[int, type[MLMError]] = {
     409: Conflict,
     412: PreconditionFailed,
     422: ValidationFailed,
+    424: ModelFailed,
     429: TooManyRequests,
     503: ServiceUnavailable,
 }
@@ -119,6 +128,10 @@ def error_from_response(response: httpx.Response, retry_after: float | None = No
     )
     if isinstance(error, TooManyRequests | ServiceUnavailable):
         error.retry_after = retry_after
+    if isinstance(error, ModelFailed):
+        status = problem.get("original_status_code")
+        error.original_status_code = status if isinstance(status, int) else None
+        error.original_message = _text(problem.get("original_message"))
     return error
 
 
@@ -177,3 +190,12 @@ class WaiterTimeout(WaiterError, TimeoutError):
         super().__init__(
             f"{name} did not reach {wanted} within {timeout:g} s (last status: {last_status})"
         )
+
+
+class InvocationStreamError(Exception):
+    """A streamed invocation failed after the stream had started (the SSE `error` event)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(f"{code}: {message}")

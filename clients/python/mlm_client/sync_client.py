@@ -4,19 +4,33 @@
 
 from __future__ import annotations
 
+import datetime
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
 
 from . import _http
-from ._common import Page, T, Tagged, as_body, endpoint_reached, etag, fresh_key, parsed, unset
+from ._common import (
+    Page,
+    T,
+    Tagged,
+    as_body,
+    endpoint_reached,
+    etag,
+    fresh_key,
+    packaging_job_ended,
+    parsed,
+    unset,
+)
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
     get_endpoint,
+    get_endpoint_instances,
+    get_endpoint_metrics,
     list_endpoints,
     update_endpoint,
 )
@@ -36,17 +50,28 @@ from ._generated.api.models import (
     list_models,
     update_model,
 )
+from ._generated.api.packaging_jobs import (
+    cancel_packaging_job,
+    create_packaging_job,
+    get_packaging_job,
+    list_packaging_jobs,
+)
 from ._generated.client import Client
 from ._generated.models import (
     ApprovalStatus,
     Endpoint,
     EndpointCreate,
+    EndpointInstances,
+    EndpointMetrics,
     EndpointPage,
     EndpointStatus,
     EndpointUpdate,
     Health,
     InstanceType,
     InstanceTypePage,
+    ListEndpointsView,
+    MetricName,
+    MetricStatistic,
     Model,
     ModelCreate,
     ModelPage,
@@ -55,6 +80,22 @@ from ._generated.models import (
     ModelVersionCreate,
     ModelVersionPage,
     ModelVersionUpdate,
+    PackagingJob,
+    PackagingJobCreate,
+    PackagingJobPage,
+    PackagingJobStatus,
+)
+from ._invocations import (
+    BINARY,
+    JSON,
+    TEXT,
+    EventDecoder,
+    Invocation,
+    InvocationChunk,
+    invocation,
+    invocation_request,
+    json_body,
+    stream_accept,
 )
 from ._retry import RetryPolicy
 from .errors import NotFound, WaiterTimeout
@@ -328,6 +369,7 @@ class MLM:
     def list_endpoints(
         self,
         *,
+        view: str | None = None,
         status: str | None = None,
         model_name: str | None = None,
         page_size: int | None = None,
@@ -335,6 +377,7 @@ class MLM:
     ) -> EndpointPage:
         response = list_endpoints.sync_detailed(
             client=self._client,
+            view=unset(None if view is None else ListEndpointsView(view)),
             status=unset(None if status is None else EndpointStatus(status)),
             model_name=unset(model_name),
             page_size=unset(page_size),
@@ -345,13 +388,18 @@ class MLM:
     def iter_endpoints(
         self,
         *,
+        view: str | None = None,
         status: str | None = None,
         model_name: str | None = None,
         page_size: int | None = None,
     ) -> Iterator[Endpoint]:
         return _pages(
             lambda token: self.list_endpoints(
-                status=status, model_name=model_name, page_size=page_size, page_token=token
+                view=view,
+                status=status,
+                model_name=model_name,
+                page_size=page_size,
+                page_token=token,
             )
         )
 
@@ -382,6 +430,184 @@ class MLM:
             endpoint_name, client=self._client, if_match=unset(if_match)
         )
         return parsed(response, Endpoint)
+
+    # Observing endpoints
+
+    def get_endpoint_instances(self, endpoint_name: str) -> EndpointInstances:
+        response = get_endpoint_instances.sync_detailed(endpoint_name, client=self._client)
+        return parsed(response, EndpointInstances)
+
+    def get_endpoint_metrics(
+        self,
+        endpoint_name: str,
+        *,
+        metrics: Sequence[str] | None = None,
+        start_time: datetime.datetime | None = None,
+        end_time: datetime.datetime | None = None,
+        period: int | None = None,
+        statistic: str | None = None,
+    ) -> EndpointMetrics:
+        """Series over a range (default: every metric, the last hour, 60 s periods)."""
+        response = get_endpoint_metrics.sync_detailed(
+            endpoint_name,
+            client=self._client,
+            metric=unset(None if metrics is None else [MetricName(m) for m in metrics]),
+            start_time=unset(start_time),
+            end_time=unset(end_time),
+            period=unset(period),
+            statistic=unset(None if statistic is None else MetricStatistic(statistic)),
+        )
+        return parsed(response, EndpointMetrics)
+
+    # Invoking endpoints
+
+    def invoke_endpoint(
+        self,
+        endpoint_name: str,
+        body: bytes,
+        *,
+        content_type: str = BINARY,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        """Send `body` as is; the answer's bytes, Content-Type and variant come back as is."""
+        request = invocation_request(
+            endpoint_name, body, content_type, accept=accept, target_variant=target_variant
+        )
+        return invocation(self._http.request(**request))
+
+    def invoke_endpoint_text(
+        self,
+        endpoint_name: str,
+        text: str,
+        *,
+        content_type: str = TEXT,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        return self.invoke_endpoint(
+            endpoint_name,
+            text.encode(),
+            content_type=content_type,
+            accept=accept,
+            target_variant=target_variant,
+        )
+
+    def invoke_endpoint_json(
+        self,
+        endpoint_name: str,
+        payload: Any,
+        *,
+        accept: str | None = JSON,
+        target_variant: str | None = None,
+    ) -> Invocation:
+        """Send `payload` as JSON (`None` is the JSON `null`); `.json()` reads the answer."""
+        return self.invoke_endpoint(
+            endpoint_name,
+            json_body(payload),
+            content_type=JSON,
+            accept=accept,
+            target_variant=target_variant,
+        )
+
+    def invoke_endpoint_stream(
+        self,
+        endpoint_name: str,
+        body: bytes,
+        *,
+        content_type: str = JSON,
+        accept: str | None = None,
+        target_variant: str | None = None,
+    ) -> Iterator[InvocationChunk]:
+        """The model's answer part by part as it arrives (SageMaker's response stream).
+        InvocationStreamError if the model fails after the first part."""
+        request = invocation_request(
+            endpoint_name,
+            body,
+            content_type,
+            accept=stream_accept(accept),
+            target_variant=target_variant,
+        )
+        decoder = EventDecoder()
+        with self._http.stream(**request) as response:
+            for line in response.iter_lines():
+                chunk = decoder.feed(line)
+                if chunk is not None:
+                    yield chunk
+                if decoder.ended:
+                    return
+
+    # Packaging jobs
+
+    def create_packaging_job(
+        self, body: PackagingJobCreate | Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> PackagingJob:
+        """Submits the job and answers at once (`submitted`); see wait_for_packaging_job."""
+        response = create_packaging_job.sync_detailed(
+            client=self._client,
+            body=as_body(body, PackagingJobCreate),
+            idempotency_key=fresh_key(idempotency_key),
+        )
+        return parsed(response, PackagingJob)
+
+    def list_packaging_jobs(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> PackagingJobPage:
+        response = list_packaging_jobs.sync_detailed(
+            client=self._client,
+            status=unset(None if status is None else PackagingJobStatus(status)),
+            model_name=unset(model_name),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, PackagingJobPage)
+
+    def iter_packaging_jobs(
+        self,
+        *,
+        status: str | None = None,
+        model_name: str | None = None,
+        page_size: int | None = None,
+    ) -> Iterator[PackagingJob]:
+        return _pages(
+            lambda token: self.list_packaging_jobs(
+                status=status, model_name=model_name, page_size=page_size, page_token=token
+            )
+        )
+
+    def get_packaging_job(self, job_id: str) -> PackagingJob:
+        return parsed(get_packaging_job.sync_detailed(job_id, client=self._client), PackagingJob)
+
+    def cancel_packaging_job(self, job_id: str) -> PackagingJob:
+        response = cancel_packaging_job.sync_detailed(job_id, client=self._client)
+        return parsed(response, PackagingJob)
+
+    def wait_for_packaging_job(
+        self,
+        job_id: str,
+        *,
+        timeout: float = 6 * 3600.0,
+        poll_interval: float | None = None,
+        on_progress: Callable[[PackagingJob], None] | None = None,
+    ) -> PackagingJob:
+        """Poll until the job succeeded (its version registered when asked for).
+        `on_progress` gets every job read (status, phase, bytes and files done) on the way.
+        ResourceFailed when it ends failed or cancelled, WaiterTimeout after `timeout` s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            job = self.get_packaging_job(job_id)
+            if on_progress is not None:
+                on_progress(job)
+            if packaging_job_ended(job):
+                return job
+            if time.monotonic() >= deadline:
+                raise WaiterTimeout(job_id, "succeeded", str(job.status), timeout)
+            self._sleep(poll_interval or self._poll_interval)
 
     # Waiters
 
