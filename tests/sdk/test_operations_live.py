@@ -5,6 +5,7 @@ streams, in `MLM` and `AsyncMLM`."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 from collections.abc import Iterator
 
 import pytest
@@ -158,7 +159,9 @@ def test_instances_show_each_variant(mlm: MLM, endpoint: str) -> None:
 
 def test_metrics_count_the_invocations(mlm: MLM, endpoint: str) -> None:
     mlm.invoke_endpoint_json(endpoint, {"inputs": "count me"})
-    metrics = mlm.get_endpoint_metrics(endpoint, metrics=["invocations"], period=60)
+    # The range ends past now: the current minute's period is not complete before then.
+    end = datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=2)
+    metrics = mlm.get_endpoint_metrics(endpoint, metrics=["invocations"], period=60, end_time=end)
     assert {series.metric for series in metrics.series} == {"invocations"}
     assert sum(point.value for series in metrics.series for point in series.points) >= 1
 

@@ -7,15 +7,19 @@ import type {
   ClientOptions,
   Endpoint,
   EndpointCreate,
+  EndpointInstances,
+  EndpointMetrics,
   EndpointPage,
   EndpointUpdate,
   Health,
   InstanceType,
   InstanceTypePage,
+  GetEndpointMetricsData,
   ListEndpointsData,
   ListInstanceTypesData,
   ListModelsData,
   ListModelVersionsData,
+  ListPackagingJobsData,
   Model,
   ModelCreate,
   ModelPage,
@@ -24,14 +28,31 @@ import type {
   ModelVersionCreate,
   ModelVersionPage,
   ModelVersionUpdate,
+  PackagingJob,
+  PackagingJobCreate,
+  PackagingJobPage,
 } from './generated/types.gen.js';
+import {
+  chunks,
+  EVENT_STREAM,
+  Invocation,
+  INVOKED_VARIANT,
+  invocationHeaders,
+  type InvocationChunk,
+  type InvokeOptions,
+} from './invocations.js';
 import { items, pages, type Page } from './pagination.js';
 import {
   waitForEndpoint,
   waitForEndpointDeleted,
+  waitForPackagingJob,
   type WaitForEndpointOptions,
+  type WaitForPackagingJobOptions,
   type WaitOptions,
 } from './waiters.js';
+
+/** Bytes an invocation can send as they are. */
+export type InvocationBody = Uint8Array | ArrayBuffer | Blob;
 
 export interface MlmClientOptions {
   /** The server, e.g. `http://127.0.0.1:8080`; a trailing `/v1` is optional. */
@@ -222,6 +243,112 @@ export class MlmClient {
   async deleteEndpoint(endpointName: string, precondition: Precondition = {}): Promise<Endpoint> {
     const path = { endpoint_name: endpointName };
     return (await sdk.deleteEndpoint({ ...this.base, path, headers: ifMatch(precondition) })).data;
+  }
+
+  // --- observing endpoints ---
+
+  /** Per variant: instance counts and the latest CloudWatch figures (null without data). */
+  async getEndpointInstances(endpointName: string): Promise<EndpointInstances> {
+    return (await sdk.getEndpointInstances({ ...this.base, path: { endpoint_name: endpointName } })).data;
+  }
+
+  /** Series over a range (default: every metric, the last hour, 60 s periods). */
+  async getEndpointMetrics(endpointName: string, query: Query<GetEndpointMetricsData> = {}): Promise<EndpointMetrics> {
+    return (await sdk.getEndpointMetrics({ ...this.base, path: { endpoint_name: endpointName }, query })).data;
+  }
+
+  // --- invoking endpoints ---
+
+  /** Sends the bytes as they are; the answer's bytes, Content-Type and variant come back as they are. */
+  async invokeEndpoint(endpointName: string, body: InvocationBody | string, options: InvokeOptions = {}): Promise<Invocation> {
+    const contentType = options.contentType ?? (typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/octet-stream');
+    const { data, response } = await sdk.invokeEndpoint({
+      ...this.base,
+      path: { endpoint_name: endpointName },
+      body,
+      bodySerializer: null,
+      parseAs: 'arrayBuffer',
+      headers: invocationHeaders(contentType, options),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    return new Invocation(
+      new Uint8Array(data as unknown as ArrayBuffer),
+      response.headers.get('Content-Type'),
+      response.headers.get(INVOKED_VARIANT),
+      response.headers.get('X-Request-Id'),
+    );
+  }
+
+  /** Sends text (`text/plain` unless `contentType` says otherwise). */
+  invokeEndpointText(endpointName: string, text: string, options: InvokeOptions = {}): Promise<Invocation> {
+    return this.invokeEndpoint(endpointName, text, options);
+  }
+
+  /** Sends `payload` as JSON (`null` too); read the answer with `.json()`. */
+  invokeEndpointJson(endpointName: string, payload: unknown, options: InvokeOptions = {}): Promise<Invocation> {
+    return this.invokeEndpoint(endpointName, JSON.stringify(payload), {
+      accept: 'application/json',
+      ...options,
+      contentType: 'application/json',
+    });
+  }
+
+  /**
+   * The model's answer part by part as it arrives (SageMaker's response stream); a string
+   * body is sent as JSON text unless `contentType` says otherwise. InvocationStreamError
+   * if the model fails after the first part.
+   */
+  async *invokeEndpointStream(
+    endpointName: string,
+    body: InvocationBody | string,
+    options: InvokeOptions = {},
+  ): AsyncGenerator<InvocationChunk, void, undefined> {
+    const contentType = options.contentType ?? (typeof body === 'string' ? 'application/json' : 'application/octet-stream');
+    const accept = options.accept === undefined ? EVENT_STREAM : `${EVENT_STREAM}, ${options.accept}`;
+    const { data } = await sdk.invokeEndpoint({
+      ...this.base,
+      path: { endpoint_name: endpointName },
+      body,
+      bodySerializer: null,
+      parseAs: 'stream',
+      headers: invocationHeaders(contentType, options, accept),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    yield* chunks(data as unknown as ReadableStream<Uint8Array>);
+  }
+
+  // --- packaging jobs ---
+
+  /** Submits the job and answers at once (`submitted`); see waitForPackagingJob. */
+  async createPackagingJob(body: PackagingJobCreate, options: { idempotencyKey?: string } = {}): Promise<PackagingJob> {
+    const headers = options.idempotencyKey === undefined ? {} : { 'Idempotency-Key': options.idempotencyKey };
+    return (await sdk.createPackagingJob({ ...this.base, body, headers })).data;
+  }
+
+  async listPackagingJobs(query: Query<ListPackagingJobsData> = {}): Promise<PackagingJobPage> {
+    return (await sdk.listPackagingJobs({ ...this.base, query })).data;
+  }
+
+  iterPackagingJobs(query: PageQuery<ListPackagingJobsData> = {}): AsyncGenerator<PackagingJob, void, undefined> {
+    return items((page_token) => this.listPackagingJobs({ ...query, page_token }));
+  }
+
+  async getPackagingJob(jobId: string): Promise<PackagingJob> {
+    return (await sdk.getPackagingJob({ ...this.base, path: { job_id: jobId } })).data;
+  }
+
+  /** Terminates the Batch job; a finished one is `409 PACKAGING_JOB_FINISHED`. */
+  async cancelPackagingJob(jobId: string): Promise<PackagingJob> {
+    return (await sdk.cancelPackagingJob({ ...this.base, path: { job_id: jobId } })).data;
+  }
+
+  /**
+   * Polls until the job succeeded (its version registered when asked for); `onProgress`
+   * gets every read. Rejects with PackagingJobFailedError if it ends failed or cancelled,
+   * WaiterTimeoutError after `timeoutMs`.
+   */
+  waitForPackagingJob(jobId: string, options: WaitForPackagingJobOptions = {}): Promise<PackagingJob> {
+    return waitForPackagingJob((id) => this.getPackagingJob(id), jobId, options);
   }
 
   /**

@@ -1,5 +1,5 @@
 // Typed errors: every error answer of the API becomes an MlmError; waiters add two more.
-import type { Endpoint, FieldError, Problem } from './generated/index.js';
+import type { Endpoint, FieldError, PackagingJob, Problem } from './generated/index.js';
 
 /** An error answer (RFC 9457 application/problem+json) from the MLM API. */
 export class MlmError extends Error {
@@ -114,4 +114,33 @@ function describe(status: number, code: string | null, detail: string | null, re
   if (detail !== null) text += `: ${detail}`;
   if (requestId !== null) text += ` (request ${requestId})`;
   return text;
+}
+
+/** A packaging waiter saw the job end `failed` or `cancelled`. */
+export class PackagingJobFailedError extends Error {
+  override readonly name = 'PackagingJobFailedError';
+  readonly jobId: string;
+  readonly status: string;
+  readonly failureReason: string | null;
+  readonly job: PackagingJob;
+
+  constructor(job: PackagingJob) {
+    super(`packaging job '${job.job_id}' ended ${job.status}: ${job.failure_reason ?? 'no reason given'}`);
+    this.jobId = job.job_id;
+    this.status = job.status;
+    this.failureReason = job.failure_reason;
+    this.job = job;
+  }
+}
+
+/** A streamed invocation failed after the stream had started (the SSE `error` event). */
+export class InvocationStreamError extends Error {
+  override readonly name = 'InvocationStreamError';
+
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+  }
 }

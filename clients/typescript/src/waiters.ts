@@ -1,6 +1,6 @@
 // Waiters: poll an endpoint until it reaches a status, fails, or time runs out.
-import { EndpointFailedError, MlmError, WaiterTimeoutError } from './errors.js';
-import type { Endpoint, EndpointStatus } from './generated/index.js';
+import { EndpointFailedError, MlmError, PackagingJobFailedError, WaiterTimeoutError } from './errors.js';
+import type { Endpoint, EndpointStatus, PackagingJob } from './generated/index.js';
 
 /** Statuses an endpoint does not leave by itself: a waiter stops with EndpointFailedError. */
 export const FAILED_ENDPOINT_STATUSES: ReadonlySet<string> = new Set(['failed', 'update_rollback_failed']);
@@ -92,5 +92,32 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Statuses a packaging job ends in without an artifact. */
+export const FAILED_PACKAGING_STATUSES: ReadonlySet<string> = new Set(['failed', 'cancelled']);
+
+export interface WaitForPackagingJobOptions extends WaitOptions {
+  /** Called with every read of the job: status, `phase` and `progress` (bytes, files). */
+  onProgress?: (job: PackagingJob) => void;
+}
+
+/**
+ * Resolves with the job once it succeeded (and, if asked to, registered its version);
+ * PackagingJobFailedError when it ends failed or cancelled.
+ */
+export async function waitForPackagingJob(
+  read: (jobId: string) => Promise<PackagingJob>,
+  jobId: string,
+  options: WaitForPackagingJobOptions = {},
+): Promise<PackagingJob> {
+  return poll<PackagingJob>(jobId, 'succeeded', options, async () => {
+    const job = await read(jobId);
+    options.onProgress?.(job);
+    if (FAILED_PACKAGING_STATUSES.has(job.status)) throw new PackagingJobFailedError(job);
+    const registered = job.model_version !== null || !job.target.register_version;
+    if (job.status === 'succeeded' && registered) return { done: true, value: job, status: job.status };
+    return { done: false, status: job.status };
   });
 }

@@ -1,7 +1,15 @@
 // The client's own behaviour, with a stand-in fetch instead of a server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiBaseUrl, createMlmClient, items, MlmError, WaiterTimeoutError, type Endpoint } from '../src/index.js';
+import {
+  apiBaseUrl,
+  createMlmClient,
+  InvocationStreamError,
+  items,
+  MlmError,
+  WaiterTimeoutError,
+  type Endpoint,
+} from '../src/index.js';
 
 type Answer = { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
 
@@ -104,4 +112,22 @@ test('items stops at the first page whose next_page_token is null', async () => 
     seen.push(item);
   }
   assert.deepEqual([seen, asked], [[1, 2, 3], [undefined, 't2']]);
+});
+
+test('invokeEndpointStream decodes chunk and binary events and throws on an error event', async () => {
+  const events =
+    'event: chunk\ndata: hello\ndata: world\n\n' +
+    'event: binary\ndata: AAE=\n\n' +
+    'event: error\ndata: {"code": "MODEL_STREAM_ERROR", "message": "it broke"}\n\n';
+  const stub = stubFetch(() => ({ status: 200, body: events, contentType: 'text/event-stream' }));
+  const mlm = createMlmClient({ baseUrl: 'http://mlm.test', apiKey: 'k', fetch: stub.fetch });
+  const seen: string[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const chunk of mlm.invokeEndpointStream('support-chat', '{}')) seen.push(Array.from(chunk.data).join(','));
+    })(),
+    (error: unknown) => error instanceof InvocationStreamError && error.code === 'MODEL_STREAM_ERROR',
+  );
+  assert.deepEqual(seen, [Array.from(new TextEncoder().encode('hello\nworld')).join(','), '0,1']);
+  assert.equal(stub.requests[0]?.headers.get('Accept'), 'text/event-stream');
 });
