@@ -11,13 +11,13 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint lint-python lint-imports lint-spec lint-deploy typecheck bench install generate check-generated clean
 
-$(RUN_STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager]' -e 'clients/python[cli]'
 	rm -f $(VENV)/.run-installed-* && touch $@
 
 $(STAMP): $(RUN_STAMP) pyproject.toml clients/python/pyproject.toml
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager,dev]' -e clients/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[emulator,packager,dev]' -e 'clients/python[cli]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_STAMP): package.json package-lock.json

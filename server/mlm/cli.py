@@ -2,11 +2,17 @@
 
 The server stack (connexion, uvicorn, the service container) is imported by ``serve`` alone: the
 Batch job's ``mlm package`` starts without it (≈2 s and ≈35 MiB less).
+
+The commands for people (``mlm models …``, ``mlm endpoints …``) live in the Python SDK's
+package (``mlm_client.cli``, which talks to the API over HTTP only) and are mounted here when
+it is installed (``pip install './clients/python[cli]'``; ``make run`` does); the packaging
+image has no SDK and no such commands.
 """
 
 from __future__ import annotations
 
 import secrets
+import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Annotated
@@ -32,6 +38,24 @@ def main() -> None:
 
 # The packaging job's entry point (AWS Batch runs `mlm package …`).
 app.command("package")(package_command)
+
+
+# The server's own commands; the Batch job and `serve` skip importing the SDK (≈0.7 s).
+_SERVER_COMMANDS = frozenset({"package", "serve", "gc"})
+
+
+def _mount_people_commands() -> None:
+    if sys.argv[1:2] and sys.argv[1] in _SERVER_COMMANDS:
+        return
+    try:
+        from mlm_client.cli import GROUPS
+    except ImportError:  # the SDK (or its cli extra) is not installed: server commands only
+        return
+    for group, name in GROUPS:
+        app.add_typer(group, name=name)
+
+
+_mount_people_commands()
 
 
 def _settings(aws: bool, host: str | None, port: int | None) -> Settings:

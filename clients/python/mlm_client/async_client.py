@@ -627,12 +627,15 @@ class AsyncMLM:
         *,
         timeout: float = 3600.0,
         poll_interval: float | None = None,
+        on_progress: Callable[[Endpoint], None] | None = None,
     ) -> Endpoint:
         """Poll until the endpoint is in `status`; ResourceFailed if it ends failed first,
-        WaiterTimeout after `timeout` seconds."""
+        WaiterTimeout after `timeout` seconds. `on_progress` gets every endpoint read."""
         deadline = time.monotonic() + timeout
         while True:
             endpoint = await self.get_endpoint(endpoint_name)
+            if on_progress is not None:
+                on_progress(endpoint)
             if endpoint_reached(endpoint, status):
                 return endpoint
             if time.monotonic() >= deadline:
@@ -645,14 +648,18 @@ class AsyncMLM:
         *,
         timeout: float = 3600.0,
         poll_interval: float | None = None,
+        on_progress: Callable[[Endpoint], None] | None = None,
     ) -> None:
-        """Poll until the endpoint is gone (404); ResourceFailed if it ends failed first."""
+        """Poll until the endpoint is gone (404); ResourceFailed if it ends failed first.
+        `on_progress` gets every read of the endpoint while it is still there."""
         deadline = time.monotonic() + timeout
         while True:
             try:
                 endpoint = await self.get_endpoint(endpoint_name)
             except NotFound:
                 return
+            if on_progress is not None:
+                on_progress(endpoint)
             # Still there: only its failing matters (ResourceFailed), no status is "gone".
             endpoint_reached(endpoint, "gone")
             if time.monotonic() >= deadline:

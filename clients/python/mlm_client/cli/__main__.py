@@ -1,0 +1,5 @@
+"""`python -m mlm_client.cli …`: the people's commands without the server package."""
+
+from .app import main
+
+main()
