@@ -3,8 +3,10 @@ package's `mlm` (which mounts the people's commands), and that command's own beh
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -91,3 +93,16 @@ def test_completion_knows_the_resource_groups(env: dict[str, str]) -> None:
     completion = {"_MLM_COMPLETE": "complete_bash", "COMP_WORDS": "mlm endp", "COMP_CWORD": "1"}
     result = script({**env, **completion})
     assert "endpoints" in result.stdout.split()
+
+
+def test_the_sdk_alone_runs_the_commands_as_a_module(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mlm_client.cli", "models", "list", "-o", "json"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert isinstance(json.loads(result.stdout), list)

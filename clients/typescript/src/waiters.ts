@@ -17,6 +17,8 @@ export interface WaitOptions {
 export interface WaitForEndpointOptions extends WaitOptions {
   /** The status to wait for (default `in_service`). */
   status?: EndpointStatus;
+  /** Called with every read of the endpoint (its status as it changes). */
+  onProgress?: (endpoint: Endpoint) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 3_600_000;
@@ -33,6 +35,7 @@ export async function waitForEndpoint(
   const wanted = options.status ?? 'in_service';
   return poll<Endpoint>(name, wanted, options, async () => {
     const endpoint = await read(name);
+    options.onProgress?.(endpoint);
     if (endpoint.status === wanted) return { done: true, value: endpoint, status: endpoint.status };
     if (FAILED_ENDPOINT_STATUSES.has(endpoint.status)) throw new EndpointFailedError(endpoint);
     return { done: false, status: endpoint.status };

@@ -131,3 +131,12 @@ test('invokeEndpointStream decodes chunk and binary events and throws on an erro
   assert.deepEqual(seen, [Array.from(new TextEncoder().encode('hello\nworld')).join(','), '0,1']);
   assert.equal(stub.requests[0]?.headers.get('Accept'), 'text/event-stream');
 });
+
+test('waitForEndpoint calls onProgress with every read', async () => {
+  const answers: Endpoint['status'][] = ['creating', 'creating', 'in_service'];
+  const stub = stubFetch(() => ({ status: 200, body: endpoint(answers.shift() ?? 'in_service') }));
+  const mlm = createMlmClient({ baseUrl: 'http://mlm.test', apiKey: 'k', fetch: stub.fetch });
+  const seen: string[] = [];
+  await mlm.waitForEndpoint('support-chat', { intervalMs: 1, onProgress: (read) => seen.push(read.status) });
+  assert.deepEqual(seen, ['creating', 'creating', 'in_service']);
+});
