@@ -106,3 +106,10 @@ def test_the_sdk_alone_runs_the_commands_as_a_module(env: dict[str, str]) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert isinstance(json.loads(result.stdout), list)
+
+
+def test_completion_offers_the_models_the_api_has(env: dict[str, str], name: str) -> None:
+    assert run(env, "models", "create", name, "--metadata", "license=mit").returncode == 0
+    words = f"mlm models get {name[:8]}"
+    completion = {"_MLM_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "3"}
+    assert name in script({**env, **completion}).stdout.split()

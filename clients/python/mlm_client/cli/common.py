@@ -91,3 +91,21 @@ def _read(file: Path) -> str:
         return file.read_text()
     except OSError as error:
         raise UsageProblem(f"cannot read {file}: {error.strerror}") from error
+
+
+def _complete(list_names: str) -> Any:
+    """Shell completion of resource names from the API (nothing when it cannot answer)."""
+
+    def complete(incomplete: str) -> list[str]:
+        try:
+            with client(None) as mlm:
+                items = getattr(mlm, list_names)(page_size=100).items
+        except Exception:  # completion must never break the shell: offer nothing
+            return []
+        return [item.name for item in items if item.name.startswith(incomplete)]
+
+    return complete
+
+
+complete_models = _complete("list_models")
+complete_endpoints = _complete("list_endpoints")

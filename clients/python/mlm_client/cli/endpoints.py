@@ -19,6 +19,7 @@ from .common import (
     WaitOption,
     body_from,
     client,
+    complete_endpoints,
     given,
     pairs,
 )
@@ -46,7 +47,9 @@ SERIES_COLUMNS: list[Column] = [
     ("POINTS", lambda row: len(row.get("points") or [])),
     ("LATEST", lambda row: (row.get("points") or [{}])[-1].get("value")),
 ]
-Name = Annotated[str, typer.Argument(help="The endpoint's name.")]
+Name = Annotated[
+    str, typer.Argument(help="The endpoint's name.", autocompletion=complete_endpoints)
+]
 Variant = Annotated[str, typer.Option("--variant", help="Which variant to change.")]
 
 

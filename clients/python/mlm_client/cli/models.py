@@ -14,6 +14,7 @@ from .common import (
     ProfileOption,
     body_from,
     client,
+    complete_models,
     given,
     pairs,
 )
@@ -32,7 +33,7 @@ COLUMNS: list[Column] = [
     ("VERSIONS", field("version_count")),
     ("CREATED", field("created_at")),
 ]
-Name = Annotated[str, typer.Argument(help="The model's name.")]
+Name = Annotated[str, typer.Argument(help="The model's name.", autocompletion=complete_models)]
 Limit = Annotated[int | None, typer.Option(help="Show at most this many.", show_default=False)]
 
 

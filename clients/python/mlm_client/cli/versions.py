@@ -14,6 +14,7 @@ from .common import (
     ProfileOption,
     body_from,
     client,
+    complete_models,
     given,
     pairs,
 )
@@ -31,7 +32,7 @@ COLUMNS: list[Column] = [
     ("DEPLOYED TO", field("deployed_to")),
     ("CREATED", field("created_at")),
 ]
-Model = Annotated[str, typer.Argument(help="The model's name.")]
+Model = Annotated[str, typer.Argument(help="The model's name.", autocompletion=complete_models)]
 Version = Annotated[int, typer.Argument(help="The version number.")]
 Note = Annotated[str | None, typer.Option(help="Why (kept with the version).")]
 
