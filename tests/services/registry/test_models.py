@@ -1,15 +1,18 @@
 import random
 import re
+import time
 from typing import Any
 
 import pytest
 
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.container import Container
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed, Unprocessable
 from mlm.services.registry.models import Model, ModelService
 from mlm.services.registry.requests import ContainerSpec, ModelPatch, NewModel, NewVersion
 from mlm.services.registry.versions import ModelVersionService
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -44,6 +47,26 @@ def test_create_returns_the_model(model_service: ModelService, keys: Keys) -> No
     assert (model.latest_version, model.version_count) == (None, 0)
     assert RFC3339.match(model.created_at)
     assert RFC3339.match(model.updated_at)
+
+
+def test_a_new_model_is_not_updated_before_it_was_created(
+    model_service: ModelService, container: Container, keys: Keys
+) -> None:
+    """The stored updated_at is taken before CreateModelPackageGroup; when AWS stamps
+    CreationTime in the next second, updated_at must not read one second earlier."""
+
+    def into_the_next_second(**_: Any) -> None:
+        time.sleep(1.05 - time.time() % 1)
+
+    with hooked(
+        container.clients.sagemaker(),
+        "before-call.sagemaker.CreateModelPackageGroup",
+        into_the_next_second,
+    ):
+        created = model_service.create(keys.tenant, _new())
+    read = model_service.get(keys.tenant, "glm")
+    assert created.updated_at >= created.created_at
+    assert read.updated_at >= read.created_at
 
 
 def test_create_keeps_any_text_in_description_owner_and_metadata(

@@ -134,7 +134,7 @@ class ModelService:
             latest_version=None,
             version_count=0,
             created_at=now,
-            updated_at=doc.get("updated_at") or now,
+            updated_at=_not_before(doc.get("updated_at"), now),
         )
         return read_back(lambda: self.get(tenant, name), lambda: known, f"model {name}")
 
@@ -338,7 +338,7 @@ class ModelService:
             latest_version=max(versions) if versions else None,
             version_count=len(versions),
             created_at=group.created_at,
-            updated_at=group.doc.get("updated_at") or group.created_at,
+            updated_at=_not_before(group.doc.get("updated_at"), group.created_at),
         )
 
     # Writing ----------------------------------------------------------------------------
@@ -383,6 +383,13 @@ class ModelService:
                 "or use fewer tags.",
             )
         return {**tags, **encoded, **managed}
+
+
+def _not_before(updated_at: str | None, created_at: str) -> str:
+    """The document's time is taken before AWS stamps the group's CreationTime (and the
+    two clocks differ): a model is never updated before it was created. Both are
+    ``rfc3339`` texts, which order as the times do."""
+    return max(updated_at or created_at, created_at)
 
 
 def _exists(name: str) -> Conflict:
