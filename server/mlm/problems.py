@@ -99,6 +99,8 @@ def handle_problem(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     errors = None
     if status == 400:
         code = "INVALID_REQUEST"
+        if detail == "RequestBody is required":  # connexion's words for a missing body
+            detail = "This operation needs a request body."
         errors = _validation_errors(detail)
     elif status == 401:
         detail = "A valid X-Api-Key header is required."
