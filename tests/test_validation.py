@@ -55,7 +55,7 @@ def test_a_missing_body_field_is_named(client: TestClient) -> None:
 
 def test_an_unexpected_body_field_is_named(client: TestClient) -> None:
     problem = _problem(client.post("/v1/models", json={"name": "glm", "colour": "red"}))
-    assert problem["errors"] == [{"field": "colour", "message": "is not a field of this request"}]
+    assert problem["errors"] == [{"field": "colour", "message": "is not allowed here"}]
 
 
 def test_a_nested_body_field_is_named_by_its_path(client: TestClient) -> None:
@@ -76,3 +76,24 @@ def test_a_body_that_is_not_json_says_so(client: TestClient) -> None:
         client.post("/v1/models", content=b"{name", headers={"Content-Type": "application/json"})
     )
     assert problem["detail"].startswith("The request body is not valid JSON")
+
+
+def test_a_oneof_failure_is_told_for_the_branch_the_discriminator_names(
+    client: TestClient,
+) -> None:
+    """An s3 packaging source takes no model_id: the contract says so (oneOf on
+    platform), and the answer names that field, not the whole source."""
+    body = {
+        "source": {"platform": "s3", "s3_uri": "s3://bucket/models/glm/", "model_id": "a/b"},
+        "target": {"model_name": "glm"},
+    }
+    problem = _problem(client.post("/v1/packaging-jobs", json=body))
+    assert problem["errors"] == [{"field": "source.model_id", "message": "is not allowed here"}]
+
+
+def test_an_unknown_discriminator_value_lists_the_accepted_ones(client: TestClient) -> None:
+    body = {"source": {"platform": "ftp"}, "target": {"model_name": "glm"}}
+    problem = _problem(client.post("/v1/packaging-jobs", json=body))
+    assert problem["errors"] == [
+        {"field": "source.platform", "message": "must be one of huggingface, s3"}
+    ]

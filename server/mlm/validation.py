@@ -23,7 +23,7 @@ from connexion.validators import (
     ParameterValidator,
 )
 from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import best_match, relevance
 
 from mlm.errors import BadRequest, FieldError
 
@@ -68,7 +68,7 @@ def plain_message(error: ValidationError) -> str:
         "minProperties": f"must have at least {expected} entr{'y' if expected == 1 else 'ies'}",
         "maxProperties": f"must have at most {expected} entries",
         "required": "is required",
-        "additionalProperties": "is not a field of this request",
+        "additionalProperties": "is not allowed here",
         "uniqueItems": "must not repeat an item",
         "not": "is not allowed here",
     }
@@ -79,8 +79,39 @@ def plain_message(error: ValidationError) -> str:
     return str(error.message)
 
 
+def _chosen_branch_error(error: ValidationError) -> ValidationError:
+    """For a ``oneOf`` with a discriminator, the failure inside the branch the
+    discriminator names (``platform: s3`` → what is wrong as an S3 source); else
+    the error itself."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    discriminator = schema.get("discriminator") or {}
+    name = discriminator.get("propertyName")
+    if error.validator != "oneOf" or not name or not isinstance(error.instance, dict):
+        return error
+    wanted = error.instance.get(name)
+    for index, branch in enumerate(error.validator_value):
+        allowed = branch.get("properties", {}).get(name, {}).get("enum", [])
+        if wanted in allowed:
+            inside = [e for e in error.context or [] if e.relative_schema_path[0] == index]
+            chosen = best_match(inside)
+            return error if chosen is None else _chosen_branch_error(chosen)
+    return error
+
+
+def plain_error(error: ValidationError) -> tuple[str, str]:
+    """(the field's dotted path, what is wrong with it) for one body error."""
+    error = _chosen_branch_error(error)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    name = (schema.get("discriminator") or {}).get("propertyName")
+    if error.validator == "oneOf" and name and isinstance(error.instance, dict):
+        choices = sorted(schema.get("discriminator", {}).get("mapping", {}))
+        field = ".".join([*(str(p) for p in error.absolute_path), name])
+        return field, "must be one of " + ", ".join(choices)
+    return _body_field(error), plain_message(error)
+
+
 def _body_field(error: ValidationError) -> str:
-    path = [str(part) for part in error.path]
+    path = [str(part) for part in error.absolute_path]
     if error.validator == "required":
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         path.append(missing[0] if missing else "")
@@ -139,6 +170,9 @@ class PlainParameterValidator(ParameterValidator):  # type: ignore[misc]
                 self._check(kind, values.get(key), param)
 
 
+_EMPTY = object()  # a body of no bytes, unlike the JSON document `null`
+
+
 class PlainJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     """connexion's JSON body checks; a failure names the field, in plain words."""
 
@@ -146,7 +180,7 @@ class PlainJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         raw = b"".join([message async for message in stream])
         text = raw.decode(self._encoding)
         if not text:
-            return None
+            return _EMPTY
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
@@ -158,14 +192,23 @@ class PlainJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             ) from exc
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
-        if not self._nullable and body is None:
+        # connexion took a JSON `null` for a missing body; only an empty one is missing,
+        # and `null` is checked like any other document (a schema without a type takes it).
+        if body is _EMPTY:
+            if self._nullable:
+                return None
             raise _invalid("", "must not be empty")
         validator = Draft4RequestValidator(
             self._schema, format_checker=Draft4Validator.FORMAT_CHECKER
         )
-        error = best_match(validator.iter_errors(body))
-        if error is not None:
-            raise _invalid(_body_field(error), plain_message(error))
+        errors = list(validator.iter_errors(body))
+        if errors:
+            # best_match would descend into a oneOf's branches at random; plain_error
+            # follows the discriminator instead.
+            top = max(errors, key=relevance)
+            if top.validator in {"oneOf", "anyOf"} and not (top.schema or {}).get("discriminator"):
+                top = best_match([top])
+            raise _invalid(*plain_error(top))
         return None
 
 
