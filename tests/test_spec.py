@@ -18,7 +18,7 @@ def schemas() -> dict[str, Any]:
 
 @pytest.mark.parametrize("name", ["Metadata", "MetadataPatch"])
 def test_metadata_key_lengths_are_described(schemas: dict[str, Any], name: str) -> None:
-    """OpenAPI 3.0 has no propertyNames: the 1–128 character keys the service enforces
+    """OpenAPI 3.0 has no propertyNames: the 1 to 128 character keys the service enforces
     are said in words."""
     assert "1 to 128 characters" in " ".join(schemas[name]["description"].split())
 
