@@ -1,8 +1,10 @@
 """Logical models: one SageMaker model package group each.
 
 SageMaker cannot update a group, so everything mutable about a model (description, task,
-owner, metadata, updated_at) is a document encoded into the group's tags
-(``registry_codec``); user tags stay plain AWS tags beside it.
+owner, metadata, updated_at) lives in the group's tags: one plain tag per field or
+metadata entry that AWS takes as it is (``mlm:task``, ``mlm:meta:license``…), readable
+in the SageMaker console, and a compressed document for the rest (``codec``); user tags
+stay plain AWS tags beside them.
 """
 
 from __future__ import annotations
@@ -200,9 +202,10 @@ class ModelService:
             )
             entries = self._tag_entries(tenant, name, doc, tags)
             removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
-            # Removed user tags go first (frees room under AWS's 50-tag limit); stale
+            # Removed user tags and plain field/metadata tags go first (readers would
+            # take them as current; it also frees room under AWS's 50-tag limit); stale
             # document chunks go last: the document's count ignores them until then.
-            dropped = [k for k in removed if k in current_tags]
+            dropped = [k for k in removed if k in current_tags or codec.is_plain_key(k)]
             self._registry.delete_tags(group.arn, dropped)
             try:
                 self._registry.add_tags(group.arn, entries)  # the commit point
@@ -306,7 +309,7 @@ class ModelService:
         ):
             return None
         try:
-            doc = codec.decode_doc(tags)
+            doc = codec.decode_readable(tags)
         except codec.CorruptDocument as exc:
             raise BadGateway(
                 code="MODEL_UNREADABLE",
@@ -372,7 +375,7 @@ class ModelService:
     ) -> dict[str, str]:
         """Every tag the group should carry; 422 when AWS's 50 tags cannot hold them."""
         managed = naming.managed_tag_map(tenant, name)
-        encoded = codec.encode_doc(doc)
+        encoded = codec.encode_readable(doc, room=AWS_MAX_TAGS - len(managed) - len(tags))
         total = len(managed) + len(encoded) + len(tags)
         if total > AWS_MAX_TAGS:
             raise Unprocessable(
