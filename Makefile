@@ -7,6 +7,11 @@ HASH := $(shell cat pyproject.toml clients/python/pyproject.toml | cksum | cut -
 RUN_STAMP := $(VENV)/.run-installed-$(HASH)
 STAMP := $(VENV)/.installed-$(HASH)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+# tests/smoke runs the SageMaker Python SDKs 2.x and 3.x, each in its own virtualenv (they
+# cannot share one with each other or with the service); tests/docs needs a Chromium.
+SDK_VENVS := .venv-sagemaker2 .venv-sagemaker3
+SDK_STAMPS := $(foreach v,$(SDK_VENVS),$(v)/.installed-$(shell cat tests/smoke/requirements-$(v:.venv-%=%).txt | cksum | cut -d' ' -f1))
+CHROMIUM := /usr/bin/chromium
 PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint lint-python lint-imports lint-spec lint-deploy typecheck bench install generate check-generated clean
@@ -24,7 +29,15 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -f node_modules/.installed-* && touch $@
 
-install: $(STAMP) $(NODE_STAMP)
+$(SDK_STAMPS):
+	$(PYTHON) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check -r tests/smoke/requirements-$(patsubst .venv-%,%,$(@D)).txt
+	rm -f $(@D)/.installed-* && touch $@
+
+$(CHROMIUM):  ## Debian's chromium (Playwright cannot download browsers on these machines)
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+install: $(STAMP) $(NODE_STAMP) $(SDK_STAMPS) $(CHROMIUM)
 
 run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedded emulator
 	$(VENV)/bin/mlm serve
@@ -65,4 +78,4 @@ bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/framework_cost.py
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SDK_VENVS) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the static API reference $1 (docs/index.html) from spec/openapi.yaml with Redocly.
+# Build the static API reference $1 (docs/index.html) from spec/openapi.yaml with Redocly:
+# one file with Redoc's JavaScript inside (no CDN), readable from disk with no network.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
 # Telemetry off: the build must not depend on the network.
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
   "$node_bin/redocly" build-docs "$repo/spec/openapi.yaml" -o "$work/index.html" \
-  >"$work/log.txt" 2>&1 || { cat "$work/log.txt" >&2; exit 1; }
+  --inlineBundle >"$work/log.txt" 2>&1 || { cat "$work/log.txt" >&2; exit 1; }
+node "$repo/scripts/generators/docs_offline.mjs" "$work/index.html"
 mkdir -p "$(dirname "$out")"
 mv "$work/index.html" "$out"

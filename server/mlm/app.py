@@ -10,7 +10,7 @@ from connexion.options import SwaggerUIOptions
 from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
-from mlm import problems
+from mlm import problems, validation
 from mlm.container import Container
 from mlm.errors import ApiError
 from mlm.middleware import RequestContextMiddleware
@@ -46,6 +46,7 @@ def create_app(container: Container, validate_responses: bool = False) -> FlaskA
         base_path="/v1",
         strict_validation=True,
         validate_responses=validate_responses,
+        validator_map=validation.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui", spec_path="/openapi.json"),
     )
     app.add_error_handler(ApiError, problems.handle_api_error)

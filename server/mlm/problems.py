@@ -10,6 +10,7 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
+from mlm import spec
 from mlm.errors import ApiError
 
 PROBLEM = "application/problem+json"
@@ -98,6 +99,8 @@ def handle_problem(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     errors = None
     if status == 400:
         code = "INVALID_REQUEST"
+        if detail == "RequestBody is required":  # connexion's words for a missing body
+            detail = "This operation needs a request body."
         errors = _validation_errors(detail)
     elif status == 401:
         detail = "A valid X-Api-Key header is required."
@@ -117,7 +120,14 @@ def handle_http_exception(request: ConnexionRequest, exc: Exception) -> Connexio
         404: f"No resource at {request.url.path}.",
         405: f"{request.method} is not allowed on {request.url.path}.",
     }.get(status, str(exc.detail))
-    return problem_response(request, status, code, detail, headers=dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if status == 405:
+        # The router names only the methods of the first route that matched the path.
+        allowed = spec.allowed_methods(request.url.path)
+        if allowed:
+            headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+            headers["Allow"] = ", ".join(allowed)
+    return problem_response(request, status, code, detail, headers=headers)
 
 
 def handle_undecodable(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

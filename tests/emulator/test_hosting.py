@@ -120,3 +120,30 @@ def test_deleted_endpoint_config_is_gone(sm: Any, hosting: Hosting) -> None:
     sm.delete_endpoint_config(EndpointConfigName=name)
     with pytest.raises(ClientError, match="Could not find endpoint configuration"):
         sm.describe_endpoint_config(EndpointConfigName=name)
+
+
+def test_model_made_from_containers_has_no_empty_primary_container_or_vpc_config(
+    sm: Any, hosting: Hosting
+) -> None:
+    """AWS DescribeModel (API reference, "Response Syntax") returns PrimaryContainer only
+    for a model created with one and VpcConfig only for a model in a VPC; the SageMaker
+    Python SDK 3.x (Model.get) fails on the empty objects moto returned."""
+    package = _package_arn(sm, hosting.prefix)
+    name = f"{hosting.prefix}-m"
+    sm.create_model(
+        ModelName=name,
+        ExecutionRoleArn=hosting.role_arn,
+        Containers=[{"ModelPackageName": package}],
+    )
+    described = sm.describe_model(ModelName=name)
+    assert "PrimaryContainer" not in described
+    assert "VpcConfig" not in described
+
+
+def test_endpoint_config_without_data_capture_has_no_data_capture_config(
+    sm: Any, hosting: Hosting
+) -> None:
+    """AWS DescribeEndpointConfig returns DataCaptureConfig only when the config was
+    created with one; SDK 3.x (EndpointConfig.get) fails on moto's empty object."""
+    described = sm.describe_endpoint_config(EndpointConfigName=hosting.config())
+    assert "DataCaptureConfig" not in described

@@ -66,3 +66,24 @@ def test_cloudwatch_returns_put_metric_data(emulator_settings: Settings, prefix:
         EndTime=now + timedelta(minutes=5),
     )
     assert result["MetricDataResults"][0]["Values"] == [42.0]
+
+
+def test_list_metrics_lists_each_metric_once(emulator_settings: Settings, prefix: str) -> None:
+    """AWS ListMetrics returns one entry per metric (namespace, name, dimensions), not one
+    per data point; moto repeated metrics with more than one dimension."""
+    cloudwatch = ClientFactory(emulator_settings).cloudwatch()
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    dimensions = [{"Name": "EndpointName", "Value": prefix}, {"Name": "VariantName", "Value": "p"}]
+    for value in (1.0, 2.0, 3.0):
+        cloudwatch.put_metric_data(
+            Namespace="/aws/sagemaker/Endpoints",
+            MetricData=[
+                {"MetricName": name, "Dimensions": dimensions, "Timestamp": now, "Value": value}
+                for name in ("GPUUtilization", "CPUUtilization")
+            ],
+        )
+    listed = cloudwatch.list_metrics(
+        Namespace="/aws/sagemaker/Endpoints",
+        Dimensions=[{"Name": "EndpointName", "Value": prefix}],
+    )["Metrics"]
+    assert sorted(m["MetricName"] for m in listed) == ["CPUUtilization", "GPUUtilization"]

@@ -288,3 +288,17 @@ def _deploy_over_http(http: httpx.Client) -> None:
         "chat-ep to be in_service",
         deadline_s=20,
     )
+
+
+@pytest.mark.usefixtures("live")
+def test_a_json_null_body_reaches_the_model(client: TestClient) -> None:
+    """`null` is a JSON document like any other; only a missing body is empty."""
+    response = client.post(URL, content=b"null", headers={"Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["request"]["size_bytes"] == 4
+
+
+@pytest.mark.usefixtures("live")
+def test_a_missing_body_is_400(client: TestClient) -> None:
+    response = client.post(URL, content=b"", headers={"Content-Type": "application/json"})
+    assert response.status_code == 400

@@ -36,6 +36,23 @@ def test_create_answers_201_with_location_and_etag(client: TestClient, keys: Key
     assert body["recommended_instance_types"]
 
 
+def test_a_tar_gz_artifact_ending_in_a_slash_is_refused_by_the_contract(
+    client: TestClient,
+) -> None:
+    """Artifact is a oneOf on format; a tar_gz URI is one object, never a prefix."""
+    response = _create(client, artifact={"uri": "s3://bucket/glm/1/", "format": "tar_gz"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "INVALID_REQUEST"
+    assert [e["field"] for e in response.json()["errors"]] == ["artifact.uri"]
+
+
+def test_a_tar_gz_artifact_naming_one_object_is_accepted(client: TestClient) -> None:
+    artifact = {"uri": "s3://bucket/glm/1/model.tar.gz", "format": "tar_gz"}
+    response = _create(client, artifact=artifact)
+    assert response.status_code == 201
+    assert response.json()["artifact"] == artifact
+
+
 def test_create_for_an_unknown_model_is_404(client: TestClient) -> None:
     response = client.post("/v1/models/nothing/versions", json={"container": {"image": IMAGE}})
     assert response.status_code == 404

@@ -56,12 +56,23 @@ def test_a_job_for_a_missing_model_is_404(client: TestClient, body: dict[str, An
 
 
 @pytest.mark.usefixtures("model")
-def test_an_hf_source_without_a_model_id_is_422(client: TestClient, body: dict[str, Any]) -> None:
+def test_an_hf_source_without_a_model_id_is_400(client: TestClient, body: dict[str, Any]) -> None:
+    """The contract says it (PackagingSource is a oneOf on platform): a 400 naming it."""
     response = client.post(
         "/v1/packaging-jobs", json={**body, "source": {"platform": "huggingface"}}
     )
-    assert response.status_code == 422
-    assert response.json()["code"] == "INVALID_PACKAGING_REQUEST"
+    assert response.status_code == 400
+    assert response.json()["errors"] == [{"field": "source.model_id", "message": "is required"}]
+
+
+@pytest.mark.usefixtures("model")
+def test_an_s3_source_with_a_model_id_is_400(client: TestClient, body: dict[str, Any]) -> None:
+    source = {"platform": "s3", "s3_uri": "s3://bucket/t/glm/", "model_id": "THUDM/glm-4-9b"}
+    response = client.post("/v1/packaging-jobs", json={**body, "source": source})
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "source.model_id", "message": "is not allowed here"}
+    ]
 
 
 @pytest.mark.usefixtures("model")

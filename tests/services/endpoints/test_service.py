@@ -363,6 +363,21 @@ def test_updating_to_a_missing_version_is_version_not_found(
     assert leftovers(container, keys.tenant) == before
 
 
+def test_variants_of_a_creating_endpoint_are_creating(
+    endpoint_service: EndpointService,
+    keys: Keys,
+    make_version: MakeVersion,
+    transitions: Transitions,
+) -> None:
+    """DescribeEndpoint lists a variant without VariantStatus while the endpoint is
+    Creating; the variant is not in service before its endpoint is."""
+    make_version()
+    transitions.hold()
+    endpoint_service.create(keys.tenant, new())
+    endpoint = endpoint_service.get(keys.tenant, "chat-ep")
+    assert (endpoint.status, endpoint.variants[0].status) == ("creating", "creating")
+
+
 # --- delete -------------------------------------------------------------------------------
 
 
@@ -372,6 +387,15 @@ def test_delete_answers_deleting_and_leaves_nothing(
     assert endpoint_service.delete(keys.tenant, "chat-ep").status == "deleting"
     wait_gone(endpoint_service, keys.tenant, "chat-ep")
     assert leftovers(container, keys.tenant) == {"endpoints": [], "configs": [], "models": []}
+
+
+def test_variants_of_a_deleting_endpoint_are_deleting(
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, transitions: Transitions
+) -> None:
+    transitions.hold()
+    endpoint_service.delete(keys.tenant, "chat-ep")
+    endpoint = endpoint_service.get(keys.tenant, "chat-ep")
+    assert (endpoint.status, endpoint.variants[0].status) == ("deleting", "deleting")
 
 
 def test_delete_while_creating_is_not_ready_and_says_when_to_retry(

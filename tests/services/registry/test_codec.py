@@ -46,3 +46,40 @@ def test_other_values_are_encoded_and_round_trip() -> None:
         stored = codec.encode_value(text)
         assert SAFE.match(stored)
         assert codec.decode_value(stored) == text
+
+
+# readable form ------------------------------------------------------------------------------
+
+
+def test_fields_and_metadata_that_fit_a_tag_are_plain_tags() -> None:
+    doc = {"task": "text-generation", "owner": "ml@example.com", "metadata": {"license": "mit"}}
+    entries = codec.encode_readable(doc, room=40)
+    assert entries == {
+        "mlm:task": "text-generation",
+        "mlm:owner": "ml@example.com",
+        "mlm:meta:license": "mit",
+        "mlm:doc:n": "0",
+    }
+    assert codec.decode_readable(entries) == doc
+
+
+def test_text_a_tag_cannot_hold_goes_into_the_compressed_document() -> None:
+    doc = {"description": "support & sales", "metadata": {"license": "mit", "note": "100% ✓"}}
+    entries = codec.encode_readable(doc, room=40)
+    assert entries["mlm:meta:license"] == "mit"
+    assert "mlm:description" not in entries
+    assert "mlm:meta:note" not in entries
+    assert codec.decode_readable(entries) == doc
+
+
+def test_metadata_moves_into_the_document_when_plain_tags_do_not_fit() -> None:
+    doc = {"task": "t", "metadata": {f"k{i}": f"v{i}" for i in range(20)}}
+    entries = codec.encode_readable(doc, room=10)
+    assert len(entries) <= 10
+    assert entries["mlm:task"] == "t"
+    assert codec.decode_readable(entries) == doc
+
+
+def test_the_older_all_compressed_form_still_reads() -> None:
+    doc = {"task": "t", "metadata": {"license": "mit"}, "updated_at": "2026-11-22T01:02:03Z"}
+    assert codec.decode_readable(codec.encode_doc(doc)) == doc

@@ -1,15 +1,19 @@
 import random
 import re
+import time
 from typing import Any
 
 import pytest
 
 from mlm import naming
 from mlm.aws.sagemaker_registry import SageMakerRegistry
+from mlm.container import Container
 from mlm.errors import BadRequest, Conflict, NotFound, PreconditionFailed, Unprocessable
+from mlm.services.registry import codec
 from mlm.services.registry.models import Model, ModelService
 from mlm.services.registry.requests import ContainerSpec, ModelPatch, NewModel, NewVersion
 from mlm.services.registry.versions import ModelVersionService
+from tests.botocore_hooks import hooked
 from tests.conftest import Keys
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -44,6 +48,26 @@ def test_create_returns_the_model(model_service: ModelService, keys: Keys) -> No
     assert (model.latest_version, model.version_count) == (None, 0)
     assert RFC3339.match(model.created_at)
     assert RFC3339.match(model.updated_at)
+
+
+def test_a_new_model_is_not_updated_before_it_was_created(
+    model_service: ModelService, container: Container, keys: Keys
+) -> None:
+    """The stored updated_at is taken before CreateModelPackageGroup; when AWS stamps
+    CreationTime in the next second, updated_at must not read one second earlier."""
+
+    def into_the_next_second(**_: Any) -> None:
+        time.sleep(1.05 - time.time() % 1)
+
+    with hooked(
+        container.clients.sagemaker(),
+        "before-call.sagemaker.CreateModelPackageGroup",
+        into_the_next_second,
+    ):
+        created = model_service.create(keys.tenant, _new())
+    read = model_service.get(keys.tenant, "glm")
+    assert created.updated_at >= created.created_at
+    assert read.updated_at >= read.created_at
 
 
 def test_create_keeps_any_text_in_description_owner_and_metadata(
@@ -97,6 +121,43 @@ def test_create_twice_is_a_conflict(model_service: ModelService, keys: Keys) -> 
     with pytest.raises(Conflict) as caught:
         model_service.create(keys.tenant, _new())
     assert caught.value.code == "MODEL_ALREADY_EXISTS"
+
+
+def test_fields_that_fit_are_readable_in_the_groups_tags(
+    model_service: ModelService, registry: SageMakerRegistry, keys: Keys
+) -> None:
+    """Someone looking at the model package group in the SageMaker console reads its
+    task, owner and metadata as tags, not as compressed chunks (mlm:doc:0 = eNqr…)."""
+    model_service.create(
+        keys.tenant, _new(task="text-generation", owner="ml@example.com", description="GLM & co")
+    )
+    tags = _raw_tags(registry, keys.tenant, "glm")
+    assert tags["mlm:task"] == "text-generation"
+    assert tags["mlm:owner"] == "ml@example.com"
+    assert tags["mlm:meta:license"] == "apache-2.0"
+    assert "mlm:description" not in tags  # "&" is not allowed in a tag: compressed
+    assert model_service.get(keys.tenant, "glm").description == "GLM & co"
+
+
+def test_a_model_stored_in_the_older_compressed_form_still_reads(
+    model_service: ModelService, registry: SageMakerRegistry, keys: Keys
+) -> None:
+    created = model_service.create(keys.tenant, _new(task="text-generation"))
+    group = registry.find_group(naming.physical_name(keys.tenant, "glm"))
+    assert group is not None
+    tags = registry.tags(group.arn)
+    old_doc = codec.decode_readable(tags)
+    registry.delete_tags(group.arn, [k for k in tags if codec.is_plain_key(k)])
+    registry.add_tags(group.arn, codec.encode_doc(old_doc))
+    assert model_service.get(keys.tenant, "glm") == created
+
+
+def test_a_removed_metadata_key_leaves_no_tag(
+    model_service: ModelService, registry: SageMakerRegistry, keys: Keys
+) -> None:
+    model_service.create(keys.tenant, _new(metadata={"license": "mit", "a": "1"}))
+    model_service.update(keys.tenant, "glm", ModelPatch(metadata={"a": None}))
+    assert "mlm:meta:a" not in _raw_tags(registry, keys.tenant, "glm")
 
 
 def test_create_refuses_reserved_tag_keys(model_service: ModelService, keys: Keys) -> None:

@@ -55,7 +55,9 @@ export type ApiName = string;
 export type VariantName = string;
 
 /**
- * What the model does, e.g. `text-generation`, `feature-extraction`.
+ * What the model does, e.g. `text-generation`, `feature-extraction`: lowercase
+ * letters, digits, `_` and `-`, starting with a letter or digit; at most 64.
+ *
  */
 export type Task = string;
 
@@ -65,14 +67,18 @@ export type Task = string;
 export type Timestamp = string;
 
 /**
- * Free-form string properties (at most 20).
+ * Free-form string properties: at most 20, keys of 1 to 128 characters, values of
+ * at most 256.
+ *
  */
 export type Metadata = {
     [key: string]: string;
 };
 
 /**
- * Keys to set; a key set to `null` is removed.
+ * Keys to set (1 to 128 characters; values of at most 256); a key set to `null`
+ * is removed.
+ *
  */
 export type MetadataPatch = {
     [key: string]: string | null;
@@ -184,12 +190,32 @@ export type Container = {
     };
 };
 
-export type Artifact = {
+/**
+ * Where the weights are, by `format`: `s3_prefix`, every object under
+ * `s3://bucket/prefix/` (a missing final `/` is added), or `tar_gz`, one
+ * `s3://bucket/key.tar.gz` object (so its URI cannot end in `/`).
+ *
+ */
+export type Artifact = ({
+    format: 's3_prefix';
+} & S3PrefixArtifact) | ({
+    format: 'tar_gz';
+} & TarGzArtifact);
+
+export type S3PrefixArtifact = {
     /**
-     * `s3://bucket/prefix/` (s3_prefix) or `s3://bucket/key.tar.gz` (tar_gz).
+     * `s3://bucket/prefix/`: the weights are every object under it.
      */
     uri: string;
-    format: 's3_prefix' | 'tar_gz';
+    format: 's3_prefix';
+};
+
+export type TarGzArtifact = {
+    /**
+     * `s3://bucket/key.tar.gz`: one object, so not ending in `/`.
+     */
+    uri: string;
+    format: 'tar_gz';
 };
 
 export type Source = {
@@ -306,25 +332,45 @@ export type ModelVersionPage = {
  */
 export type PackagingJobStatus = 'submitted' | 'pending' | 'runnable' | 'starting' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-export type PackagingSource = {
-    platform: 'huggingface' | 's3';
+/**
+ * What to package, by `platform`: a Hugging Face repo (`model_id`, no `s3_uri`)
+ * or an S3 prefix (`s3_uri`, no `model_id`).
+ *
+ */
+export type PackagingSource = ({
+    platform: 'huggingface';
+} & HuggingFacePackagingSource) | ({
+    platform: 's3';
+} & S3PackagingSource);
+
+export type HuggingFacePackagingSource = {
+    platform: 'huggingface';
     /**
-     * The Hugging Face repo id (platform huggingface).
+     * The Hugging Face repo id.
      */
-    model_id?: string;
+    model_id: string;
+    revision?: PackagingRevision;
+};
+
+export type S3PackagingSource = {
+    platform: 's3';
     /**
-     * Branch, tag or commit; the job pins it to the commit it resolves.
-     */
-    revision?: string;
-    /**
-     * The prefix holding the model's files (platform s3). It must be one of this
-     * tenant's places: its part of the artifact bucket (e.g. an earlier job's
-     * output) or `<tenant>/` of the source bucket (MLM_PACKAGING_SOURCE_BUCKET);
-     * anything else is a 422 that lists them.
+     * The prefix holding the model's files. It must be one of this tenant's
+     * places: its part of the artifact bucket (e.g. an earlier job's output) or
+     * `<tenant>/` of the source bucket (MLM_PACKAGING_SOURCE_BUCKET); anything
+     * else is a 422 that lists them.
      *
      */
-    s3_uri?: string;
+    s3_uri: string;
+    revision?: PackagingRevision;
 };
+
+/**
+ * Branch, tag or commit (Hugging Face: the job pins it to the commit it
+ * resolves; S3: recorded with the version as it is).
+ *
+ */
+export type PackagingRevision = string;
 
 export type PackagingTarget = {
     model_name: ApiName;
@@ -448,13 +494,18 @@ export type VariantCreate = {
     instance_type: InstanceTypeName;
     instance_count?: number;
     /**
-     * Relative share of traffic.
+     * Relative share of traffic; at least one variant needs more than 0.
      */
     initial_weight?: number;
 };
 
 export type EndpointCreate = {
     name: ApiName;
+    /**
+     * 1 to 10 variants with distinct names; at least one must have an
+     * `initial_weight` above 0 (traffic has to go somewhere), else `400`.
+     *
+     */
     variants: Array<VariantCreate>;
     /**
      * Per-instance metrics (CloudWatch `InstanceId` dimension), every 10 s.
@@ -699,7 +750,7 @@ export type EndpointObservability = {
 };
 
 /**
- * Any JSON the model takes or gives; MLM does not look inside.
+ * Any JSON the model takes or gives, `null` included; MLM does not look inside.
  */
 export type InvocationJson = unknown;
 
@@ -846,9 +897,9 @@ export type ListModelsData = {
          */
         name_prefix?: string;
         /**
-         * Only models with this task.
+         * Lowercase letters, digits, `_` and `-`, starting with a letter or digit; at most 64.
          */
-        task?: Task;
+        task?: string;
         /**
          * Only models with this owner.
          */
@@ -1447,9 +1498,9 @@ export type ListPackagingJobsData = {
          */
         status?: PackagingJobStatus;
         /**
-         * Only jobs packaging for this model.
+         * Lowercase letters, digits and single hyphens; starts with a letter; at most 32.
          */
-        model_name?: ApiName;
+        model_name?: string;
         /**
          * How many items per page.
          */
@@ -1664,9 +1715,9 @@ export type ListEndpointsData = {
          */
         status?: EndpointStatus;
         /**
-         * Only endpoints serving a version of this model.
+         * Lowercase letters, digits and single hyphens; starts with a letter; at most 32.
          */
-        model_name?: ApiName;
+        model_name?: string;
         /**
          * How many items per page.
          */

@@ -38,6 +38,12 @@ Hosting (``hosting.py``)
   ValidationException; stores MetricsConfig (EnableEnhancedMetrics,
   MetricPublishFrequencyInSeconds) and returns it from DescribeEndpointConfig; a name in
   use → ValidationException "Cannot create already existing endpoint configuration".
+- DescribeModel and DescribeEndpointConfig leave out members never set, as AWS does
+  (moto answered ``PrimaryContainer: {}``, ``VpcConfig: {}``, ``DataCaptureConfig: {}``).
+
+CloudWatch (``cloudwatch.py``)
+- ListMetrics lists each metric (namespace, name, dimensions) once; moto listed a
+  metric with two dimensions once per data point.
 
 Endpoints (``endpoints.py``)
 - CreateEndpoint: Creating → InService after the transition delay; a name in use
@@ -98,6 +104,7 @@ from __future__ import annotations
 from mlm.emulator.patches import (
     batch,
     clock,
+    cloudwatch,
     endpoints,
     hosting,
     invocations,
@@ -131,4 +138,5 @@ def apply(transition_seconds: float) -> None:
     endpoints.install()
     invocations.install()
     batch.install()
+    cloudwatch.install()
     _applied = True

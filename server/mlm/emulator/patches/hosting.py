@@ -22,6 +22,8 @@ from mlm.emulator.patches.clock import LOCK
 from mlm.emulator.patches.registry import find_model_package
 
 _ORIGINAL_CREATE_MODEL = SageMakerModelBackend.create_model
+_ORIGINAL_MODEL_RESPONSE = Model.response_object
+_ORIGINAL_CONFIG_RESPONSE = FakeEndpointConfig.response_object
 _ORIGINAL_CREATE_CONFIG = SageMakerModelBackend.create_endpoint_config
 _PAGINATION = {
     "list_models_filtered": {
@@ -149,7 +151,25 @@ def _create_endpoint_config_action(self: SageMakerResponse) -> ActionResult:
     return ActionResult({"EndpointConfigArn": config.endpoint_config_arn})
 
 
+def _without_empty_members(response: dict[str, Any]) -> dict[str, Any]:
+    """AWS leaves out a structure or list that was never set (DescribeModel has no
+    ``PrimaryContainer`` for a model made with ``Containers``, no ``VpcConfig`` without a
+    VPC; DescribeEndpointConfig no ``DataCaptureConfig`` without data capture); moto
+    answered ``{}``, on which SDKs that read every present member fail."""
+    return {key: value for key, value in response.items() if value != {} and value != []}
+
+
+def _model_response(self: Model) -> dict[str, Any]:
+    return _without_empty_members(_ORIGINAL_MODEL_RESPONSE.fget(self))  # type: ignore[attr-defined]
+
+
+def _config_response(self: FakeEndpointConfig) -> dict[str, Any]:
+    return _without_empty_members(_ORIGINAL_CONFIG_RESPONSE.fget(self))  # type: ignore[attr-defined]
+
+
 def install() -> None:
+    setattr(Model, "response_object", property(_model_response))  # noqa: B010
+    setattr(FakeEndpointConfig, "response_object", property(_config_response))  # noqa: B010
     setattr(SageMakerModelBackend, "create_model", create_model)  # noqa: B010
     setattr(SageMakerResponse, "list_models", _list_models_action)  # noqa: B010
     setattr(FakeEndpointConfig, "validate_instance_type", validate_instance_type)  # noqa: B010

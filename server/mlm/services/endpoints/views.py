@@ -152,10 +152,10 @@ class EndpointReader:
     ) -> Variant:
         version = self.version_of_model(sagemaker_model) if sagemaker_model else None
         live = states.get(name)
-        if live is None:
+        if live is not None and live.latest_status:
+            status = snake(live.latest_status)
+        else:  # AWS reports no variant status (it often does not): follow the endpoint's
             status = _VARIANT_STATUS_FROM_ENDPOINT.get(endpoint_status, "in_service")
-        else:
-            status = snake(live.latest_status) if live.latest_status else "in_service"
         return Variant(
             name=name,
             model_name=version[0] if version else None,

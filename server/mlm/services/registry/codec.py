@@ -1,5 +1,7 @@
 """Free text in AWS tags and customer metadata, which only allow a narrow alphabet.
 
+(A model's fields are kept readable where they fit: see ``encode_readable`` below.)
+
 SageMaker has no UpdateModelPackageGroup, so a model's mutable fields live in the group's
 tags; a version's extra fields live in its CustomerMetadataProperties. Both allow only
 letters, digits, spaces and ``_.:/=+-@`` (values ≤256 characters). So the fields are kept
@@ -77,10 +79,90 @@ def decode_doc(entries: Mapping[str, str], prefix: str = DOC_PREFIX) -> dict[str
         return {}
     try:
         count = int(count_text)
+        if count == 0:
+            return {}
         encoded = "".join(entries[f"{prefix}:{index}"] for index in range(count))
         doc = json.loads(zlib.decompress(_unb64(encoded)).decode())
     except (KeyError, ValueError, zlib.error, binascii.Error) as exc:
         raise CorruptDocument(f"entries under {prefix!r} do not decode") from exc
     if not isinstance(doc, dict):
         raise CorruptDocument(f"entries under {prefix!r} are not a document")
+    return doc
+
+
+# Readable form (models' tags): what fits an AWS tag as it is gets one plain tag, so that
+# someone looking at the group in the SageMaker console reads it; only the rest goes into
+# the compressed document above (always written, ``<prefix>:n = 0`` when empty, so that a
+# reader never mistakes an older document for the current one).
+PLAIN_FIELDS = {
+    "description": "mlm:description",
+    "task": "mlm:task",
+    "owner": "mlm:owner",
+    "updated_at": "mlm:updated-at",
+    "made_by": "mlm:made-by",
+}
+META_PREFIX = "mlm:meta:"
+TAG_KEY_MAX = 128
+
+
+def is_plain_key(key: str) -> bool:
+    """Whether ``key`` is a tag of the readable form (a field or a metadata entry)."""
+    return key.startswith(META_PREFIX) or key in PLAIN_FIELDS.values()
+
+
+def encode_readable(doc: Mapping[str, Any], room: int, prefix: str = DOC_PREFIX) -> dict[str, str]:
+    """Entries for ``doc`` (text fields and a ``metadata`` map): plain tags for what AWS
+    takes as it is, the compressed document for the rest. When plain tags would need more
+    than ``room`` entries, metadata entries (then fields) move into the document, which
+    packs many into one chunk."""
+    plain: dict[str, str] = {}
+    packed: dict[str, Any] = {}
+    for key, value in doc.items():
+        tag = PLAIN_FIELDS.get(key)
+        if key == "metadata":
+            continue
+        if tag is not None and isinstance(value, str) and is_safe(value):
+            plain[tag] = value
+        else:
+            packed[key] = value
+    packed_meta: dict[str, str] = {}
+    for key, value in (doc.get("metadata") or {}).items():
+        tag = META_PREFIX + key
+        if is_safe(tag, TAG_KEY_MAX) and is_safe(value):
+            plain[tag] = value
+        else:
+            packed_meta[key] = value
+
+    def entries() -> dict[str, str]:
+        rest = {**packed, **({"metadata": packed_meta} if packed_meta else {})}
+        document = encode_doc(rest, prefix) if rest else {f"{prefix}:n": "0"}
+        return {**plain, **document}
+
+    # Popped from the end: metadata entries first, the fields last.
+    movable = [t for t in plain if not t.startswith(META_PREFIX)]
+    movable += [t for t in plain if t.startswith(META_PREFIX)]
+    result = entries()
+    while len(result) > room and movable:
+        tag = movable.pop()
+        value = plain.pop(tag)
+        if tag.startswith(META_PREFIX):
+            packed_meta[tag.removeprefix(META_PREFIX)] = value
+        else:
+            packed[next(k for k, t in PLAIN_FIELDS.items() if t == tag)] = value
+        result = entries()
+    return result
+
+
+def decode_readable(entries: Mapping[str, str], prefix: str = DOC_PREFIX) -> dict[str, Any]:
+    """The document of ``encode_readable`` entries, or of the older all-compressed form."""
+    doc = decode_doc(entries, prefix)
+    metadata: dict[str, str] = dict(doc.get("metadata") or {})
+    for key, tag in PLAIN_FIELDS.items():
+        if tag in entries:
+            doc[key] = entries[tag]
+    for tag, value in entries.items():
+        if tag.startswith(META_PREFIX):
+            metadata[tag.removeprefix(META_PREFIX)] = value
+    if metadata or "metadata" in doc:
+        doc["metadata"] = metadata
     return doc

@@ -1,8 +1,10 @@
 """Logical models: one SageMaker model package group each.
 
 SageMaker cannot update a group, so everything mutable about a model (description, task,
-owner, metadata, updated_at) is a document encoded into the group's tags
-(``registry_codec``); user tags stay plain AWS tags beside it.
+owner, metadata, updated_at) lives in the group's tags: one plain tag per field or
+metadata entry that AWS takes as it is (``mlm:task``, ``mlm:meta:license``…), readable
+in the SageMaker console, and a compressed document for the rest (``codec``); user tags
+stay plain AWS tags beside them.
 """
 
 from __future__ import annotations
@@ -134,7 +136,7 @@ class ModelService:
             latest_version=None,
             version_count=0,
             created_at=now,
-            updated_at=doc.get("updated_at") or now,
+            updated_at=_not_before(doc.get("updated_at"), now),
         )
         return read_back(lambda: self.get(tenant, name), lambda: known, f"model {name}")
 
@@ -200,9 +202,10 @@ class ModelService:
             )
             entries = self._tag_entries(tenant, name, doc, tags)
             removed = [k for k in group.tags if k not in entries and not k.startswith("aws:")]
-            # Removed user tags go first (frees room under AWS's 50-tag limit); stale
+            # Removed user tags and plain field/metadata tags go first (readers would
+            # take them as current; it also frees room under AWS's 50-tag limit); stale
             # document chunks go last: the document's count ignores them until then.
-            dropped = [k for k in removed if k in current_tags]
+            dropped = [k for k in removed if k in current_tags or codec.is_plain_key(k)]
             self._registry.delete_tags(group.arn, dropped)
             try:
                 self._registry.add_tags(group.arn, entries)  # the commit point
@@ -306,7 +309,7 @@ class ModelService:
         ):
             return None
         try:
-            doc = codec.decode_doc(tags)
+            doc = codec.decode_readable(tags)
         except codec.CorruptDocument as exc:
             raise BadGateway(
                 code="MODEL_UNREADABLE",
@@ -338,7 +341,7 @@ class ModelService:
             latest_version=max(versions) if versions else None,
             version_count=len(versions),
             created_at=group.created_at,
-            updated_at=group.doc.get("updated_at") or group.created_at,
+            updated_at=_not_before(group.doc.get("updated_at"), group.created_at),
         )
 
     # Writing ----------------------------------------------------------------------------
@@ -372,7 +375,7 @@ class ModelService:
     ) -> dict[str, str]:
         """Every tag the group should carry; 422 when AWS's 50 tags cannot hold them."""
         managed = naming.managed_tag_map(tenant, name)
-        encoded = codec.encode_doc(doc)
+        encoded = codec.encode_readable(doc, room=AWS_MAX_TAGS - len(managed) - len(tags))
         total = len(managed) + len(encoded) + len(tags)
         if total > AWS_MAX_TAGS:
             raise Unprocessable(
@@ -383,6 +386,13 @@ class ModelService:
                 "or use fewer tags.",
             )
         return {**tags, **encoded, **managed}
+
+
+def _not_before(updated_at: str | None, created_at: str) -> str:
+    """The document's time is taken before AWS stamps the group's CreationTime (and the
+    two clocks differ): a model is never updated before it was created. Both are
+    ``rfc3339`` texts, which order as the times do."""
+    return max(updated_at or created_at, created_at)
 
 
 def _exists(name: str) -> Conflict:

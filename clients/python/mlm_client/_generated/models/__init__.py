@@ -2,8 +2,6 @@
 
 from .aggregate import Aggregate
 from .approval_status import ApprovalStatus
-from .artifact import Artifact
-from .artifact_format import ArtifactFormat
 from .backend import Backend
 from .backend_mode import BackendMode
 from .container import Container
@@ -24,6 +22,8 @@ from .figure import Figure
 from .figure_explanations import FigureExplanations
 from .health import Health
 from .health_status import HealthStatus
+from .hugging_face_packaging_source import HuggingFacePackagingSource
+from .hugging_face_packaging_source_platform import HuggingFacePackagingSourcePlatform
 from .instance_figures import InstanceFigures
 from .instance_type import InstanceType
 from .instance_type_page import InstanceTypePage
@@ -64,16 +64,20 @@ from .packaging_options import PackagingOptions
 from .packaging_output import PackagingOutput
 from .packaging_output_environment_type_0 import PackagingOutputEnvironmentType0
 from .packaging_progress import PackagingProgress
-from .packaging_source import PackagingSource
-from .packaging_source_platform import PackagingSourcePlatform
 from .packaging_target import PackagingTarget
 from .packaging_target_format import PackagingTargetFormat
 from .problem import Problem
 from .requirements import Requirements
+from .s3_packaging_source import S3PackagingSource
+from .s3_packaging_source_platform import S3PackagingSourcePlatform
+from .s3_prefix_artifact import S3PrefixArtifact
+from .s3_prefix_artifact_format import S3PrefixArtifactFormat
 from .source import Source
 from .source_platform import SourcePlatform
 from .tags import Tags
 from .tags_patch import TagsPatch
+from .tar_gz_artifact import TarGzArtifact
+from .tar_gz_artifact_format import TarGzArtifactFormat
 from .variant import Variant
 from .variant_aggregates import VariantAggregates
 from .variant_create import VariantCreate
@@ -86,8 +90,6 @@ from .variant_update import VariantUpdate
 __all__ = (
     "Aggregate",
     "ApprovalStatus",
-    "Artifact",
-    "ArtifactFormat",
     "Backend",
     "BackendMode",
     "Container",
@@ -108,6 +110,8 @@ __all__ = (
     "FigureExplanations",
     "Health",
     "HealthStatus",
+    "HuggingFacePackagingSource",
+    "HuggingFacePackagingSourcePlatform",
     "InstanceFigures",
     "InstanceType",
     "InstanceTypePage",
@@ -148,16 +152,20 @@ __all__ = (
     "PackagingOutput",
     "PackagingOutputEnvironmentType0",
     "PackagingProgress",
-    "PackagingSource",
-    "PackagingSourcePlatform",
     "PackagingTarget",
     "PackagingTargetFormat",
     "Problem",
     "Requirements",
+    "S3PackagingSource",
+    "S3PackagingSourcePlatform",
+    "S3PrefixArtifact",
+    "S3PrefixArtifactFormat",
     "Source",
     "SourcePlatform",
     "Tags",
     "TagsPatch",
+    "TarGzArtifact",
+    "TarGzArtifactFormat",
     "Variant",
     "VariantAggregates",
     "VariantCreate",

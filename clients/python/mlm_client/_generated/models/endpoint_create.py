@@ -29,7 +29,8 @@ class EndpointCreate:
         Attributes:
             name (str): Lowercase letters, digits and single hyphens; starts with a letter; at most 32. Example:
                 glm-4-9b-chat.
-            variants (list[VariantCreate]):
+            variants (list[VariantCreate]): 1 to 10 variants with distinct names; at least one must have an
+                `initial_weight` above 0 (traffic has to go somewhere), else `400`.
             enhanced_metrics (bool | Unset): Per-instance metrics (CloudWatch `InstanceId` dimension), every 10 s. Default:
                 False.
             tags (Tags | Unset): AWS tags put on every resource created for this one (at most 20). Keys starting with

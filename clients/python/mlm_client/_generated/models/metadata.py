@@ -20,7 +20,8 @@ T = TypeVar("T", bound="Metadata")
 
 @_attrs_define
 class Metadata:
-    """ Free-form string properties (at most 20).
+    """ Free-form string properties: at most 20, keys of 1 to 128 characters, values of
+    at most 256.
 
         Example:
             {'license': 'apache-2.0'}

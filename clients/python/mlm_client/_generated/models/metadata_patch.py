@@ -21,7 +21,8 @@ T = TypeVar("T", bound="MetadataPatch")
 
 @_attrs_define
 class MetadataPatch:
-    """ Keys to set; a key set to `null` is removed.
+    """ Keys to set (1 to 128 characters; values of at most 256); a key set to `null`
+    is removed.
 
      """
 

@@ -30,9 +30,13 @@ class ModelCreate:
             name (str): Lowercase letters, digits and single hyphens; starts with a letter; at most 32. Example:
                 glm-4-9b-chat.
             description (str | Unset):
-            task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`. Example: text-generation.
+            task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`: lowercase
+                letters, digits, `_` and `-`, starting with a letter or digit; at most 64.
+                 Example: text-generation.
             owner (str | Unset):  Example: ml-platform@example.com.
-            metadata (Metadata | Unset): Free-form string properties (at most 20). Example: {'license': 'apache-2.0'}.
+            metadata (Metadata | Unset): Free-form string properties: at most 20, keys of 1 to 128 characters, values of
+                at most 256.
+                 Example: {'license': 'apache-2.0'}.
             tags (Tags | Unset): AWS tags put on every resource created for this one (at most 20). Keys starting with
                 `mlm:` or `aws:` are reserved. AWS allows letters, digits, spaces and `_.:/=+-@`.
                  Example: {'team': 'support'}.

@@ -30,7 +30,8 @@ class ModelUpdate:
             description (None | str | Unset):
             task (None | str | Unset): What the model does; null removes it.
             owner (None | str | Unset):
-            metadata (MetadataPatch | Unset): Keys to set; a key set to `null` is removed.
+            metadata (MetadataPatch | Unset): Keys to set (1 to 128 characters; values of at most 256); a key set to `null`
+                is removed.
             tags (TagsPatch | Unset): Tags to set; a tag set to `null` is removed.
      """
 

@@ -13,11 +13,12 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.artifact import Artifact
   from ..models.container import Container
   from ..models.metadata import Metadata
   from ..models.requirements import Requirements
+  from ..models.s3_prefix_artifact import S3PrefixArtifact
   from ..models.source import Source
+  from ..models.tar_gz_artifact import TarGzArtifact
 
 
 
@@ -32,11 +33,16 @@ class ModelVersionCreate:
     """ 
         Attributes:
             container (Container):
-            artifact (Artifact | Unset):
+            artifact (S3PrefixArtifact | TarGzArtifact | Unset): Where the weights are, by `format`: `s3_prefix`, every
+                object under
+                `s3://bucket/prefix/` (a missing final `/` is added), or `tar_gz`, one
+                `s3://bucket/key.tar.gz` object (so its URI cannot end in `/`).
             framework (str | Unset):  Example: vllm.
             series (str | Unset):  Example: glm4.
             source (Source | Unset):
-            metadata (Metadata | Unset): Free-form string properties (at most 20). Example: {'license': 'apache-2.0'}.
+            metadata (Metadata | Unset): Free-form string properties: at most 20, keys of 1 to 128 characters, values of
+                at most 256.
+                 Example: {'license': 'apache-2.0'}.
             description (str | Unset):
             approval_status (ApprovalStatus | Unset):
             approval_note (str | Unset):
@@ -44,7 +50,7 @@ class ModelVersionCreate:
      """
 
     container: Container
-    artifact: Artifact | Unset = UNSET
+    artifact: S3PrefixArtifact | TarGzArtifact | Unset = UNSET
     framework: str | Unset = UNSET
     series: str | Unset = UNSET
     source: Source | Unset = UNSET
@@ -59,16 +65,22 @@ class ModelVersionCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.artifact import Artifact # noqa: PLC0415
         from ..models.container import Container # noqa: PLC0415
         from ..models.metadata import Metadata # noqa: PLC0415
         from ..models.requirements import Requirements # noqa: PLC0415
+        from ..models.s3_prefix_artifact import S3PrefixArtifact # noqa: PLC0415
         from ..models.source import Source # noqa: PLC0415
+        from ..models.tar_gz_artifact import TarGzArtifact # noqa: PLC0415
         container = self.container.to_dict()
 
-        artifact: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.artifact, Unset):
+        artifact: dict[str, Any] | Unset
+        if isinstance(self.artifact, Unset):
+            artifact = UNSET
+        elif isinstance(self.artifact, S3PrefixArtifact):
             artifact = self.artifact.to_dict()
+        else:
+            artifact = self.artifact.to_dict()
+
 
         framework = self.framework
 
@@ -126,25 +138,40 @@ class ModelVersionCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.artifact import Artifact # noqa: PLC0415
         from ..models.container import Container # noqa: PLC0415
         from ..models.metadata import Metadata # noqa: PLC0415
         from ..models.requirements import Requirements # noqa: PLC0415
+        from ..models.s3_prefix_artifact import S3PrefixArtifact # noqa: PLC0415
         from ..models.source import Source # noqa: PLC0415
+        from ..models.tar_gz_artifact import TarGzArtifact # noqa: PLC0415
         d = dict(src_dict)
         container = Container.from_dict(d.pop("container"))
 
 
 
 
-        _artifact = d.pop("artifact", UNSET)
-        artifact: Artifact | Unset
-        if isinstance(_artifact,  Unset):
-            artifact = UNSET
-        else:
-            artifact = Artifact.from_dict(_artifact)
+        def _parse_artifact(data: object) -> S3PrefixArtifact | TarGzArtifact | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_artifact_type_0 = S3PrefixArtifact.from_dict(data)
 
 
+
+                return componentsschemas_artifact_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_artifact_type_1 = TarGzArtifact.from_dict(data)
+
+
+
+            return componentsschemas_artifact_type_1
+
+        artifact = _parse_artifact(d.pop("artifact", UNSET))
 
 
         framework = d.pop("framework", UNSET)

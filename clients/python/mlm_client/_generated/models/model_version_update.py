@@ -32,7 +32,8 @@ class ModelVersionUpdate:
             approval_status (ApprovalStatus | Unset):
             approval_note (str | Unset):
             description (None | str | Unset):
-            metadata (MetadataPatch | Unset): Keys to set; a key set to `null` is removed.
+            metadata (MetadataPatch | Unset): Keys to set (1 to 128 characters; values of at most 256); a key set to `null`
+                is removed.
      """
 
     approval_status: ApprovalStatus | Unset = UNSET

@@ -12,9 +12,10 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.hugging_face_packaging_source import HuggingFacePackagingSource
   from ..models.packaging_options import PackagingOptions
-  from ..models.packaging_source import PackagingSource
   from ..models.packaging_target import PackagingTarget
+  from ..models.s3_packaging_source import S3PackagingSource
 
 
 
@@ -28,7 +29,9 @@ T = TypeVar("T", bound="PackagingJobCreate")
 class PackagingJobCreate:
     """ 
         Attributes:
-            source (PackagingSource):
+            source (HuggingFacePackagingSource | S3PackagingSource): What to package, by `platform`: a Hugging Face repo
+                (`model_id`, no `s3_uri`)
+                or an S3 prefix (`s3_uri`, no `model_id`).
             target (PackagingTarget):
             series (str | Unset): The series recipe to apply (default detected from config.json).
             options (PackagingOptions | Unset):
@@ -37,7 +40,7 @@ class PackagingJobCreate:
                 a tenant's jobs read only that tenant's tokens.
      """
 
-    source: PackagingSource
+    source: HuggingFacePackagingSource | S3PackagingSource
     target: PackagingTarget
     series: str | Unset = UNSET
     options: PackagingOptions | Unset = UNSET
@@ -48,10 +51,16 @@ class PackagingJobCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.hugging_face_packaging_source import HuggingFacePackagingSource # noqa: PLC0415
         from ..models.packaging_options import PackagingOptions # noqa: PLC0415
-        from ..models.packaging_source import PackagingSource # noqa: PLC0415
         from ..models.packaging_target import PackagingTarget # noqa: PLC0415
-        source = self.source.to_dict()
+        from ..models.s3_packaging_source import S3PackagingSource # noqa: PLC0415
+        source: dict[str, Any]
+        if isinstance(self.source, HuggingFacePackagingSource):
+            source = self.source.to_dict()
+        else:
+            source = self.source.to_dict()
+
 
         target = self.target.to_dict()
 
@@ -83,13 +92,31 @@ class PackagingJobCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.hugging_face_packaging_source import HuggingFacePackagingSource # noqa: PLC0415
         from ..models.packaging_options import PackagingOptions # noqa: PLC0415
-        from ..models.packaging_source import PackagingSource # noqa: PLC0415
         from ..models.packaging_target import PackagingTarget # noqa: PLC0415
+        from ..models.s3_packaging_source import S3PackagingSource # noqa: PLC0415
         d = dict(src_dict)
-        source = PackagingSource.from_dict(d.pop("source"))
+        def _parse_source(data: object) -> HuggingFacePackagingSource | S3PackagingSource:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_packaging_source_type_0 = HuggingFacePackagingSource.from_dict(data)
 
 
+
+                return componentsschemas_packaging_source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_packaging_source_type_1 = S3PackagingSource.from_dict(data)
+
+
+
+            return componentsschemas_packaging_source_type_1
+
+        source = _parse_source(d.pop("source"))
 
 
         target = PackagingTarget.from_dict(d.pop("target"))

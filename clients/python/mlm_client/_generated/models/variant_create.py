@@ -31,7 +31,7 @@ class VariantCreate:
             name (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter; at most 16. Default:
                 'primary'. Example: primary.
             instance_count (int | Unset):  Default: 1.
-            initial_weight (float | Unset): Relative share of traffic. Default: 1.0.
+            initial_weight (float | Unset): Relative share of traffic; at least one variant needs more than 0. Default: 1.0.
      """
 
     model_name: str

@@ -175,7 +175,7 @@ def sync_detailed(
             at most 32. Example: glm-4-9b-chat.
         x_mlm_target_variant (str | Unset): Lowercase letters, digits and single hyphens; starts
             with a letter; at most 16. Example: primary.
-        body (Any): Any JSON the model takes or gives; MLM does not look inside.
+        body (Any): Any JSON the model takes or gives, `null` included; MLM does not look inside.
         body (File):
 
     Raises:
@@ -231,7 +231,7 @@ def sync(
             at most 32. Example: glm-4-9b-chat.
         x_mlm_target_variant (str | Unset): Lowercase letters, digits and single hyphens; starts
             with a letter; at most 16. Example: primary.
-        body (Any): Any JSON the model takes or gives; MLM does not look inside.
+        body (Any): Any JSON the model takes or gives, `null` included; MLM does not look inside.
         body (File):
 
     Raises:
@@ -282,7 +282,7 @@ async def asyncio_detailed(
             at most 32. Example: glm-4-9b-chat.
         x_mlm_target_variant (str | Unset): Lowercase letters, digits and single hyphens; starts
             with a letter; at most 16. Example: primary.
-        body (Any): Any JSON the model takes or gives; MLM does not look inside.
+        body (Any): Any JSON the model takes or gives, `null` included; MLM does not look inside.
         body (File):
 
     Raises:
@@ -338,7 +338,7 @@ async def asyncio(
             at most 32. Example: glm-4-9b-chat.
         x_mlm_target_variant (str | Unset): Lowercase letters, digits and single hyphens; starts
             with a letter; at most 16. Example: primary.
-        body (Any): Any JSON the model takes or gives; MLM does not look inside.
+        body (Any): Any JSON the model takes or gives, `null` included; MLM does not look inside.
         body (File):
 
     Raises:

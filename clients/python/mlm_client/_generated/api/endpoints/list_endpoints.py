@@ -132,7 +132,7 @@ def sync_detailed(
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -188,7 +188,7 @@ def sync(
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -239,7 +239,7 @@ async def asyncio_detailed(
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -295,7 +295,7 @@ async def asyncio(
         view (ListEndpointsView | Unset):  Default: ListEndpointsView.SUMMARY.
         status (EndpointStatus | Unset):
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 

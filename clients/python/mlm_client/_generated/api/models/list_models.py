@@ -110,8 +110,8 @@ def sync_detailed(
 
     Args:
         name_prefix (str | Unset):
-        task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`.
-            Example: text-generation.
+        task (str | Unset): Lowercase letters, digits, `_` and `-`, starting with a letter or
+            digit; at most 64.
         owner (str | Unset):
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
@@ -156,8 +156,8 @@ def sync(
 
     Args:
         name_prefix (str | Unset):
-        task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`.
-            Example: text-generation.
+        task (str | Unset): Lowercase letters, digits, `_` and `-`, starting with a letter or
+            digit; at most 64.
         owner (str | Unset):
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
@@ -197,8 +197,8 @@ async def asyncio_detailed(
 
     Args:
         name_prefix (str | Unset):
-        task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`.
-            Example: text-generation.
+        task (str | Unset): Lowercase letters, digits, `_` and `-`, starting with a letter or
+            digit; at most 64.
         owner (str | Unset):
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
@@ -243,8 +243,8 @@ async def asyncio(
 
     Args:
         name_prefix (str | Unset):
-        task (str | Unset): What the model does, e.g. `text-generation`, `feature-extraction`.
-            Example: text-generation.
+        task (str | Unset): Lowercase letters, digits, `_` and `-`, starting with a letter or
+            digit; at most 64.
         owner (str | Unset):
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):

@@ -113,7 +113,7 @@ def sync_detailed(
         status (PackagingJobStatus | Unset): AWS Batch's state of the job; `cancelled` is a job
             terminated through this API.
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -157,7 +157,7 @@ def sync(
         status (PackagingJobStatus | Unset): AWS Batch's state of the job; `cancelled` is a job
             terminated through this API.
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -196,7 +196,7 @@ async def asyncio_detailed(
         status (PackagingJobStatus | Unset): AWS Batch's state of the job; `cancelled` is a job
             terminated through this API.
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 
@@ -240,7 +240,7 @@ async def asyncio(
         status (PackagingJobStatus | Unset): AWS Batch's state of the job; `cancelled` is a job
             terminated through this API.
         model_name (str | Unset): Lowercase letters, digits and single hyphens; starts with a
-            letter; at most 32. Example: glm-4-9b-chat.
+            letter; at most 32.
         page_size (int | Unset):  Default: 50.
         page_token (str | Unset):
 

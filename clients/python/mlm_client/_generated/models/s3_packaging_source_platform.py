@@ -1,7 +1,6 @@
 from enum import StrEnum
 
-class PackagingSourcePlatform(StrEnum):
-    HUGGINGFACE = "huggingface"
+class S3PackagingSourcePlatform(StrEnum):
     S3 = "s3"
 
     def __str__(self) -> str:

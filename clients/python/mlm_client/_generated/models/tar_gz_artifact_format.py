@@ -1,7 +1,6 @@
 from enum import StrEnum
 
-class ArtifactFormat(StrEnum):
-    S3_PREFIX = "s3_prefix"
+class TarGzArtifactFormat(StrEnum):
     TAR_GZ = "tar_gz"
 
     def __str__(self) -> str:

@@ -8,28 +8,28 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.artifact_format import ArtifactFormat
+from ..models.s3_prefix_artifact_format import S3PrefixArtifactFormat
 
 
 
 
 
 
-T = TypeVar("T", bound="Artifact")
+T = TypeVar("T", bound="S3PrefixArtifact")
 
 
 
 @_attrs_define
-class Artifact:
+class S3PrefixArtifact:
     """ 
         Attributes:
-            uri (str): `s3://bucket/prefix/` (s3_prefix) or `s3://bucket/key.tar.gz` (tar_gz). Example: s3://mlm-
+            uri (str): `s3://bucket/prefix/`: the weights are every object under it. Example: s3://mlm-
                 artifacts-123456789012-us-east-1/glm-4-9b-chat/1/.
-            format_ (ArtifactFormat):
+            format_ (S3PrefixArtifactFormat):
      """
 
     uri: str
-    format_: ArtifactFormat
+    format_: S3PrefixArtifactFormat
 
 
 
@@ -57,15 +57,15 @@ class Artifact:
         d = dict(src_dict)
         uri = d.pop("uri")
 
-        format_ = ArtifactFormat(d.pop("format"))
+        format_ = S3PrefixArtifactFormat(d.pop("format"))
 
 
 
 
-        artifact = cls(
+        s3_prefix_artifact = cls(
             uri=uri,
             format_=format_,
         )
 
-        return artifact
+        return s3_prefix_artifact
 
