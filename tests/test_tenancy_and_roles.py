@@ -21,6 +21,7 @@ PATH_VALUES = {
     "version": "1",
     "endpoint_name": ENDPOINT,
     "job_id": "iso-model-0000000000",  # replaced by tenant_resources with a real job's id
+    "key_name": "iso-key",
 }
 
 
@@ -89,7 +90,9 @@ def test_a_viewer_cannot_change_anything(
 
 @pytest.fixture
 def tenant_resources(client: TestClient, keys: Keys, emulator_settings: Settings) -> None:
-    """A model, a version and an in-service endpoint owned by the test's tenant."""
+    """A model, a version, an in-service endpoint and an API key owned by the test's tenant."""
+    key = client.post("/v1/api-keys", json={"name": "iso-key", "role": "viewer"})
+    assert key.status_code == 201, key.text
     created = client.post("/v1/models", json={"name": MODEL, "metadata": {"license": "mit"}})
     assert created.status_code == 201, created.text
     version = client.post(
@@ -140,7 +143,10 @@ def test_another_tenants_resource_is_not_found(
             url(
                 path.split("/versions")[0]
                 if "{model_name}" in path
-                else path.split("/instances")[0].split("/invocations")[0].split("/cancel")[0]
+                else path.split("/instances")[0]
+                .split("/invocations")[0]
+                .split("/cancel")[0]
+                .split("/rotate")[0]
             )
         ).status_code
         == 200
@@ -160,7 +166,10 @@ def test_lists_show_only_the_callers_tenant(
     mine = client.get(url(path)).json()["items"]
     theirs = call(client, method, path, op, keys.other_tenant_admin).json()["items"]
     assert mine
-    assert theirs == []
+    if path == "/api-keys":  # every tenant has its own keys from settings: only those
+        assert {item["tenant"] for item in theirs} == {keys.other_tenant}
+    else:
+        assert theirs == []
 
 
 def test_the_same_name_can_exist_in_two_tenants(client: TestClient, keys: Keys) -> None:

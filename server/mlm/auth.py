@@ -1,25 +1,65 @@
-"""API-key authentication (referenced from the spec's security scheme)."""
+"""Authentication (the spec's two security schemes) and the rate limits that follow it.
+
+connexion calls these with the request before validation and routing to a handler. Each
+returns the principal, or raises a 401 in plain words (or a 429 when a limit is spent).
+The blocking DynamoDB calls run in a worker thread, off the event loop.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from anyio import to_thread
+
 from mlm import request_log
 from mlm.container import Container
+from mlm.errors import TooManyRequests, Unauthorized
 from mlm.principal import Principal
-from mlm.settings import hash_api_key
+from mlm.services.access import Denial
+
+WRITE_METHODS = {"POST", "PATCH", "PUT", "DELETE"}
+# Invocations are POSTs that change nothing: they count against the key's and the tenant's
+# request rates, not the stricter rate for changes.
+_NOT_CHANGES = {"invoke_endpoint"}
 
 
-def api_key_info(
+async def api_key_info(
     api_key: str, required_scopes: Any = None, request: Any = None
 ) -> dict[str, Any] | None:
-    """Map a key to its principal; None makes connexion answer 401."""
     if request is None:
         return None
     container: Container = request.scope["mlm.container"]
-    entry = container.settings.keys_by_hash.get(hash_api_key(api_key))
-    if entry is None:
+    found = await to_thread.run_sync(container.api_keys.authenticate, api_key)
+    return await _admit(request, container, found)
+
+
+async def bearer_info(
+    token: str, required_scopes: Any = None, request: Any = None
+) -> dict[str, Any] | None:
+    if request is None:
         return None
-    principal = Principal(tenant=entry.tenant, role=entry.role, key_name=entry.name)
-    request_log.note("tenant", entry.tenant)
-    return {"sub": entry.name, "principal": principal}
+    container: Container = request.scope["mlm.container"]
+    found = await to_thread.run_sync(container.tokens.verify, token)
+    return await _admit(request, container, found)
+
+
+async def _admit(request: Any, container: Container, found: Principal | Denial) -> dict[str, Any]:
+    if isinstance(found, Denial):
+        for name in ("tenant", "key_name", "role"):
+            if getattr(found, name) is not None:
+                request_log.note(name, getattr(found, name))
+        request_log.note("reason", found.reason)
+        raise Unauthorized(code="UNAUTHENTICATED", detail=found.reason)
+    request_log.note("tenant", found.tenant)
+    request_log.note("key_name", found.key_name)
+    request_log.note("role", found.role.value)
+    request_log.note("auth", found.auth)
+    operation = request.scope.get("extensions", {}).get("connexion_routing", {})
+    changes = request.method in WRITE_METHODS and operation.get("operation_id") not in _NOT_CHANGES
+    try:
+        headers = await to_thread.run_sync(container.limiter.admit, found, changes)
+    except TooManyRequests as limited:
+        request_log.note("reason", limited.detail)
+        raise
+    request.scope["mlm.rate_limit_headers"] = headers
+    return {"sub": found.key_name, "principal": found}

@@ -18,6 +18,8 @@ from functools import cached_property
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from mlm.aws.api_keys import ApiKeyTable
+from mlm.aws.audit_log import AuditLog
 from mlm.aws.batch import BatchJobs
 from mlm.aws.clients import ClientFactory
 from mlm.aws.cloudwatch import CloudWatchMetrics
@@ -25,6 +27,7 @@ from mlm.aws.event_queue import EventQueue
 from mlm.aws.fleet_table import FleetTable
 from mlm.aws.job_objects import JobObjects
 from mlm.aws.leases import LeaseTable
+from mlm.aws.rate_limits import RateLimitTable
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.aws.sagemaker_runtime import SageMakerRuntime
@@ -32,10 +35,13 @@ from mlm.catalog import InstanceTypeCatalog
 from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
+from mlm.services.access import ApiKeyService, TokenVerifier
+from mlm.services.audit import AuditTrail
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
+from mlm.services.limits import RateLimiter
 from mlm.services.locking import ResourceLocks
 from mlm.services.observability import FleetOverview, ObservabilityService
 from mlm.services.packaging import PackagingJobService, SourceScope
@@ -77,6 +83,30 @@ class Container:
     def leases(self) -> LeaseTable:
         return LeaseTable(self.clients.dynamodb(), self.settings.lease_table)
 
+    # --- access: keys, tokens, limits, audit ---------------------------------------------
+
+    @cached_property
+    def api_keys(self) -> ApiKeyService:
+        table = ApiKeyTable(self.clients.dynamodb(), self.settings.api_key_table)
+        return ApiKeyService(table, self.settings, self.page_tokens)
+
+    @cached_property
+    def tokens(self) -> TokenVerifier:
+        return TokenVerifier(self.settings)
+
+    @cached_property
+    def limiter(self) -> RateLimiter:
+        table = RateLimitTable(self.clients.dynamodb(), self.settings.rate_limit_table)
+        return RateLimiter(table, self.settings)
+
+    @cached_property
+    def audit(self) -> AuditTrail:
+        return AuditTrail(
+            AuditLog(self.clients.dynamodb(), self.settings.audit_table),
+            self.page_tokens,
+            self.settings.audit_retention_days,
+        )
+
     # --- services -------------------------------------------------------------------------
 
     @cached_property
@@ -109,7 +139,7 @@ class Container:
             catalog=self.catalog,
             deployments=self.deployed_versions.deployments,
             locks=self.locks,
-            require_approved_for_deployment=self.settings.require_approved_for_deployment,
+            require_approved_for_deployment=self.settings.deploys_approved_only,
             shown_deployments=self.fleet_index.deployments,
         )
 

@@ -1,4 +1,5 @@
-"""Outermost ASGI middleware: request ids, the service container for handlers, one log line each."""
+"""Outermost ASGI middleware: request ids, the service container for handlers, rate-limit
+headers, one log line and (for changes and refusals) one audit record each."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import re
 import time
 import uuid
 
+from anyio import to_thread
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mlm import request_log
 from mlm.container import Container
+from mlm.services.audit import AuditEvent
 
 log = logging.getLogger("mlm.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -41,6 +44,10 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = [(k, v) for k, v in message.get("headers", []) if k != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode()))
+                present = {k.lower() for k, _ in headers}
+                for name, value in scope.get("mlm.rate_limit_headers", {}).items():
+                    if name.lower().encode() not in present:
+                        headers.append((name.lower().encode(), value.encode()))
                 message["headers"] = headers
             await send(message)
 
@@ -52,6 +59,7 @@ class RequestContextMiddleware:
                 return
             await self.app(scope, receive, send_with_id)
         finally:
+            await self._audit(scope, request_id, status, fields)
             log.info(
                 "%s %s %s",
                 scope.get("method"),
@@ -66,6 +74,30 @@ class RequestContextMiddleware:
                     "aws_request_ids": fields.get("aws_request_ids", []),
                 },
             )
+
+    async def _audit(
+        self, scope: Scope, request_id: str, status: int, fields: dict[str, object]
+    ) -> None:
+        routing = scope.get("extensions", {}).get("connexion_routing", {})
+        event = AuditEvent(
+            request_id=request_id,
+            method=str(scope.get("method", "")),
+            target=str(scope.get("path", "")),
+            status=status,
+            tenant=_text(fields.get("tenant")),
+            operation_id=_text(routing.get("operation_id") or fields.get("operation_id")),
+            key_name=_text(fields.get("key_name")),
+            role=_text(fields.get("role")),
+            auth=_text(fields.get("auth")),
+            reason=_text(fields.get("reason")),
+            aws_request_ids=[str(r) for r in fields.get("aws_request_ids", [])],  # type: ignore[attr-defined]
+        )
+        if event.audited:
+            await to_thread.run_sync(self.container.audit.record, event)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _not_found(scope: Scope, request_id: str) -> Response:

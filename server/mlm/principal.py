@@ -1,9 +1,10 @@
-"""Who is calling: the tenant and role behind an API key."""
+"""Who is calling: the tenant and role behind an API key or a bearer token."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from mlm.aws.api_keys import KeyLimits
 from mlm.errors import Forbidden
 from mlm.settings import Role
 
@@ -13,13 +14,17 @@ class Principal:
     tenant: str
     role: Role
     key_name: str
+    # How the caller proved it: "api_key" (settings or data) or "oidc" (a bearer token).
+    auth: str = "api_key"
+    # The key's own rate limits (data keys only; None fields are the server's defaults).
+    limits: KeyLimits = field(default_factory=KeyLimits)
 
     def require(self, needed: Role) -> None:
         if not self.role.allows(needed):
             raise Forbidden(
                 code="ROLE_TOO_WEAK",
                 detail=f"This operation needs the '{needed.value}' role; "
-                f"the API key has '{self.role.value}'.",
+                f"the {'token' if self.auth == 'oidc' else 'API key'} has '{self.role.value}'.",
             )
 
     @property

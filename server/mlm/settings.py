@@ -28,16 +28,19 @@ class Role(StrEnum):
     """What a key may do; each role includes the ones before it.
 
     viewer reads; invoker also invokes endpoints (and changes nothing); operator also
-    changes resources; admin also approves model versions.
+    changes resources; publisher also adds versions to models where the server reserves
+    that for publishers (MLM_PUBLISH_ROLE); admin also approves model versions and manages
+    the tenant's API keys and reads its audit trail.
     """
 
     VIEWER = "viewer"
     INVOKER = "invoker"
     OPERATOR = "operator"
+    PUBLISHER = "publisher"
     ADMIN = "admin"
 
     def allows(self, needed: Role) -> bool:
-        order = [Role.VIEWER, Role.INVOKER, Role.OPERATOR, Role.ADMIN]
+        order = list(Role)
         return order.index(self) >= order.index(needed)
 
 
@@ -70,9 +73,51 @@ class Settings(BaseSettings):
     dev_api_key: SecretStr | None = None
     dev_tenant: str = Field(default="dev", pattern=TENANT_PATTERN)
 
+    # API keys kept as data (hashes only): one item per key, partition key "id" (the
+    # key's SHA-256), GSI "by-tenant" on "tenant". Keys from MLM_API_KEYS still work.
+    api_key_table: str = "mlm-api-keys"
+    # A key's "last used" time is written at most this often (not once per request).
+    api_key_last_used_interval_seconds: float = Field(default=60.0, ge=0, le=86400)
+    # How long a revoked or rotated-out key's record is kept (for the audit) before TTL.
+    api_key_retention_days: int = Field(default=90, ge=1, le=3650)
+
+    # OIDC / JWT bearer tokens (optional; off unless an issuer is set). The token must be
+    # signed by a key in the JWKS, come from the issuer and name the audience; the tenant
+    # and role come from the two claims named here.
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_tenant_claim: str = "mlm_tenant"
+    oidc_role_claim: str = "mlm_role"
+    oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
+    oidc_leeway_seconds: float = Field(default=30.0, ge=0, le=600)
+
+    # Rate limits and quotas (DynamoDB-backed so every replica shares them; partition key
+    # "id", TTL on "expiration"). Per key: requests per second with a burst, and a stricter
+    # pair for mutating requests; per tenant, all its keys together. Per day (UTC), per key
+    # and per tenant. An admin can set a data key's own limits. 0 turns a limit off.
+    rate_limit_table: str = "mlm-rate-limits"
+    rate_limit_key_per_second: float = Field(default=50.0, ge=0)
+    rate_limit_key_burst: int = Field(default=100, ge=1)
+    rate_limit_key_writes_per_second: float = Field(default=10.0, ge=0)
+    rate_limit_key_writes_burst: int = Field(default=30, ge=1)
+    rate_limit_key_per_day: int = Field(default=200_000, ge=0)
+    rate_limit_tenant_per_second: float = Field(default=100.0, ge=0)
+    rate_limit_tenant_burst: int = Field(default=200, ge=1)
+    rate_limit_tenant_per_day: int = Field(default=1_000_000, ge=0)
+
+    # The audit trail: every mutating and every denied request (partition key "tenant",
+    # sort key "sk", TTL on "expiration"), kept this many days.
+    audit_table: str = "mlm-audit"
+    audit_retention_days: int = Field(default=400, ge=1, le=3650)
+
     # Model registry rules.
     mandatory_metadata_keys: list[str] = Field(default_factory=lambda: ["license"])
-    require_approved_for_deployment: bool = False
+    # Only approved versions deploy: unset means yes in AWS mode, no in emulator mode.
+    require_approved_for_deployment: bool | None = None
+    # The least role that may add versions to a model (directly or by a packaging job that
+    # registers one): unset means publisher in AWS mode, operator in emulator mode.
+    publish_role: Role | None = None
 
     # AWS resources the service uses. The emulator creates both when unset.
     artifact_bucket: str | None = None
@@ -158,6 +203,30 @@ class Settings(BaseSettings):
                 f"MLM_PACKAGING_MEMORY_MIB={self.packaging_memory_mib} is not valid on Fargate "
                 f"with {self.packaging_vcpus} vCPU: use {allowed.start} to {allowed.stop - 1} MiB "
                 f"in steps of {allowed.step}."
+            )
+        return self
+
+    @property
+    def deploys_approved_only(self) -> bool:
+        if self.require_approved_for_deployment is None:
+            return self.mode == "aws"
+        return self.require_approved_for_deployment
+
+    @property
+    def version_publisher(self) -> Role:
+        if self.publish_role is None:
+            return Role.PUBLISHER if self.mode == "aws" else Role.OPERATOR
+        return self.publish_role
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return self.oidc_issuer is not None
+
+    @model_validator(mode="after")
+    def _oidc_complete(self) -> Settings:
+        if self.oidc_issuer is not None and (not self.oidc_audience or not self.oidc_jwks_url):
+            raise ValueError(
+                "MLM_OIDC_ISSUER is set: set MLM_OIDC_AUDIENCE and MLM_OIDC_JWKS_URL too."
             )
         return self
 

@@ -1,5 +1,6 @@
 """Resources the service expects to exist in an account: an artifact bucket, a role, the
-idempotency table and the Batch queue and job definition packaging jobs run on."""
+DynamoDB tables (idempotency, leases, API keys, rate limits, audit) and the Batch queue and
+job definition packaging jobs run on. The tables are as deploy/ creates them in AWS."""
 
 from __future__ import annotations
 
@@ -52,9 +53,11 @@ def bootstrap(settings: Settings) -> Resources:
         role_arn = iam.create_role(
             RoleName=EXECUTION_ROLE_NAME, AssumeRolePolicyDocument=json.dumps(_TRUST)
         )["Role"]["Arn"]
-    for table in (settings.idempotency_table, settings.lease_table):
+    for table in (settings.idempotency_table, settings.lease_table, settings.rate_limit_table):
         _table_with_ttl(clients, table)
     _fleet_index(clients, settings)
+    _api_key_table(clients, settings.api_key_table)
+    _audit_table(clients, settings.audit_table)
     _batch(clients, settings)
     return Resources(bucket=bucket, role_arn=settings.execution_role_arn or role_arn)
 
@@ -111,6 +114,54 @@ def _fleet_index(clients: ClientFactory, settings: Settings) -> None:
     events = clients.events()
     events.put_rule(Name=FLEET_EVENTS_RULE, EventPattern=json.dumps(FLEET_EVENT_PATTERN))
     events.put_targets(Rule=FLEET_EVENTS_RULE, Targets=[{"Id": "fleet-index", "Arn": queue_arn}])
+def _api_key_table(clients: ClientFactory, table: str) -> None:
+    """Keys by hash ("id"), and a tenant's keys through the "by-tenant" index."""
+    dynamodb = clients.dynamodb()
+    if table in dynamodb.list_tables()["TableNames"]:
+        return
+    dynamodb.create_table(
+        TableName=table,
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "id", "AttributeType": "S"},
+            {"AttributeName": "tenant", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-tenant",
+                "KeySchema": [{"AttributeName": "tenant", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    dynamodb.update_time_to_live(
+        TableName=table,
+        TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"},
+    )
+
+
+def _audit_table(clients: ClientFactory, table: str) -> None:
+    """Audit events by tenant ("tenant") in time order ("sk"), expiring at "expiration"."""
+    dynamodb = clients.dynamodb()
+    if table in dynamodb.list_tables()["TableNames"]:
+        return
+    dynamodb.create_table(
+        TableName=table,
+        KeySchema=[
+            {"AttributeName": "tenant", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "tenant", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    dynamodb.update_time_to_live(
+        TableName=table,
+        TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"},
+    )
 
 
 def _role(clients: ClientFactory, name: str, service: str) -> str:

@@ -1,8 +1,9 @@
 """/v1/models/{model_name}/versions — model versions (SageMaker model packages).
 
-Roles: reading needs viewer; changes need operator; approval decisions (an approval
-status other than pending at creation, or any change of approval status or note) need
-admin, and the approver is recorded.
+Roles: reading needs viewer; adding a version needs the publish role (MLM_PUBLISH_ROLE:
+publisher in AWS mode, operator in emulator mode); other changes need operator; approval
+decisions (an approval status other than pending at creation, or any change of approval
+status or note) need admin, and the approver is recorded.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def _if_match(current: ModelVersion) -> None:
 
 
 def _writer(approving: bool) -> Principal:
-    return web.caller(Role.ADMIN if approving else Role.OPERATOR)
+    # Adding a version is publishing it: the server's publish role (publisher in AWS mode).
+    return web.caller(Role.ADMIN if approving else web.container().settings.version_publisher)
 
 
 def create_model_version(model_name: str, body: dict[str, Any]) -> ConnexionResponse:

@@ -19,8 +19,12 @@ def _location(job: PackagingJob) -> dict[str, str]:
 
 
 def create_packaging_job(body: Mapping[str, Any]) -> ConnexionResponse:
-    principal = web.caller(Role.OPERATOR)
     source, target = body["source"], body["target"]
+    registers = bool(target.get("register_version", True))
+    # A job that registers a version publishes it: the publish role, as adding one directly.
+    principal = web.caller(
+        web.container().settings.version_publisher if registers else Role.OPERATOR
+    )
     request = PackagingRequest(
         model_name=str(target["model_name"]),
         platform=str(source["platform"]),

@@ -1,0 +1,185 @@
+"""Rate limits shared by every replica: GCRA token buckets and day counters in DynamoDB.
+
+One item per limited subject and UTC day (partition key ``id``, e.g. ``key#t1#ci#2026-12-02``)
+holds a day counter ``n`` and, per bucket, its theoretical arrival time (GCRA, the token
+bucket as one number: a request at ``now`` is allowed while ``max(tat, now) - now`` is at
+most the bucket's tolerance, and moves ``tat`` on by one interval). DynamoDB update
+expressions have no ``max``, so each bucket is in one of two states, each written by one
+conditional ``UpdateItem``: idle (``tat <= now``: ``tat = now + interval``) or busy
+(``now < tat <= now + tolerance``: ``tat = tat + interval``). The state is guessed from the
+last answer this process saw; a wrong guess fails its condition, DynamoDB returns the item
+as it is, and the second attempt is right. So a request costs one write per subject in the
+steady state, and two replicas can never both spend the same token.
+``expiration`` is the table's TTL attribute: a day's items go a day after it ends.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from mlm.aws.errors import translate
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+_ATTEMPTS = 4
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """``burst`` requests at once, then one per ``interval`` seconds."""
+
+    attribute: str
+    interval: float
+    burst: int
+
+    @property
+    def tolerance(self) -> float:
+        return (self.burst - 1) * self.interval
+
+
+@dataclass(frozen=True)
+class Outcome:
+    allowed: bool
+    # The tightest limit: its size, what is left of it and seconds until it is whole again.
+    limit: int
+    remaining: int
+    reset_seconds: float
+    # When refused: which limit ("rate", "writes" or "day") and when to try again.
+    exceeded: str | None = None
+    retry_after_seconds: float = 0.0
+
+
+class RateLimitTable:
+    def __init__(self, client: DynamoDBClient, table: str) -> None:
+        self._db = client
+        self._table = table
+        self._busy: dict[tuple[str, str], bool] = {}
+        self._lock = threading.Lock()
+
+    def take(
+        self,
+        item_id: str,
+        buckets: list[Bucket],
+        day_limit: int | None,
+        now: float,
+        day_ends_at: float,
+    ) -> Outcome:
+        """Spend one request from every bucket of ``item_id`` and from its day, or none."""
+        busy = {b.attribute: self._guess(item_id, b.attribute) for b in buckets}
+        for _ in range(_ATTEMPTS):
+            try:
+                item = self._update(item_id, buckets, busy, day_limit, now, day_ends_at)
+            except _Refused as refused:
+                old = refused.item
+                count = int(old.get("n", {}).get("N", "0"))
+                if day_limit is not None and count >= day_limit:
+                    return Outcome(False, day_limit, 0, day_ends_at - now, "day", day_ends_at - now)
+                for bucket in buckets:
+                    tat = float(old.get(bucket.attribute, {}).get("N", "0"))
+                    if tat > now + bucket.tolerance:
+                        wait = tat - now - bucket.tolerance
+                        kind = "writes" if bucket.attribute == "wtat" else "rate"
+                        return Outcome(False, bucket.burst, 0, tat - now, kind, wait)
+                    busy[bucket.attribute] = tat > now
+                continue
+            self._remember(item_id, buckets, item, now)
+            return _outcome(buckets, item, day_limit, now, day_ends_at)
+        # Contended on every attempt: other requests are spending this subject's tokens
+        # as fast as DynamoDB takes them, which is itself over any sane limit.
+        return Outcome(False, 1, 0, 1.0, "rate", 1.0)
+
+    def _update(
+        self,
+        item_id: str,
+        buckets: list[Bucket],
+        busy: dict[str, bool],
+        day_limit: int | None,
+        now: float,
+        day_ends_at: float,
+    ) -> dict[str, Any]:
+        sets = ["expiration = :exp"]
+        conditions: list[str] = []
+        values: dict[str, Any] = {
+            ":now": {"N": repr(now)},
+            ":one": {"N": "1"},
+            ":exp": {"N": str(int(day_ends_at) + 86400)},
+        }
+        for i, bucket in enumerate(buckets):
+            a = bucket.attribute
+            values[f":i{i}"] = {"N": repr(bucket.interval)}
+            if busy[a]:
+                values[f":lim{i}"] = {"N": repr(now + bucket.tolerance)}
+                conditions.append(f"({a} > :now AND {a} <= :lim{i})")
+                sets.append(f"{a} = {a} + :i{i}")
+            else:
+                values[f":next{i}"] = {"N": repr(now + bucket.interval)}
+                conditions.append(f"(attribute_not_exists({a}) OR {a} <= :now)")
+                sets.append(f"{a} = :next{i}")
+        if day_limit is not None:
+            values[":day"] = {"N": str(day_limit)}
+            conditions.append("(attribute_not_exists(n) OR n < :day)")
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": {"id": {"S": item_id}},
+            "UpdateExpression": "SET " + ", ".join(sets) + " ADD n :one",
+            "ExpressionAttributeValues": values,
+            "ReturnValues": "ALL_NEW",
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+        if conditions:
+            request["ConditionExpression"] = " AND ".join(conditions)
+        try:
+            return dict(self._db.update_item(**request)["Attributes"])
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise _Refused(dict(error.response.get("Item") or {})) from error  # type: ignore[call-overload]
+            raise translate(error) from error
+        except BotoCoreError as error:
+            raise translate(error) from error
+
+    def _guess(self, item_id: str, attribute: str) -> bool:
+        with self._lock:
+            return self._busy.get((item_id, attribute), False)
+
+    def _remember(
+        self, item_id: str, buckets: list[Bucket], item: dict[str, Any], now: float
+    ) -> None:
+        with self._lock:
+            if len(self._busy) > 10_000:  # a hint only: forgetting costs one extra attempt
+                self._busy.clear()
+            for bucket in buckets:
+                tat = float(item.get(bucket.attribute, {}).get("N", "0"))
+                self._busy[(item_id, bucket.attribute)] = tat > now + bucket.interval
+
+
+class _Refused(Exception):
+    def __init__(self, item: dict[str, Any]) -> None:
+        super().__init__("condition failed")
+        self.item = item
+
+
+def _outcome(
+    buckets: list[Bucket],
+    item: dict[str, Any],
+    day_limit: int | None,
+    now: float,
+    day_ends_at: float,
+) -> Outcome:
+    candidates: list[tuple[int, int, float]] = []
+    for bucket in buckets:
+        tat = float(item[bucket.attribute]["N"])
+        left = math.floor((now + bucket.tolerance + bucket.interval - tat) / bucket.interval + 1e-9)
+        candidates.append((max(0, left), bucket.burst, max(0.0, tat - now)))
+    if day_limit is not None:
+        used = int(item.get("n", {}).get("N", "0"))
+        candidates.append((max(0, day_limit - used), day_limit, day_ends_at - now))
+    if not candidates:
+        return Outcome(True, 0, 0, 0.0)
+    remaining, limit, reset = min(candidates, key=lambda c: c[0] / max(c[1], 1))
+    return Outcome(True, limit, remaining, reset)

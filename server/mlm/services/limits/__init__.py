@@ -1,0 +1,5 @@
+"""Rate limits and quotas per key and per tenant, shared by every replica."""
+
+from mlm.services.limits.limiter import RateLimiter
+
+__all__ = ["RateLimiter"]
