@@ -44,6 +44,11 @@ async def bearer_info(
 
 
 async def _admit(request: Any, container: Container, found: Principal | Denial) -> dict[str, Any]:
+    # connexion's routing names the handler ("mlm.handlers.models.create_model"); its last
+    # part is the spec's operationId (handlers are named after them).
+    routed = request.scope.get("extensions", {}).get("connexion_routing", {}).get("operation_id")
+    request_log.note("operation_id", routed)
+    operation_id = None if routed is None else str(routed).rsplit(".", 1)[-1]
     if isinstance(found, Denial):
         for name in ("tenant", "key_name", "role"):
             if getattr(found, name) is not None:
@@ -54,12 +59,12 @@ async def _admit(request: Any, container: Container, found: Principal | Denial) 
     request_log.note("key_name", found.key_name)
     request_log.note("role", found.role.value)
     request_log.note("auth", found.auth)
-    operation = request.scope.get("extensions", {}).get("connexion_routing", {})
-    changes = request.method in WRITE_METHODS and operation.get("operation_id") not in _NOT_CHANGES
+    changes = request.method in WRITE_METHODS and operation_id not in _NOT_CHANGES
     try:
         headers = await to_thread.run_sync(container.limiter.admit, found, changes)
     except TooManyRequests as limited:
         request_log.note("reason", limited.detail)
         raise
-    request.scope["mlm.rate_limit_headers"] = headers
+    # The outer middleware adds them to the answer (it sees the request's log fields).
+    request_log.note("rate_limit_headers", headers)
     return {"sub": found.key_name, "principal": found}

@@ -45,7 +45,7 @@ class RequestContextMiddleware:
                 headers = [(k, v) for k, v in message.get("headers", []) if k != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode()))
                 present = {k.lower() for k, _ in headers}
-                for name, value in scope.get("mlm.rate_limit_headers", {}).items():
+                for name, value in fields.get("rate_limit_headers", {}).items():
                     if name.lower().encode() not in present:
                         headers.append((name.lower().encode(), value.encode()))
                 message["headers"] = headers
@@ -78,14 +78,13 @@ class RequestContextMiddleware:
     async def _audit(
         self, scope: Scope, request_id: str, status: int, fields: dict[str, object]
     ) -> None:
-        routing = scope.get("extensions", {}).get("connexion_routing", {})
         event = AuditEvent(
             request_id=request_id,
             method=str(scope.get("method", "")),
             target=str(scope.get("path", "")),
             status=status,
             tenant=_text(fields.get("tenant")),
-            operation_id=_text(routing.get("operation_id") or fields.get("operation_id")),
+            operation_id=_operation(fields.get("operation_id")),
             key_name=_text(fields.get("key_name")),
             role=_text(fields.get("role")),
             auth=_text(fields.get("auth")),
@@ -94,6 +93,11 @@ class RequestContextMiddleware:
         )
         if event.audited:
             await to_thread.run_sync(self.container.audit.record, event)
+
+
+def _operation(value: object) -> str | None:
+    """The spec's operationId: connexion names the handler ("mlm.handlers.models.create_model")."""
+    return None if value is None else str(value).rsplit(".", 1)[-1]
 
 
 def _text(value: object) -> str | None:

@@ -106,14 +106,15 @@ class RateLimitTable:
         sets = ["expiration = :exp"]
         conditions: list[str] = []
         values: dict[str, Any] = {
-            ":now": {"N": repr(now)},
             ":one": {"N": "1"},
             ":exp": {"N": str(int(day_ends_at) + 86400)},
         }
+        if buckets:
+            values[":now"] = {"N": repr(now)}
         for i, bucket in enumerate(buckets):
             a = bucket.attribute
-            values[f":i{i}"] = {"N": repr(bucket.interval)}
             if busy[a]:
+                values[f":i{i}"] = {"N": repr(bucket.interval)}
                 values[f":lim{i}"] = {"N": repr(now + bucket.tolerance)}
                 conditions.append(f"({a} > :now AND {a} <= :lim{i})")
                 sets.append(f"{a} = {a} + :i{i}")

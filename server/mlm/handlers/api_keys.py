@@ -63,10 +63,9 @@ def revoke_api_key(key_name: str) -> ConnexionResponse:
     return web.respond(None, 204)
 
 
-def rotate_api_key(key_name: str, body: dict[str, Any] | None = None) -> ConnexionResponse:
+def rotate_api_key(key_name: str, grace_seconds: int = 0) -> ConnexionResponse:
     principal = web.caller(Role.ADMIN)
-    grace = float((body or {}).get("grace_seconds", 0))
-    view, secret = web.container().api_keys.rotate(principal, key_name, grace)
+    view, secret = web.container().api_keys.rotate(principal, key_name, float(grace_seconds))
     return web.respond(
         {"key": view.to_api(), "secret": secret}, headers={"Cache-Control": "no-store"}
     )
