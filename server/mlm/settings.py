@@ -228,6 +228,10 @@ class Settings(BaseSettings):
             raise ValueError(
                 "MLM_OIDC_ISSUER is set: set MLM_OIDC_AUDIENCE and MLM_OIDC_JWKS_URL too."
             )
+        if self.oidc_jwks_url is not None and not self.oidc_jwks_url.startswith(
+            ("https://", "http://127.0.0.1", "http://localhost")
+        ):
+            raise ValueError("MLM_OIDC_JWKS_URL must be an https:// URL (http only on loopback).")
         return self
 
     @field_validator("mandatory_metadata_keys")

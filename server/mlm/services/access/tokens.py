@@ -13,6 +13,7 @@ from typing import Any
 
 import jwt
 
+from mlm.errors import ServiceUnavailable
 from mlm.principal import Principal
 from mlm.services.access.keys import Denial
 from mlm.settings import TENANT_PATTERN, Role, Settings
@@ -54,6 +55,12 @@ class TokenVerifier:
             return Denial("The bearer token's signature does not verify.")
         except jwt.MissingRequiredClaimError as missing:
             return Denial(f"The bearer token has no '{missing.claim}' claim.")
+        except jwt.PyJWKClientConnectionError as unreachable:
+            raise ServiceUnavailable(
+                code="JWKS_UNREACHABLE",
+                detail="The token issuer's signing keys (JWKS) could not be read; try again.",
+                headers={"Retry-After": "5"},
+            ) from unreachable
         except jwt.PyJWKClientError:
             return Denial("The bearer token is not signed by a key of the issuer's JWKS.")
         except jwt.PyJWTError:
