@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateApiKeyData, RotateApiKeyErrors, RotateApiKeyResponses, UpdateApiKeyData, UpdateApiKeyErrors, UpdateApiKeyResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -33,7 +33,7 @@ export const getHealth = <ThrowOnError extends boolean = false>(options?: Option
  *
  */
 export const listInstanceTypes = <ThrowOnError extends boolean = false>(options?: Options<ListInstanceTypesData, ThrowOnError>) => (options?.client ?? client).get<ListInstanceTypesResponses, ListInstanceTypesErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/instance-types',
     ...options
 });
@@ -44,7 +44,7 @@ export const listInstanceTypes = <ThrowOnError extends boolean = false>(options?
  * The tenant's models, by name. Role: viewer.
  */
 export const listModels = <ThrowOnError extends boolean = false>(options?: Options<ListModelsData, ThrowOnError>) => (options?.client ?? client).get<ListModelsResponses, ListModelsErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models',
     ...options
 });
@@ -58,7 +58,7 @@ export const listModels = <ThrowOnError extends boolean = false>(options?: Optio
  *
  */
 export const createModel = <ThrowOnError extends boolean = false>(options: Options<CreateModelData, ThrowOnError>) => (options.client ?? client).post<CreateModelResponses, CreateModelErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models',
     ...options,
     headers: {
@@ -76,7 +76,7 @@ export const createModel = <ThrowOnError extends boolean = false>(options: Optio
  *
  */
 export const deleteModel = <ThrowOnError extends boolean = false>(options: Options<DeleteModelData, ThrowOnError>) => (options.client ?? client).delete<DeleteModelResponses, DeleteModelErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}',
     ...options
 });
@@ -87,7 +87,7 @@ export const deleteModel = <ThrowOnError extends boolean = false>(options: Optio
  * One model with its latest version number. Role: viewer.
  */
 export const getModel = <ThrowOnError extends boolean = false>(options: Options<GetModelData, ThrowOnError>) => (options.client ?? client).get<GetModelResponses, GetModelErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}',
     ...options
 });
@@ -100,7 +100,7 @@ export const getModel = <ThrowOnError extends boolean = false>(options: Options<
  *
  */
 export const updateModel = <ThrowOnError extends boolean = false>(options: Options<UpdateModelData, ThrowOnError>) => (options.client ?? client).patch<UpdateModelResponses, UpdateModelErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}',
     ...options,
     headers: {
@@ -115,7 +115,7 @@ export const updateModel = <ThrowOnError extends boolean = false>(options: Optio
  * Versions in ascending order. Role: viewer.
  */
 export const listModelVersions = <ThrowOnError extends boolean = false>(options: Options<ListModelVersionsData, ThrowOnError>) => (options.client ?? client).get<ListModelVersionsResponses, ListModelVersionsErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}/versions',
     ...options
 });
@@ -129,7 +129,7 @@ export const listModelVersions = <ThrowOnError extends boolean = false>(options:
  *
  */
 export const createModelVersion = <ThrowOnError extends boolean = false>(options: Options<CreateModelVersionData, ThrowOnError>) => (options.client ?? client).post<CreateModelVersionResponses, CreateModelVersionErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}/versions',
     ...options,
     headers: {
@@ -144,7 +144,7 @@ export const createModelVersion = <ThrowOnError extends boolean = false>(options
  * Deletes an undeployed version (`409 VERSION_IN_USE` otherwise). Role: operator.
  */
 export const deleteModelVersion = <ThrowOnError extends boolean = false>(options: Options<DeleteModelVersionData, ThrowOnError>) => (options.client ?? client).delete<DeleteModelVersionResponses, DeleteModelVersionErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}/versions/{version}',
     ...options
 });
@@ -155,7 +155,7 @@ export const deleteModelVersion = <ThrowOnError extends boolean = false>(options
  * One version, with where it is deployed. Role: viewer.
  */
 export const getModelVersion = <ThrowOnError extends boolean = false>(options: Options<GetModelVersionData, ThrowOnError>) => (options.client ?? client).get<GetModelVersionResponses, GetModelVersionErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}/versions/{version}',
     ...options
 });
@@ -170,7 +170,7 @@ export const getModelVersion = <ThrowOnError extends boolean = false>(options: O
  *
  */
 export const updateModelVersion = <ThrowOnError extends boolean = false>(options: Options<UpdateModelVersionData, ThrowOnError>) => (options.client ?? client).patch<UpdateModelVersionResponses, UpdateModelVersionErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/models/{model_name}/versions/{version}',
     ...options,
     headers: {
@@ -185,7 +185,7 @@ export const updateModelVersion = <ThrowOnError extends boolean = false>(options
  * The tenant's packaging jobs, newest first. Role: viewer.
  */
 export const listPackagingJobs = <ThrowOnError extends boolean = false>(options?: Options<ListPackagingJobsData, ThrowOnError>) => (options?.client ?? client).get<ListPackagingJobsResponses, ListPackagingJobsErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/packaging-jobs',
     ...options
 });
@@ -204,7 +204,7 @@ export const listPackagingJobs = <ThrowOnError extends boolean = false>(options?
  *
  */
 export const createPackagingJob = <ThrowOnError extends boolean = false>(options: Options<CreatePackagingJobData, ThrowOnError>) => (options.client ?? client).post<CreatePackagingJobResponses, CreatePackagingJobErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/packaging-jobs',
     ...options,
     headers: {
@@ -223,7 +223,7 @@ export const createPackagingJob = <ThrowOnError extends boolean = false>(options
  *
  */
 export const getPackagingJob = <ThrowOnError extends boolean = false>(options: Options<GetPackagingJobData, ThrowOnError>) => (options.client ?? client).get<GetPackagingJobResponses, GetPackagingJobErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/packaging-jobs/{job_id}',
     ...options
 });
@@ -236,7 +236,7 @@ export const getPackagingJob = <ThrowOnError extends boolean = false>(options: O
  *
  */
 export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options: Options<CancelPackagingJobData, ThrowOnError>) => (options.client ?? client).post<CancelPackagingJobResponses, CancelPackagingJobErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/packaging-jobs/{job_id}/cancel',
     ...options
 });
@@ -258,7 +258,7 @@ export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options
  *
  */
 export const listEndpoints = <ThrowOnError extends boolean = false>(options?: Options<ListEndpointsData, ThrowOnError>) => (options?.client ?? client).get<ListEndpointsResponses, ListEndpointsErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints',
     ...options
 });
@@ -273,7 +273,7 @@ export const listEndpoints = <ThrowOnError extends boolean = false>(options?: Op
  *
  */
 export const createEndpoint = <ThrowOnError extends boolean = false>(options: Options<CreateEndpointData, ThrowOnError>) => (options.client ?? client).post<CreateEndpointResponses, CreateEndpointErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints',
     ...options,
     headers: {
@@ -292,7 +292,7 @@ export const createEndpoint = <ThrowOnError extends boolean = false>(options: Op
  *
  */
 export const deleteEndpoint = <ThrowOnError extends boolean = false>(options: Options<DeleteEndpointData, ThrowOnError>) => (options.client ?? client).delete<DeleteEndpointResponses, DeleteEndpointErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}',
     ...options
 });
@@ -303,7 +303,7 @@ export const deleteEndpoint = <ThrowOnError extends boolean = false>(options: Op
  * Status, failure reason and per-variant instance counts and weights. Role: viewer.
  */
 export const getEndpoint = <ThrowOnError extends boolean = false>(options: Options<GetEndpointData, ThrowOnError>) => (options.client ?? client).get<GetEndpointResponses, GetEndpointErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}',
     ...options
 });
@@ -319,7 +319,7 @@ export const getEndpoint = <ThrowOnError extends boolean = false>(options: Optio
  *
  */
 export const updateEndpoint = <ThrowOnError extends boolean = false>(options: Options<UpdateEndpointData, ThrowOnError>) => (options.client ?? client).patch<UpdateEndpointResponses, UpdateEndpointErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}',
     ...options,
     headers: {
@@ -341,7 +341,7 @@ export const updateEndpoint = <ThrowOnError extends boolean = false>(options: Op
  *
  */
 export const getEndpointInstances = <ThrowOnError extends boolean = false>(options: Options<GetEndpointInstancesData, ThrowOnError>) => (options.client ?? client).get<GetEndpointInstancesResponses, GetEndpointInstancesErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}/instances',
     ...options
 });
@@ -357,7 +357,7 @@ export const getEndpointInstances = <ThrowOnError extends boolean = false>(optio
  *
  */
 export const getEndpointMetrics = <ThrowOnError extends boolean = false>(options: Options<GetEndpointMetricsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointMetricsResponses, GetEndpointMetricsErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}/metrics',
     ...options
 });
@@ -383,11 +383,113 @@ export const getEndpointMetrics = <ThrowOnError extends boolean = false>(options
  *
  */
 export const invokeEndpoint = <ThrowOnError extends boolean = false>(options: Options<InvokeEndpointData, ThrowOnError>) => (options.client ?? client).post<InvokeEndpointResponses, InvokeEndpointErrors, ThrowOnError>({
-    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}/invocations',
     ...options,
     headers: {
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List API keys
+ *
+ * The tenant's keys, by name: data keys and keys from the server's settings. Never a
+ * secret or a hash. Rotated-out and revoked keys are not listed. Role: admin.
+ *
+ */
+export const listApiKeys = <ThrowOnError extends boolean = false>(options?: Options<ListApiKeysData, ThrowOnError>) => (options?.client ?? client).get<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys',
+    ...options
+});
+
+/**
+ * Create an API key
+ *
+ * A new key for the caller's tenant. The secret is in this answer only: MLM keeps its
+ * SHA-256, never the key, and cannot show it again (rotate the key for a new one). Not
+ * replayable with `Idempotency-Key` for that reason: a retry after a lost answer gets
+ * `409 API_KEY_NAME_TAKEN`. Role: admin.
+ *
+ */
+export const createApiKey = <ThrowOnError extends boolean = false>(options: Options<CreateApiKeyData, ThrowOnError>) => (options.client ?? client).post<CreateApiKeyResponses, CreateApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke an API key
+ *
+ * The key is refused (`401`) from the next request on, on every replica; so is any
+ * older key of the same name still in a rotation's grace period. The name can be used
+ * again. Role: admin.
+ *
+ */
+export const revokeApiKey = <ThrowOnError extends boolean = false>(options: Options<RevokeApiKeyData, ThrowOnError>) => (options.client ?? client).delete<RevokeApiKeyResponses, RevokeApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys/{key_name}',
+    ...options
+});
+
+/**
+ * Get an API key
+ *
+ * One key of the tenant (never its secret or hash). Role: admin.
+ */
+export const getApiKey = <ThrowOnError extends boolean = false>(options: Options<GetApiKeyData, ThrowOnError>) => (options.client ?? client).get<GetApiKeyResponses, GetApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys/{key_name}',
+    ...options
+});
+
+/**
+ * Change an API key's expiry or limits
+ *
+ * A JSON merge patch of `expires_at` and `limits`: a field set to `null` goes back to
+ * none (expiry) or to the server's default (a limit). Role: admin.
+ *
+ */
+export const updateApiKey = <ThrowOnError extends boolean = false>(options: Options<UpdateApiKeyData, ThrowOnError>) => (options.client ?? client).patch<UpdateApiKeyResponses, UpdateApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys/{key_name}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Rotate an API key
+ *
+ * A new secret for the key (shown once; same name, role and limits). The old secret
+ * stops working after `grace_seconds` (0, the default: at once). Role: admin.
+ *
+ */
+export const rotateApiKey = <ThrowOnError extends boolean = false>(options: Options<RotateApiKeyData, ThrowOnError>) => (options.client ?? client).post<RotateApiKeyResponses, RotateApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/api-keys/{key_name}/rotate',
+    ...options
+});
+
+/**
+ * List audit events
+ *
+ * The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
+ * invocations) and every refused request (401 for a known key, 403, 429), with who,
+ * what, the outcome and the AWS request ids. Never a secret or a request body. Kept
+ * for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+ *
+ */
+export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/audit-events',
+    ...options
 });

@@ -766,6 +766,145 @@ export type ModelErrorProblem = Problem & {
 };
 
 /**
+ * Lowercase letters, digits and single hyphens; starts with a letter; at most 64.
+ */
+export type KeyName = string;
+
+/**
+ * What a key may do; each role includes the ones before it: `viewer` reads, `invoker`
+ * also invokes endpoints, `operator` also changes resources, `publisher` also adds
+ * model versions where the server reserves that for publishers (`MLM_PUBLISH_ROLE`;
+ * the default in AWS mode), `admin` also approves versions, manages keys and reads the
+ * audit trail.
+ *
+ */
+export type Role = 'viewer' | 'invoker' | 'operator' | 'publisher' | 'admin';
+
+/**
+ * A key's own limits; a missing (or null) field is the server's default; 0 turns one off.
+ */
+export type KeyLimitsInput = {
+    /**
+     * Requests per second, sustained.
+     */
+    per_second?: number | null;
+    /**
+     * Requests at once before the per-second rate applies.
+     */
+    burst?: number | null;
+    /**
+     * Changes (POST, PATCH, DELETE; not invocations) per second.
+     */
+    writes_per_second?: number | null;
+    writes_burst?: number | null;
+    /**
+     * Requests per UTC day.
+     */
+    per_day?: number | null;
+};
+
+/**
+ * The limits that apply to the key (its own or the server's defaults; 0 = off).
+ */
+export type KeyLimits = {
+    per_second: number;
+    burst: number;
+    writes_per_second: number;
+    writes_burst: number;
+    per_day: number;
+};
+
+export type ApiKeyCreate = {
+    name: KeyName;
+    role: Role;
+    /**
+     * When the key stops working (none by default).
+     */
+    expires_at?: string;
+    limits?: KeyLimitsInput;
+};
+
+export type ApiKeyUpdate = {
+    expires_at?: string | null;
+    limits?: KeyLimitsInput;
+};
+
+export type ApiKey = {
+    name: KeyName;
+    tenant: string;
+    role: Role;
+    /**
+     * `data`: created through this API; `settings`: from MLM_API_KEYS (read-only here).
+     */
+    source: 'data' | 'settings';
+    status: 'active' | 'expired';
+    limits: KeyLimits;
+    created_at?: Timestamp;
+    /**
+     * The key that created (or last rotated) it, as `<tenant>/<key name>`.
+     */
+    created_by?: string;
+    last_used_at?: Timestamp;
+    expires_at?: Timestamp;
+};
+
+export type ApiKeySecret = {
+    key: ApiKey;
+    /**
+     * The key itself, for `X-Api-Key`. Shown this once; store it now.
+     */
+    secret: string;
+};
+
+export type ApiKeyPage = {
+    items: Array<ApiKey>;
+    /**
+     * Pass as `page_token` for the next page; null on the last one.
+     */
+    next_page_token: string | null;
+};
+
+export type AuditEvent = {
+    /**
+     * When the request was answered (UTC, microseconds).
+     */
+    time: string;
+    tenant: string;
+    request_id: string;
+    method: string;
+    /**
+     * The request's path.
+     */
+    target: string;
+    /**
+     * The status the request was answered with.
+     */
+    status: number;
+    operation_id?: string;
+    key_name?: string;
+    role?: string;
+    auth?: 'api_key' | 'oidc';
+    /**
+     * Why a request was refused (401, 429), in words.
+     */
+    reason?: string;
+    aws_request_ids: Array<string>;
+};
+
+export type AuditEventPage = {
+    items: Array<AuditEvent>;
+    /**
+     * Pass as `page_token` for the next page; null on the last one.
+     */
+    next_page_token: string | null;
+};
+
+/**
+ * The API key's name.
+ */
+export type KeyName2 = KeyName;
+
+/**
  * The model's name.
  */
 export type ModelName = ApiName;
@@ -1586,7 +1725,9 @@ export type CreatePackagingJobErrors = {
      */
     422: Problem;
     /**
-     * An AWS quota or rate limit stops this now.
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
      */
     429: Problem;
     /**
@@ -1803,7 +1944,9 @@ export type CreateEndpointErrors = {
      */
     422: Problem;
     /**
-     * An AWS quota or rate limit stops this now.
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
      */
     429: Problem;
     /**
@@ -1981,7 +2124,9 @@ export type UpdateEndpointErrors = {
      */
     422: Problem;
     /**
-     * An AWS quota or rate limit stops this now.
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
      */
     429: Problem;
     /**
@@ -2163,7 +2308,9 @@ export type InvokeEndpointErrors = {
      */
     424: ModelErrorProblem;
     /**
-     * An AWS quota or rate limit stops this now.
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
      */
     429: Problem;
     /**
@@ -2192,3 +2339,397 @@ export type InvokeEndpointResponses = {
 };
 
 export type InvokeEndpointResponse = InvokeEndpointResponses[keyof InvokeEndpointResponses];
+
+export type ListApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+    };
+    url: '/api-keys';
+};
+
+export type ListApiKeysErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
+
+export type ListApiKeysResponses = {
+    /**
+     * One page of keys.
+     */
+    200: ApiKeyPage;
+};
+
+export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
+
+export type CreateApiKeyData = {
+    body: ApiKeyCreate;
+    path?: never;
+    query?: never;
+    url: '/api-keys';
+};
+
+export type CreateApiKeyErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
+     */
+    429: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
+
+export type CreateApiKeyResponses = {
+    /**
+     * The key, with its secret (shown once).
+     */
+    201: ApiKeySecret;
+};
+
+export type CreateApiKeyResponse = CreateApiKeyResponses[keyof CreateApiKeyResponses];
+
+export type RevokeApiKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The API key's name.
+         */
+        key_name: KeyName;
+    };
+    query?: never;
+    url: '/api-keys/{key_name}';
+};
+
+export type RevokeApiKeyErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
+     */
+    429: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type RevokeApiKeyError = RevokeApiKeyErrors[keyof RevokeApiKeyErrors];
+
+export type RevokeApiKeyResponses = {
+    /**
+     * The key is revoked.
+     */
+    204: void;
+};
+
+export type RevokeApiKeyResponse = RevokeApiKeyResponses[keyof RevokeApiKeyResponses];
+
+export type GetApiKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The API key's name.
+         */
+        key_name: KeyName;
+    };
+    query?: never;
+    url: '/api-keys/{key_name}';
+};
+
+export type GetApiKeyErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetApiKeyError = GetApiKeyErrors[keyof GetApiKeyErrors];
+
+export type GetApiKeyResponses = {
+    /**
+     * The key.
+     */
+    200: ApiKey;
+};
+
+export type GetApiKeyResponse = GetApiKeyResponses[keyof GetApiKeyResponses];
+
+export type UpdateApiKeyData = {
+    body: ApiKeyUpdate;
+    path: {
+        /**
+         * The API key's name.
+         */
+        key_name: KeyName;
+    };
+    query?: never;
+    url: '/api-keys/{key_name}';
+};
+
+export type UpdateApiKeyErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
+     */
+    429: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type UpdateApiKeyError = UpdateApiKeyErrors[keyof UpdateApiKeyErrors];
+
+export type UpdateApiKeyResponses = {
+    /**
+     * The key as it is now.
+     */
+    200: ApiKey;
+};
+
+export type UpdateApiKeyResponse = UpdateApiKeyResponses[keyof UpdateApiKeyResponses];
+
+export type RotateApiKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The API key's name.
+         */
+        key_name: KeyName;
+    };
+    query?: {
+        /**
+         * How long the old secret keeps working (at most 7 days).
+         */
+        grace_seconds?: number;
+    };
+    url: '/api-keys/{key_name}/rotate';
+};
+
+export type RotateApiKeyErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
+     * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
+     *
+     */
+    429: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type RotateApiKeyError = RotateApiKeyErrors[keyof RotateApiKeyErrors];
+
+export type RotateApiKeyResponses = {
+    /**
+     * The key, with its new secret (shown once).
+     */
+    200: ApiKeySecret;
+};
+
+export type RotateApiKeyResponse = RotateApiKeyResponses[keyof RotateApiKeyResponses];
+
+export type ListAuditEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only events at or after this time (RFC 3339).
+         */
+        since?: string;
+        /**
+         * Only events at or before this time (RFC 3339).
+         */
+        until?: string;
+        /**
+         * Only events of this key (a data or settings key's name, or `oidc:<sub>`).
+         */
+        key_name?: string;
+        /**
+         * Only events of this operation (e.g. `create_endpoint`).
+         */
+        operation_id?: string;
+        /**
+         * Only events whose path starts with this (e.g. `/v1/endpoints/chat`).
+         */
+        target?: string;
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+    };
+    url: '/audit-events';
+};
+
+export type ListAuditEventsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
+
+export type ListAuditEventsResponses = {
+    /**
+     * One page of events.
+     */
+    200: AuditEventPage;
+};
+
+export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
