@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
-from mlm.container import build_container
-from mlm.settings import Settings, hash_api_key
+from mlm.aws.api_keys import ApiKeyTable
+from mlm.container import Container, build_container
+from mlm.principal import Principal
+from mlm.services.access import ApiKeyService, Denial, NewKey
+from mlm.settings import Role, Settings, hash_api_key
+from tests.clock import Clock
 from tests.conftest import Keys
 
 
@@ -136,10 +141,27 @@ def test_revoking_ends_a_rotated_out_key_in_its_grace_period(client: TestClient)
     assert _models(client, old) == 401
 
 
-def test_an_expired_key_is_refused(client: TestClient) -> None:
-    secret = _create(client, expires_at="2020-01-01T00:00:00Z")
-    refused = client.get("/v1/models", headers={"X-Api-Key": secret})
-    assert (refused.status_code, refused.json()["detail"]) == (401, "This API key has expired.")
+def test_a_key_cannot_be_made_already_expired(client: TestClient) -> None:
+    refused = client.post(
+        "/v1/api-keys", json={"name": "ci", "role": "viewer", "expires_at": "2020-01-01T00:00:00Z"}
+    )
+    assert (refused.status_code, refused.json()["code"]) == (422, "EXPIRY_IN_PAST")
+
+
+def test_an_expired_key_is_refused(container: Container, keys: Keys) -> None:
+    clock = Clock(now=time.time())
+    service = ApiKeyService(
+        ApiKeyTable(container.clients.dynamodb(), container.settings.api_key_table),
+        container.settings,
+        container.page_tokens,
+        clock=clock,
+    )
+    admin = Principal(tenant=keys.tenant, role=Role.ADMIN, key_name="admin")
+    _, secret = service.create(admin, NewKey("ci", Role.VIEWER, expires_at=clock.now + 60))
+    clock.now += 61
+    denied = service.authenticate(secret)
+    assert isinstance(denied, Denial)
+    assert denied.reason == "This API key has expired."
 
 
 def test_patch_sets_limits_and_null_restores_the_default(

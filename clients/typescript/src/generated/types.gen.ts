@@ -2415,6 +2415,10 @@ export type CreateApiKeyErrors = {
      */
     409: Problem;
     /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
+    /**
      * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
      * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.
      *
@@ -2580,6 +2584,10 @@ export type UpdateApiKeyErrors = {
      *
      */
     409: Problem;
+    /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
     /**
      * A rate limit or quota stops this now: the key's or the tenant's (`RATE_LIMITED`,
      * `QUOTA_EXCEEDED` for the day's), or AWS's. Retry after `Retry-After` seconds.

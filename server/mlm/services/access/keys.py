@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from mlm.aws.api_keys import ApiKeyTable, KeyChanged, KeyLimits, NameTaken, StoredKey
-from mlm.errors import Conflict, NotFound
+from mlm.errors import Conflict, NotFound, Unprocessable
 from mlm.pagination import Page, PageTokens
 from mlm.principal import Principal
 from mlm.services.access.views import KeyView
@@ -109,6 +109,7 @@ class ApiKeyService:
 
     def create(self, admin: Principal, request: NewKey) -> tuple[KeyView, str]:
         self._refuse_settings_name(admin.tenant, request.name)
+        self._refuse_past(request.expires_at)
         secret = new_secret()
         stored = StoredKey(
             digest=hash_api_key(secret),
@@ -185,6 +186,8 @@ class ApiKeyService:
 
     def update(self, tenant: str, name: str, patch: KeyPatch) -> KeyView:
         key = self._current(tenant, name)
+        if patch.set_expiry:
+            self._refuse_past(patch.expires_at)
         expires_at = patch.expires_at if patch.set_expiry else key.expires_at
         limits = replace(key.limits, **patch.limits)  # type: ignore[arg-type]
         try:
@@ -206,6 +209,14 @@ class ApiKeyService:
                 "change it there, or create a data key and retire that one.",
             )
         raise self._not_found(name)
+
+    def _refuse_past(self, expires_at: float | None) -> None:
+        if expires_at is not None and expires_at <= self._clock():
+            raise Unprocessable(
+                code="EXPIRY_IN_PAST",
+                detail="expires_at is in the past: a key must be usable when it is made; "
+                "revoke a key to end it now.",
+            )
 
     def _refuse_settings_name(self, tenant: str, name: str) -> None:
         if any(entry.name == name for entry in self._configured(tenant)):
