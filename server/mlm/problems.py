@@ -103,7 +103,10 @@ def handle_problem(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
             detail = "This operation needs a request body."
         errors = _validation_errors(detail)
     elif status == 401:
-        detail = "A valid X-Api-Key header (or, where the server accepts them, a bearer token) is required."
+        detail = (
+            "A valid X-Api-Key header (or, where the server accepts them, a bearer token) "
+            "is required."
+        )
     elif status == 415:
         detail = detail or "Send the body as application/json."
     if status >= 500:

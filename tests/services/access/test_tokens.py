@@ -1,11 +1,11 @@
-"""OIDC bearer tokens: tokens the tests sign themselves, a JWKS served from a file URL."""
+"""OIDC bearer tokens: tokens the tests sign themselves, a JWKS served on loopback."""
 
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
