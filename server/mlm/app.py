@@ -16,8 +16,23 @@ from mlm.errors import ApiError
 from mlm.middleware import RequestContextMiddleware
 from mlm.spec import spec_path
 
-EXPOSED_HEADERS = ["ETag", "Location", "X-Request-Id", "Retry-After"]
-ALLOWED_HEADERS = ["X-Api-Key", "If-Match", "Idempotency-Key", "Content-Type", "X-Request-Id"]
+EXPOSED_HEADERS = [
+    "ETag",
+    "Location",
+    "X-Request-Id",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
+ALLOWED_HEADERS = [
+    "X-Api-Key",
+    "Authorization",
+    "If-Match",
+    "Idempotency-Key",
+    "Content-Type",
+    "X-Request-Id",
+]
 
 
 class _Response(flask.Response):

@@ -14,6 +14,7 @@ from mlm.container import Container, build_container
 from mlm.principal import Principal
 from mlm.services.access import ApiKeyService, Denial, NewKey
 from mlm.settings import Role, Settings, hash_api_key
+from tests.botocore_hooks import hooked
 from tests.clock import Clock
 from tests.conftest import Keys
 
@@ -203,3 +204,20 @@ def test_a_data_admin_key_manages_keys_of_its_own_tenant(client: TestClient, key
         "/v1/api-keys", json={"name": "child", "role": "viewer"}, headers={"X-Api-Key": admin}
     )
     assert made.json()["key"]["tenant"] == keys.tenant
+
+
+def test_last_used_costs_one_write_per_interval_not_one_per_request(
+    client: TestClient, container: Container
+) -> None:
+    secret = _create(client)
+    writes: list[str] = []
+    table = container.settings.api_key_table
+
+    def count(params: dict[str, object], **_: object) -> None:
+        if params.get("TableName") == table:
+            writes.append("UpdateItem")
+
+    with hooked(container.clients.dynamodb(), "before-parameter-build.dynamodb.UpdateItem", count):
+        for _ in range(5):
+            assert _models(client, secret) == 200
+    assert writes == ["UpdateItem"]
