@@ -114,6 +114,8 @@ def _fleet_index(clients: ClientFactory, settings: Settings) -> None:
     events = clients.events()
     events.put_rule(Name=FLEET_EVENTS_RULE, EventPattern=json.dumps(FLEET_EVENT_PATTERN))
     events.put_targets(Rule=FLEET_EVENTS_RULE, Targets=[{"Id": "fleet-index", "Arn": queue_arn}])
+
+
 def _api_key_table(clients: ClientFactory, table: str) -> None:
     """Keys by hash ("id"), and a tenant's keys through the "by-tenant" index."""
     dynamodb = clients.dynamodb()
