@@ -8,8 +8,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
-from mlm.container import build_container
+from mlm.container import Container, build_container
 from mlm.settings import Settings
+from tests.botocore_hooks import aws_calls
 from tests.conftest import Keys, settings_with_keys
 
 
@@ -113,3 +114,14 @@ def test_health_is_not_limited(emulator_settings: Settings, keys: Keys) -> None:
     )
     for client in _app(tight, keys):
         assert {client.get("/v1/health").status_code for _ in range(3)} == {200}
+
+
+def test_a_request_costs_one_dynamodb_write_per_limited_subject(
+    client: TestClient, container: Container
+) -> None:
+    """The steady state, with a settings key (no key-table read): the key's bucket and the
+    tenant's, one conditional UpdateItem each."""
+    client.get("/v1/models")  # this replica learns the buckets' state
+    with aws_calls(container.clients, ("dynamodb",)) as calls:
+        assert client.get("/v1/models").status_code == 200
+    assert calls == ["dynamodb:UpdateItem", "dynamodb:UpdateItem"]

@@ -10,11 +10,28 @@ from starlette.testclient import TestClient
 
 from mlm.container import Container
 from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
+from mlm.settings import Settings
 from tests.botocore_hooks import aws_calls
-from tests.conftest import Keys
+from tests.conftest import Keys, settings_with_keys
 from tests.polling import poll
 
 IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124"
+
+
+@pytest.fixture
+def settings(emulator_settings: Settings, keys: Keys) -> Settings:
+    """Rate limits off: these tests pin what a read costs itself. What every authenticated
+    request pays on top (one UpdateItem per limited subject) is pinned in
+    tests/test_rate_limits.py."""
+    return settings_with_keys(
+        emulator_settings,
+        keys,
+        rate_limit_key_per_second=0,
+        rate_limit_key_writes_per_second=0,
+        rate_limit_key_per_day=0,
+        rate_limit_tenant_per_second=0,
+        rate_limit_tenant_per_day=0,
+    )
 
 
 @pytest.fixture

@@ -59,7 +59,8 @@ class RateLimitTable:
     def __init__(self, client: DynamoDBClient, table: str) -> None:
         self._db = client
         self._table = table
-        self._busy: dict[tuple[str, str], bool] = {}
+        # The last theoretical arrival time this process saw per bucket: a hint only.
+        self._seen: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()
 
     def take(
@@ -71,7 +72,7 @@ class RateLimitTable:
         day_ends_at: float,
     ) -> Outcome:
         """Spend one request from every bucket of ``item_id`` and from its day, or none."""
-        busy = {b.attribute: self._guess(item_id, b.attribute) for b in buckets}
+        busy = {b.attribute: self._guess(item_id, b.attribute, now) for b in buckets}
         for _ in range(_ATTEMPTS):
             try:
                 item = self._update(item_id, buckets, busy, day_limit, now, day_ends_at)
@@ -88,7 +89,7 @@ class RateLimitTable:
                         return Outcome(False, bucket.burst, 0, tat - now, kind, wait)
                     busy[bucket.attribute] = tat > now
                 continue
-            self._remember(item_id, buckets, item, now)
+            self._remember(item_id, buckets, item)
             return _outcome(buckets, item, day_limit, now, day_ends_at)
         # Contended on every attempt: other requests are spending this subject's tokens
         # as fast as DynamoDB takes them, which is itself over any sane limit.
@@ -144,19 +145,17 @@ class RateLimitTable:
         except BotoCoreError as error:
             raise translate(error) from error
 
-    def _guess(self, item_id: str, attribute: str) -> bool:
+    def _guess(self, item_id: str, attribute: str, now: float) -> bool:
         with self._lock:
-            return self._busy.get((item_id, attribute), False)
+            return self._seen.get((item_id, attribute), 0.0) > now
 
-    def _remember(
-        self, item_id: str, buckets: list[Bucket], item: dict[str, Any], now: float
-    ) -> None:
+    def _remember(self, item_id: str, buckets: list[Bucket], item: dict[str, Any]) -> None:
         with self._lock:
-            if len(self._busy) > 10_000:  # a hint only: forgetting costs one extra attempt
-                self._busy.clear()
+            if len(self._seen) > 10_000:  # a hint only: forgetting costs one extra attempt
+                self._seen.clear()
             for bucket in buckets:
                 tat = float(item.get(bucket.attribute, {}).get("N", "0"))
-                self._busy[(item_id, bucket.attribute)] = tat > now + bucket.interval
+                self._seen[(item_id, bucket.attribute)] = tat
 
 
 class _Refused(Exception):
