@@ -28,6 +28,15 @@ from ._common import (
     parsed,
     unset,
 )
+from ._generated.api.api_keys import (
+    create_api_key,
+    get_api_key,
+    list_api_keys,
+    revoke_api_key,
+    rotate_api_key,
+    update_api_key,
+)
+from ._generated.api.audit import list_audit_events
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
@@ -61,7 +70,13 @@ from ._generated.api.packaging_jobs import (
 )
 from ._generated.client import Client
 from ._generated.models import (
+    ApiKey,
+    ApiKeyCreate,
+    ApiKeyPage,
+    ApiKeySecret,
+    ApiKeyUpdate,
     ApprovalStatus,
+    AuditEventPage,
     Endpoint,
     EndpointCreate,
     EndpointInstances,
@@ -273,6 +288,67 @@ class AsyncMLM:
         await delete_model.asyncio_detailed(
             model_name, client=self._client, force=force, if_match=unset(if_match)
         )
+
+    # API keys and the audit trail (admin)
+
+    async def create_api_key(self, body: ApiKeyCreate | Mapping[str, Any]) -> ApiKeySecret:
+        """The secret is in this answer only (not replayable: no Idempotency-Key)."""
+        response = await create_api_key.asyncio_detailed(
+            client=self._client, body=as_body(body, ApiKeyCreate)
+        )
+        return parsed(response, ApiKeySecret)
+
+    async def list_api_keys(
+        self, *, page_size: int | None = None, page_token: str | None = None
+    ) -> ApiKeyPage:
+        response = await list_api_keys.asyncio_detailed(
+            client=self._client, page_size=unset(page_size), page_token=unset(page_token)
+        )
+        return parsed(response, ApiKeyPage)
+
+    async def get_api_key(self, key_name: str) -> ApiKey:
+        response = await get_api_key.asyncio_detailed(key_name, client=self._client)
+        return parsed(response, ApiKey)
+
+    async def update_api_key(
+        self, key_name: str, patch: ApiKeyUpdate | Mapping[str, Any]
+    ) -> ApiKey:
+        response = await update_api_key.asyncio_detailed(
+            key_name, client=self._client, body=as_body(patch, ApiKeyUpdate)
+        )
+        return parsed(response, ApiKey)
+
+    async def revoke_api_key(self, key_name: str) -> None:
+        await revoke_api_key.asyncio_detailed(key_name, client=self._client)
+
+    async def rotate_api_key(self, key_name: str, *, grace_seconds: int = 0) -> ApiKeySecret:
+        response = await rotate_api_key.asyncio_detailed(
+            key_name, client=self._client, grace_seconds=grace_seconds
+        )
+        return parsed(response, ApiKeySecret)
+
+    async def list_audit_events(
+        self,
+        *,
+        since: datetime.datetime | None = None,
+        until: datetime.datetime | None = None,
+        key_name: str | None = None,
+        operation_id: str | None = None,
+        target: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> AuditEventPage:
+        response = await list_audit_events.asyncio_detailed(
+            client=self._client,
+            since=unset(since),
+            until=unset(until),
+            key_name=unset(key_name),
+            operation_id=unset(operation_id),
+            target=unset(target),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, AuditEventPage)
 
     # Model versions
 

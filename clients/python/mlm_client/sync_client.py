@@ -25,6 +25,15 @@ from ._common import (
     parsed,
     unset,
 )
+from ._generated.api.api_keys import (
+    create_api_key,
+    get_api_key,
+    list_api_keys,
+    revoke_api_key,
+    rotate_api_key,
+    update_api_key,
+)
+from ._generated.api.audit import list_audit_events
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
@@ -58,7 +67,13 @@ from ._generated.api.packaging_jobs import (
 )
 from ._generated.client import Client
 from ._generated.models import (
+    ApiKey,
+    ApiKeyCreate,
+    ApiKeyPage,
+    ApiKeySecret,
+    ApiKeyUpdate,
     ApprovalStatus,
+    AuditEventPage,
     Endpoint,
     EndpointCreate,
     EndpointInstances,
@@ -270,6 +285,65 @@ class MLM:
         delete_model.sync_detailed(
             model_name, client=self._client, force=force, if_match=unset(if_match)
         )
+
+    # API keys and the audit trail (admin)
+
+    def create_api_key(self, body: ApiKeyCreate | Mapping[str, Any]) -> ApiKeySecret:
+        """The secret is in this answer only (not replayable: no Idempotency-Key)."""
+        response = create_api_key.sync_detailed(
+            client=self._client, body=as_body(body, ApiKeyCreate)
+        )
+        return parsed(response, ApiKeySecret)
+
+    def list_api_keys(
+        self, *, page_size: int | None = None, page_token: str | None = None
+    ) -> ApiKeyPage:
+        response = list_api_keys.sync_detailed(
+            client=self._client, page_size=unset(page_size), page_token=unset(page_token)
+        )
+        return parsed(response, ApiKeyPage)
+
+    def get_api_key(self, key_name: str) -> ApiKey:
+        response = get_api_key.sync_detailed(key_name, client=self._client)
+        return parsed(response, ApiKey)
+
+    def update_api_key(self, key_name: str, patch: ApiKeyUpdate | Mapping[str, Any]) -> ApiKey:
+        response = update_api_key.sync_detailed(
+            key_name, client=self._client, body=as_body(patch, ApiKeyUpdate)
+        )
+        return parsed(response, ApiKey)
+
+    def revoke_api_key(self, key_name: str) -> None:
+        revoke_api_key.sync_detailed(key_name, client=self._client)
+
+    def rotate_api_key(self, key_name: str, *, grace_seconds: int = 0) -> ApiKeySecret:
+        response = rotate_api_key.sync_detailed(
+            key_name, client=self._client, grace_seconds=grace_seconds
+        )
+        return parsed(response, ApiKeySecret)
+
+    def list_audit_events(
+        self,
+        *,
+        since: datetime.datetime | None = None,
+        until: datetime.datetime | None = None,
+        key_name: str | None = None,
+        operation_id: str | None = None,
+        target: str | None = None,
+        page_size: int | None = None,
+        page_token: str | None = None,
+    ) -> AuditEventPage:
+        response = list_audit_events.sync_detailed(
+            client=self._client,
+            since=unset(since),
+            until=unset(until),
+            key_name=unset(key_name),
+            operation_id=unset(operation_id),
+            target=unset(target),
+            page_size=unset(page_size),
+            page_token=unset(page_token),
+        )
+        return parsed(response, AuditEventPage)
 
     # Model versions
 

@@ -14,7 +14,15 @@ import type {
   Health,
   InstanceType,
   InstanceTypePage,
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyPage,
+  ApiKeySecret,
+  ApiKeyUpdate,
+  AuditEventPage,
   GetEndpointMetricsData,
+  ListApiKeysData,
+  ListAuditEventsData,
   ListEndpointsData,
   ListInstanceTypesData,
   ListModelsData,
@@ -165,6 +173,38 @@ export class MlmClient {
     const query = options.force === undefined ? {} : { force: options.force };
     const path = { model_name: modelName };
     await sdk.deleteModel({ ...this.base, path, query, headers: ifMatch(options) });
+  }
+
+  // --- API keys and the audit trail (admin) ---
+
+  /** The secret is in this answer only (not replayable: no Idempotency-Key). */
+  async createApiKey(body: ApiKeyCreate): Promise<ApiKeySecret> {
+    return (await sdk.createApiKey({ ...this.base, body })).data;
+  }
+
+  async listApiKeys(query: Query<ListApiKeysData> = {}): Promise<ApiKeyPage> {
+    return (await sdk.listApiKeys({ ...this.base, query })).data;
+  }
+
+  async getApiKey(keyName: string): Promise<ApiKey> {
+    return (await sdk.getApiKey({ ...this.base, path: { key_name: keyName } })).data;
+  }
+
+  async updateApiKey(keyName: string, body: ApiKeyUpdate): Promise<ApiKey> {
+    return (await sdk.updateApiKey({ ...this.base, path: { key_name: keyName }, body })).data;
+  }
+
+  async revokeApiKey(keyName: string): Promise<void> {
+    await sdk.revokeApiKey({ ...this.base, path: { key_name: keyName } });
+  }
+
+  async rotateApiKey(keyName: string, options: { graceSeconds?: number } = {}): Promise<ApiKeySecret> {
+    const query = options.graceSeconds === undefined ? {} : { grace_seconds: options.graceSeconds };
+    return (await sdk.rotateApiKey({ ...this.base, path: { key_name: keyName }, query })).data;
+  }
+
+  async listAuditEvents(query: Query<ListAuditEventsData> = {}): Promise<AuditEventPage> {
+    return (await sdk.listAuditEvents({ ...this.base, query })).data;
   }
 
   // --- model versions ---
