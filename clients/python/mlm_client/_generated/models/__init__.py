@@ -1,7 +1,17 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .aggregate import Aggregate
+from .api_key import ApiKey
+from .api_key_create import ApiKeyCreate
+from .api_key_page import ApiKeyPage
+from .api_key_secret import ApiKeySecret
+from .api_key_source import ApiKeySource
+from .api_key_status import ApiKeyStatus
+from .api_key_update import ApiKeyUpdate
 from .approval_status import ApprovalStatus
+from .audit_event import AuditEvent
+from .audit_event_auth import AuditEventAuth
+from .audit_event_page import AuditEventPage
 from .backend import Backend
 from .backend_mode import BackendMode
 from .container import Container
@@ -27,6 +37,8 @@ from .hugging_face_packaging_source_platform import HuggingFacePackagingSourcePl
 from .instance_figures import InstanceFigures
 from .instance_type import InstanceType
 from .instance_type_page import InstanceTypePage
+from .key_limits import KeyLimits
+from .key_limits_input import KeyLimitsInput
 from .list_endpoints_view import ListEndpointsView
 from .metadata import Metadata
 from .metadata_patch import MetadataPatch
@@ -68,6 +80,7 @@ from .packaging_target import PackagingTarget
 from .packaging_target_format import PackagingTargetFormat
 from .problem import Problem
 from .requirements import Requirements
+from .role import Role
 from .s3_packaging_source import S3PackagingSource
 from .s3_packaging_source_platform import S3PackagingSourcePlatform
 from .s3_prefix_artifact import S3PrefixArtifact
@@ -89,7 +102,17 @@ from .variant_update import VariantUpdate
 
 __all__ = (
     "Aggregate",
+    "ApiKey",
+    "ApiKeyCreate",
+    "ApiKeyPage",
+    "ApiKeySecret",
+    "ApiKeySource",
+    "ApiKeyStatus",
+    "ApiKeyUpdate",
     "ApprovalStatus",
+    "AuditEvent",
+    "AuditEventAuth",
+    "AuditEventPage",
     "Backend",
     "BackendMode",
     "Container",
@@ -115,6 +138,8 @@ __all__ = (
     "InstanceFigures",
     "InstanceType",
     "InstanceTypePage",
+    "KeyLimits",
+    "KeyLimitsInput",
     "ListEndpointsView",
     "Metadata",
     "MetadataPatch",
@@ -156,6 +181,7 @@ __all__ = (
     "PackagingTargetFormat",
     "Problem",
     "Requirements",
+    "Role",
     "S3PackagingSource",
     "S3PackagingSourcePlatform",
     "S3PrefixArtifact",
