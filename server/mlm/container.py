@@ -25,6 +25,7 @@ from mlm.aws.event_queue import EventQueue
 from mlm.aws.fleet_table import FleetTable
 from mlm.aws.job_objects import JobObjects
 from mlm.aws.leases import LeaseTable
+from mlm.aws.logs import CloudWatchLogs
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.aws.sagemaker_runtime import SageMakerRuntime
@@ -37,6 +38,7 @@ from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, 
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
 from mlm.services.locking import ResourceLocks
+from mlm.services.logs import LogService
 from mlm.services.observability import FleetOverview, ObservabilityService
 from mlm.services.packaging import PackagingJobService, SourceScope
 from mlm.services.registry import ModelService, ModelVersionService
@@ -195,6 +197,15 @@ class Container:
                 source_bucket=s.packaging_source_bucket,
                 secret_prefix=s.hf_token_secret_prefix,
             ),
+        )
+
+    @cached_property
+    def logs(self) -> LogService:
+        return LogService(
+            logs=CloudWatchLogs(self.clients.client("logs")),
+            endpoints=self.endpoints,
+            jobs=lambda: self.packaging_jobs,
+            page_tokens=self.page_tokens,
         )
 
     @cached_property

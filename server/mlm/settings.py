@@ -132,6 +132,9 @@ class Settings(BaseSettings):
     janitor_interval_seconds: float = Field(default=300.0, ge=0)
     janitor_grace_seconds: float = Field(default=900.0, ge=0)
 
+    # Following logs (GET …/logs?follow=true): how often CloudWatch Logs is read again.
+    logs_follow_poll_seconds: float = Field(default=2.0, gt=0, le=60)
+
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")
     emulator_transition_seconds: float = Field(default=2.0, ge=0)

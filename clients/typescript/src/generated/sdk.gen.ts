@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -242,6 +242,26 @@ export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options
 });
 
 /**
+ * A packaging job's log lines
+ *
+ * What the packager printed, from the job's CloudWatch Logs stream (group
+ * `/aws/batch/job`, the job's `log_stream`), oldest first, over a time range
+ * (default: the last hour) and optionally only lines containing `contains`
+ * (case-sensitive). Before the container starts there are no lines. Role: viewer.
+ *
+ * With `follow=true` the answer is `text/event-stream`: a `log` event per line as it
+ * arrives (`data:` is the line as JSON, `id:` its CloudWatch event id), a comment
+ * while nothing arrives, an `error` event (`{"code", "message"}`) if AWS fails
+ * meanwhile, and `end` after `follow_seconds` or once the job has finished and its last lines are out.
+ *
+ */
+export const getPackagingJobLogs = <ThrowOnError extends boolean = false>(options: Options<GetPackagingJobLogsData, ThrowOnError>) => (options.client ?? client).get<GetPackagingJobLogsResponses, GetPackagingJobLogsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/packaging-jobs/{job_id}/logs',
+    ...options
+});
+
+/**
  * List endpoints
  *
  * The tenant's endpoints with status and per-variant instance counts. Without
@@ -359,6 +379,28 @@ export const getEndpointInstances = <ThrowOnError extends boolean = false>(optio
 export const getEndpointMetrics = <ThrowOnError extends boolean = false>(options: Options<GetEndpointMetricsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointMetricsResponses, GetEndpointMetricsErrors, ThrowOnError>({
     security: [{ name: 'X-Api-Key', type: 'apiKey' }],
     url: '/endpoints/{endpoint_name}/metrics',
+    ...options
+});
+
+/**
+ * An endpoint's log lines
+ *
+ * What the endpoint's containers printed, from CloudWatch Logs (group
+ * `/aws/sagemaker/Endpoints/<endpoint>`, one stream per instance named
+ * `<variant>/<instance id>`), oldest first, over a time range (default: the last
+ * hour): start-up, failures and one line per invocation. `variant` (and
+ * `instance_id`) narrow it to those instances; `contains` keeps only lines that
+ * contain the text (case-sensitive). Role: viewer.
+ *
+ * With `follow=true` the answer is `text/event-stream`: a `log` event per line as it
+ * arrives (`data:` is the line as JSON, `id:` its CloudWatch event id), a comment
+ * while nothing arrives, an `error` event (`{"code", "message"}`) if AWS fails
+ * meanwhile, and `end` after `follow_seconds`.
+ *
+ */
+export const getEndpointLogs = <ThrowOnError extends boolean = false>(options: Options<GetEndpointLogsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointLogsResponses, GetEndpointLogsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/endpoints/{endpoint_name}/logs',
     ...options
 });
 

@@ -87,6 +87,15 @@ SageMaker Runtime (``invocations.py``; frames in ``invocation_stream.py``, metri
   a slow answer or a container timeout; every served request publishes AWS/SageMaker
   traffic metrics (Invocations, errors, latencies, ConcurrentRequestsPerModel).
 
+Container logs (``container_logs.py``)
+- Each instance's container output goes to ``/aws/sagemaker/Endpoints/<endpoint>``, stream
+  ``<variant>/<instance id>``: start-up lines when a deployment finishes (failure lines
+  when it fails), one access line per served invocation, a shutdown line on delete.
+
+CloudWatch Logs (``logs.py``)
+- FilterLogEvents honours ``logStreamNamePrefix`` (moto searched every stream) and
+  always interleaves the streams' events oldest first (moto only when asked).
+
 Batch (``batch.py``)
 - A job whose command starts with ``mlm`` (the packager's job definition) runs that
   command as a child process against the emulator: SUBMITTED → PENDING → RUNNABLE →
@@ -105,9 +114,11 @@ from mlm.emulator.patches import (
     batch,
     clock,
     cloudwatch,
+    container_logs,
     endpoints,
     hosting,
     invocations,
+    logs,
     registry,
     tagging,
 )
@@ -136,7 +147,9 @@ def apply(transition_seconds: float) -> None:
     tagging.install()
     hosting.install()
     endpoints.install()
+    container_logs.install()
     invocations.install()
+    logs.install()
     batch.install()
     cloudwatch.install()
     _applied = True

@@ -28,6 +28,8 @@ from .instance_figures import InstanceFigures
 from .instance_type import InstanceType
 from .instance_type_page import InstanceTypePage
 from .list_endpoints_view import ListEndpointsView
+from .log_line import LogLine
+from .log_line_page import LogLinePage
 from .metadata import Metadata
 from .metadata_patch import MetadataPatch
 from .metric_name import MetricName
@@ -116,6 +118,8 @@ __all__ = (
     "InstanceType",
     "InstanceTypePage",
     "ListEndpointsView",
+    "LogLine",
+    "LogLinePage",
     "Metadata",
     "MetadataPatch",
     "MetricName",
