@@ -19,6 +19,7 @@ from functools import cached_property
 from botocore.exceptions import BotoCoreError, ClientError
 
 from mlm.aws.batch import BatchJobs
+from mlm.aws.capture_objects import CaptureObjects
 from mlm.aws.clients import ClientFactory
 from mlm.aws.cloudwatch import CloudWatchMetrics
 from mlm.aws.event_queue import EventQueue
@@ -33,6 +34,7 @@ from mlm.catalog import InstanceTypeCatalog
 from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
+from mlm.services.captures import CaptureService
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
 from mlm.services.invocations import InvocationService
@@ -125,7 +127,13 @@ class Container:
             execution_role_arn=self.settings.execution_role_arn,
             locks=self.locks,
             on_change=self.fleet_index.observe,
+            capture_base_uri=self.capture_base_uri,
         )
+
+    @property
+    def capture_base_uri(self) -> str | None:
+        bucket = self.settings.artifact_bucket
+        return None if bucket is None else f"s3://{bucket}/{self.settings.data_capture_prefix}"
 
     @cached_property
     def fleet_table(self) -> FleetTable:
@@ -206,6 +214,15 @@ class Container:
             endpoints=self.endpoints,
             jobs=lambda: self.packaging_jobs,
             page_tokens=self.page_tokens,
+        )
+
+    @cached_property
+    def captures(self) -> CaptureService:
+        return CaptureService(
+            objects=CaptureObjects(self.clients.s3()),
+            endpoints=self.endpoints,
+            page_tokens=self.page_tokens,
+            base_uri=self.capture_base_uri,
         )
 
     @cached_property

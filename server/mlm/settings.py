@@ -132,6 +132,9 @@ class Settings(BaseSettings):
     janitor_interval_seconds: float = Field(default=300.0, ge=0)
     janitor_grace_seconds: float = Field(default=900.0, ge=0)
 
+    # Data capture: SageMaker writes endpoints' sampled traffic under
+    # s3://<artifact bucket>/<data_capture_prefix>/<tenant>/<endpoint>/<variant>/….
+    data_capture_prefix: str = Field(default="data-capture", pattern=r"^[a-z0-9][a-z0-9/_-]*$")
     # Following logs (GET …/logs?follow=true): how often CloudWatch Logs is read again.
     logs_follow_poll_seconds: float = Field(default=2.0, gt=0, le=60)
 

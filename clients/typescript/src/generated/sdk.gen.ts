@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -401,6 +401,22 @@ export const getEndpointMetrics = <ThrowOnError extends boolean = false>(options
 export const getEndpointLogs = <ThrowOnError extends boolean = false>(options: Options<GetEndpointLogsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointLogsResponses, GetEndpointLogsErrors, ThrowOnError>({
     security: [{ name: 'X-Api-Key', type: 'apiKey' }],
     url: '/endpoints/{endpoint_name}/logs',
+    ...options
+});
+
+/**
+ * An endpoint's captured invocations
+ *
+ * The records SageMaker data capture wrote for this endpoint (see `data_capture` on
+ * create and update), oldest first, over a time range of at most 24 hours (default:
+ * the last hour), optionally of one variant. Each has the request and/or the
+ * response as captured: text for the CSV and JSON content types, else base64.
+ * Only the caller's tenant's captures are ever read. Role: viewer.
+ *
+ */
+export const listEndpointCaptures = <ThrowOnError extends boolean = false>(options: Options<ListEndpointCapturesData, ThrowOnError>) => (options.client ?? client).get<ListEndpointCapturesResponses, ListEndpointCapturesErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/endpoints/{endpoint_name}/captures',
     ...options
 });
 

@@ -92,6 +92,16 @@ Container logs (``container_logs.py``)
   ``<variant>/<instance id>``: start-up lines when a deployment finishes (failure lines
   when it fails), one access line per served invocation, a shutdown line on delete.
 
+Data capture (``data_capture.py``)
+- An endpoint config's DataCaptureConfig is acted on: InitialSamplingPercentage of
+  InvokeEndpoint's answers are written to ``<DestinationS3Uri>/<endpoint>/<variant>/
+  yyyy/mm/dd/hh/*.jsonl`` in SageMaker's record format (``captureData``,
+  ``eventMetadata``), SSE-KMS with KmsKeyId; DescribeEndpoint reports DataCaptureConfig.
+
+CloudWatch statistics (``metric_statistics.py``)
+- Percentile statistics (``p50``, ``p99``, ``p99.9`` …) in GetMetricData and
+  GetMetricStatistics, by nearest rank over the period's values (moto answered null).
+
 CloudWatch Logs (``logs.py``)
 - FilterLogEvents honours ``logStreamNamePrefix`` (moto searched every stream) and
   always interleaves the streams' events oldest first (moto only when asked).
@@ -115,10 +125,12 @@ from mlm.emulator.patches import (
     clock,
     cloudwatch,
     container_logs,
+    data_capture,
     endpoints,
     hosting,
     invocations,
     logs,
+    metric_statistics,
     registry,
     tagging,
 )
@@ -148,8 +160,10 @@ def apply(transition_seconds: float) -> None:
     hosting.install()
     endpoints.install()
     container_logs.install()
+    data_capture.install()
     invocations.install()
     logs.install()
+    metric_statistics.install()
     batch.install()
     cloudwatch.install()
     _applied = True

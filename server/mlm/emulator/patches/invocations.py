@@ -46,7 +46,7 @@ from moto.sagemaker.models import SageMakerModelBackend, sagemaker_backends
 from moto.sagemakerruntime import urls as runtime_urls
 from moto.sagemakerruntime.responses import SageMakerRuntimeResponse
 
-from mlm.emulator.patches import clock, container_logs, invocation_stream
+from mlm.emulator.patches import clock, container_logs, data_capture, invocation_stream
 from mlm.emulator.patches.endpoints import EmulatedEndpoint, live_endpoint
 from mlm.emulator.patches.traffic_metrics import InFlight, Served
 
@@ -342,6 +342,15 @@ def invoke_endpoint(self: SageMakerRuntimeResponse) -> TYPE_RESPONSE:
     overhead_us = (time.perf_counter_ns() - started) // 1000 - model_us
     flight.leave(Served(status, model_us, overhead_us))
     _served(account, region, request, variant, status, model_us, answer)
+    if status == 200:
+        data_capture.capture(
+            account,
+            region,
+            request.endpoint,
+            variant.name,
+            (request.body, request.content_type),
+            (answer, _answer_type(request.accept)),
+        )
     if status != 200:
         failed = _model_error(
             account, region, request.endpoint, variant.name, status, _failure_message(request)

@@ -4,8 +4,15 @@ from .aggregate import Aggregate
 from .approval_status import ApprovalStatus
 from .backend import Backend
 from .backend_mode import BackendMode
+from .captured_data_type_0 import CapturedDataType0
+from .captured_data_type_0_encoding import CapturedDataType0Encoding
+from .captured_invocation import CapturedInvocation
+from .captured_invocation_page import CapturedInvocationPage
 from .container import Container
 from .container_environment import ContainerEnvironment
+from .data_capture import DataCapture
+from .data_capture_capture_item import DataCaptureCaptureItem
+from .data_capture_state_type_0 import DataCaptureStateType0
 from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
@@ -94,8 +101,15 @@ __all__ = (
     "ApprovalStatus",
     "Backend",
     "BackendMode",
+    "CapturedDataType0",
+    "CapturedDataType0Encoding",
+    "CapturedInvocation",
+    "CapturedInvocationPage",
     "Container",
     "ContainerEnvironment",
+    "DataCapture",
+    "DataCaptureCaptureItem",
+    "DataCaptureStateType0",
     "Deployment",
     "DeploymentStrategy",
     "Endpoint",

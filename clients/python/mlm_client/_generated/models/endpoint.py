@@ -14,6 +14,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.data_capture_state_type_0 import DataCaptureStateType0
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
@@ -39,6 +40,8 @@ class Endpoint:
             tags (EndpointTags):
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
+            data_capture (DataCaptureStateType0 | None | Unset): The data capture of the endpoint's current config (null
+                when none).
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
 
@@ -50,6 +53,7 @@ class Endpoint:
     tags: EndpointTags
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    data_capture: DataCaptureStateType0 | None | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +62,7 @@ class Endpoint:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -83,6 +88,14 @@ class Endpoint:
 
         updated_at = self.updated_at.isoformat()
 
+        data_capture: dict[str, Any] | None | Unset
+        if isinstance(self.data_capture, Unset):
+            data_capture = UNSET
+        elif isinstance(self.data_capture, DataCaptureStateType0):
+            data_capture = self.data_capture.to_dict()
+        else:
+            data_capture = self.data_capture
+
         observability: dict[str, Any] | None | Unset
         if isinstance(self.observability, Unset):
             observability = UNSET
@@ -104,6 +117,8 @@ class Endpoint:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if data_capture is not UNSET:
+            field_dict["data_capture"] = data_capture
         if observability is not UNSET:
             field_dict["observability"] = observability
 
@@ -113,6 +128,7 @@ class Endpoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -159,6 +175,26 @@ class Endpoint:
 
 
 
+        def _parse_data_capture(data: object) -> DataCaptureStateType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_data_capture_state_type_0 = DataCaptureStateType0.from_dict(data)
+
+
+
+                return componentsschemas_data_capture_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DataCaptureStateType0 | None | Unset, data)
+
+        data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
+
+
         def _parse_observability(data: object) -> EndpointObservability | None | Unset:
             if data is None:
                 return data
@@ -188,6 +224,7 @@ class Endpoint:
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,
+            data_capture=data_capture,
             observability=observability,
         )
 
