@@ -140,7 +140,10 @@ def test_another_tenants_resource_is_not_found(
             url(
                 path.split("/versions")[0]
                 if "{model_name}" in path
-                else path.split("/instances")[0].split("/invocations")[0].split("/cancel")[0]
+                else path.split("/instances")[0]
+                .split("/invocations")[0]
+                .split("/cancel")[0]
+                .split("/subscriptions")[0]
             )
         ).status_code
         == 200

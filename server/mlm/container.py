@@ -18,6 +18,7 @@ from functools import cached_property
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from mlm.aws.alarms import EndpointAlarmStore
 from mlm.aws.batch import BatchJobs
 from mlm.aws.capture_objects import CaptureObjects
 from mlm.aws.clients import ClientFactory
@@ -27,6 +28,7 @@ from mlm.aws.fleet_table import FleetTable
 from mlm.aws.job_objects import JobObjects
 from mlm.aws.leases import LeaseTable
 from mlm.aws.logs import CloudWatchLogs
+from mlm.aws.notifications import Notifications
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.aws.sagemaker_runtime import SageMakerRuntime
@@ -34,6 +36,7 @@ from mlm.catalog import InstanceTypeCatalog
 from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
+from mlm.services.alarms import AlarmService
 from mlm.services.captures import CaptureService
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
@@ -214,6 +217,16 @@ class Container:
             endpoints=self.endpoints,
             jobs=lambda: self.packaging_jobs,
             page_tokens=self.page_tokens,
+        )
+
+    @cached_property
+    def alarms(self) -> AlarmService:
+        return AlarmService(
+            cloudwatch=EndpointAlarmStore(self.clients.cloudwatch()),
+            notifications=Notifications(self.clients.client("sns")),
+            endpoints=self.endpoints,
+            hardware=self.catalog,
+            locks=self.locks,
         )
 
     @cached_property

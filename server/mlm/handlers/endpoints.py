@@ -69,8 +69,13 @@ def list_endpoints(
 
 def get_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    endpoint = web.container().endpoints.get(principal.tenant, endpoint_name)
-    return web.respond(endpoint.to_api(), etag=True)
+    rt = web.container()
+    endpoint = rt.endpoints.get(principal.tenant, endpoint_name)
+    body = endpoint.to_api()
+    # The ETag covers the endpoint itself (what If-Match compares), not its alarms' states.
+    etag = web.etag_of(body)
+    body["alarms"] = [a.to_api() for a in rt.alarms.for_view(principal.tenant, endpoint)]
+    return web.respond(body, headers={"ETag": etag})
 
 
 def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionResponse:
@@ -109,9 +114,9 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    endpoint = web.container().endpoints.delete(
-        principal.tenant, endpoint_name, precondition=_if_match
-    )
+    rt = web.container()
+    endpoint = rt.endpoints.delete(principal.tenant, endpoint_name, precondition=_if_match)
+    rt.alarms.remove_all(principal.tenant, endpoint_name)  # nothing left for them to watch
     return web.respond(endpoint.to_api(), status=202)
 
 

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetEndpointAlarmsData, GetEndpointAlarmsErrors, GetEndpointAlarmsResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, PutEndpointAlarmsData, PutEndpointAlarmsErrors, PutEndpointAlarmsResponses, SubscribeToEndpointAlarmsData, SubscribeToEndpointAlarmsErrors, SubscribeToEndpointAlarmsResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -418,6 +418,60 @@ export const listEndpointCaptures = <ThrowOnError extends boolean = false>(optio
     security: [{ name: 'X-Api-Key', type: 'apiKey' }],
     url: '/endpoints/{endpoint_name}/captures',
     ...options
+});
+
+/**
+ * An endpoint's alarms and their states
+ *
+ * Each alarm (one CloudWatch alarm per kind and variant) with its threshold and its
+ * CloudWatch state (`ok`, `alarm`, `insufficient_data`) and reason, and the SNS topic
+ * they notify on every change. Role: viewer.
+ *
+ */
+export const getEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<GetEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointAlarmsResponses, GetEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/endpoints/{endpoint_name}/alarms',
+    ...options
+});
+
+/**
+ * Set an endpoint's alarms
+ *
+ * Replaces the endpoint's alarms with these (an empty list removes them all), on
+ * every variant: `error_rate_5xx` (percent of invocations answered 5xx, default 5),
+ * `latency_p99_ms` (the model latency's 99th percentile, threshold required),
+ * `no_traffic` (fewer invocations a minute than the threshold, default 1) and
+ * `gpu_memory_utilization` (percent per GPU, default 90). Each watches one-minute
+ * periods and alarms after `evaluation_periods` breaching ones; all notify the
+ * endpoint's SNS topic on ALARM and on OK. Safe to repeat. Role: operator.
+ *
+ */
+export const putEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<PutEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).put<PutEndpointAlarmsResponses, PutEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/endpoints/{endpoint_name}/alarms',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Subscribe an email address or a webhook to an endpoint's alarms
+ *
+ * Subscribes to the endpoint's SNS topic: every alarm state change is sent there
+ * (CloudWatch's JSON notification). SNS asks the address or URL to confirm first
+ * (`confirmed: false` until then). Role: operator.
+ *
+ */
+export const subscribeToEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<SubscribeToEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).post<SubscribeToEndpointAlarmsResponses, SubscribeToEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }],
+    url: '/endpoints/{endpoint_name}/alarms/subscriptions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

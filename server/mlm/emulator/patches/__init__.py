@@ -102,6 +102,15 @@ CloudWatch statistics (``metric_statistics.py``)
 - Percentile statistics (``p50``, ``p99``, ``p99.9`` …) in GetMetricData and
   GetMetricStatistics, by nearest rank over the period's values (moto answered null).
 
+CloudWatch alarms (``alarm_actions.py``, evaluating with ``alarms.py``)
+- DescribeAlarms evaluates the alarms it answers with from the emulated metrics (moto
+  never evaluated them) and, on a state change, publishes CloudWatch's notification to
+  the SNS topics of AlarmActions / OKActions (when ActionsEnabled).
+
+SNS (``sns.py``)
+- Subscribe of an email or HTTP(S) endpoint answers "pending confirmation" (unless
+  ReturnSubscriptionArn), as AWS does until the subscriber confirms.
+
 CloudWatch Logs (``logs.py``)
 - FilterLogEvents honours ``logStreamNamePrefix`` (moto searched every stream) and
   always interleaves the streams' events oldest first (moto only when asked).
@@ -121,6 +130,7 @@ Timing (``clock.py``)
 from __future__ import annotations
 
 from mlm.emulator.patches import (
+    alarm_actions,
     batch,
     clock,
     cloudwatch,
@@ -132,6 +142,7 @@ from mlm.emulator.patches import (
     logs,
     metric_statistics,
     registry,
+    sns,
     tagging,
 )
 from mlm.emulator.patches.failures import FAILURE_ENV
@@ -164,6 +175,8 @@ def apply(transition_seconds: float) -> None:
     invocations.install()
     logs.install()
     metric_statistics.install()
+    alarm_actions.install()
+    sns.install()
     batch.install()
     cloudwatch.install()
     _applied = True

@@ -1,6 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .aggregate import Aggregate
+from .alarm_kind import AlarmKind
+from .alarm_setting import AlarmSetting
+from .alarm_subscription import AlarmSubscription
+from .alarm_subscription_create import AlarmSubscriptionCreate
+from .alarm_subscription_create_protocol import AlarmSubscriptionCreateProtocol
 from .approval_status import ApprovalStatus
 from .backend import Backend
 from .backend_mode import BackendMode
@@ -16,6 +21,10 @@ from .data_capture_state_type_0 import DataCaptureStateType0
 from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
+from .endpoint_alarm import EndpointAlarm
+from .endpoint_alarm_state import EndpointAlarmState
+from .endpoint_alarms import EndpointAlarms
+from .endpoint_alarms_update import EndpointAlarmsUpdate
 from .endpoint_create import EndpointCreate
 from .endpoint_instances import EndpointInstances
 from .endpoint_metrics import EndpointMetrics
@@ -98,6 +107,11 @@ from .variant_update import VariantUpdate
 
 __all__ = (
     "Aggregate",
+    "AlarmKind",
+    "AlarmSetting",
+    "AlarmSubscription",
+    "AlarmSubscriptionCreate",
+    "AlarmSubscriptionCreateProtocol",
     "ApprovalStatus",
     "Backend",
     "BackendMode",
@@ -113,6 +127,10 @@ __all__ = (
     "Deployment",
     "DeploymentStrategy",
     "Endpoint",
+    "EndpointAlarm",
+    "EndpointAlarms",
+    "EndpointAlarmState",
+    "EndpointAlarmsUpdate",
     "EndpointCreate",
     "EndpointInstances",
     "EndpointMetrics",

@@ -15,6 +15,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.data_capture_state_type_0 import DataCaptureStateType0
+  from ..models.endpoint_alarm import EndpointAlarm
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
@@ -42,6 +43,7 @@ class Endpoint:
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             data_capture (DataCaptureStateType0 | None | Unset): The data capture of the endpoint's current config (null
                 when none).
+            alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
 
@@ -54,6 +56,7 @@ class Endpoint:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     data_capture: DataCaptureStateType0 | None | Unset = UNSET
+    alarms: list[EndpointAlarm] | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,6 +66,7 @@ class Endpoint:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
+        from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -96,6 +100,15 @@ class Endpoint:
         else:
             data_capture = self.data_capture
 
+        alarms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alarms, Unset):
+            alarms = []
+            for alarms_item_data in self.alarms:
+                alarms_item = alarms_item_data.to_dict()
+                alarms.append(alarms_item)
+
+
+
         observability: dict[str, Any] | None | Unset
         if isinstance(self.observability, Unset):
             observability = UNSET
@@ -119,6 +132,8 @@ class Endpoint:
         })
         if data_capture is not UNSET:
             field_dict["data_capture"] = data_capture
+        if alarms is not UNSET:
+            field_dict["alarms"] = alarms
         if observability is not UNSET:
             field_dict["observability"] = observability
 
@@ -129,6 +144,7 @@ class Endpoint:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
+        from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -195,6 +211,18 @@ class Endpoint:
         data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
 
 
+        _alarms = d.pop("alarms", UNSET)
+        alarms: list[EndpointAlarm] | Unset = UNSET
+        if _alarms is not UNSET:
+            alarms = []
+            for alarms_item_data in _alarms:
+                alarms_item = EndpointAlarm.from_dict(alarms_item_data)
+
+
+
+                alarms.append(alarms_item)
+
+
         def _parse_observability(data: object) -> EndpointObservability | None | Unset:
             if data is None:
                 return data
@@ -225,6 +253,7 @@ class Endpoint:
             created_at=created_at,
             updated_at=updated_at,
             data_capture=data_capture,
+            alarms=alarms,
             observability=observability,
         )
 
