@@ -78,7 +78,7 @@ def test_the_fleet_view_shows_p99_model_latency(
     for micros in (2_000.0, 3_000.0, 50_000.0):
         put(cw, physical, "ModelLatency", micros, namespace=SAGEMAKER)
     overview = FleetOverview(
-        endpoint_service, container.catalog, CloudWatchMetrics(cw), ttl_seconds=0
+        container.indexed_endpoints, container.catalog, CloudWatchMetrics(cw), 0
     )
     [(_, observed)] = overview.list_endpoints(keys.tenant).items
     assert observed.variants[0].figures["model_latency_p99_ms"].value == 50.0

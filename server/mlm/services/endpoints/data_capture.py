@@ -101,3 +101,19 @@ def to_api(capture: DataCapture | None) -> dict[str, Any] | None:
         "kms_key_id": capture.kms_key_id,
         "destination_s3_uri": capture.destination_s3_uri,
     }
+
+
+def from_api(doc: dict[str, Any] | None) -> DataCapture | None:
+    """The inverse of ``to_api`` (indexed views are stored as JSON)."""
+    if not doc:
+        return None
+    return DataCapture(
+        enabled=bool(doc["enabled"]),
+        sampling_percent=int(doc["sampling_percent"]),
+        destination_s3_uri=str(doc["destination_s3_uri"]),
+        capture_input=bool(doc["capture_input"]),
+        capture_output=bool(doc["capture_output"]),
+        csv_content_types=tuple(doc.get("csv_content_types") or ()),
+        json_content_types=tuple(doc.get("json_content_types") or ()),
+        kms_key_id=doc.get("kms_key_id"),
+    )

@@ -103,6 +103,7 @@ def endpoint_from_api(doc: dict[str, Any]) -> Endpoint:
         tags=dict(doc.get("tags") or {}),
         created_at=datetime.fromisoformat(doc["created_at"]),
         updated_at=datetime.fromisoformat(doc["updated_at"]),
+        data_capture=data_capture.from_api(doc.get("data_capture")),
     )
 
 
