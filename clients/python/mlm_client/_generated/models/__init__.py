@@ -9,15 +9,15 @@ from .alarm_subscription_create_protocol import AlarmSubscriptionCreateProtocol
 from .approval_status import ApprovalStatus
 from .backend import Backend
 from .backend_mode import BackendMode
-from .captured_data_type_0 import CapturedDataType0
-from .captured_data_type_0_encoding import CapturedDataType0Encoding
+from .captured_data import CapturedData
+from .captured_data_encoding import CapturedDataEncoding
 from .captured_invocation import CapturedInvocation
 from .captured_invocation_page import CapturedInvocationPage
 from .container import Container
 from .container_environment import ContainerEnvironment
 from .data_capture import DataCapture
 from .data_capture_capture_item import DataCaptureCaptureItem
-from .data_capture_state_type_0 import DataCaptureStateType0
+from .data_capture_state import DataCaptureState
 from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
@@ -115,15 +115,15 @@ __all__ = (
     "ApprovalStatus",
     "Backend",
     "BackendMode",
-    "CapturedDataType0",
-    "CapturedDataType0Encoding",
+    "CapturedData",
+    "CapturedDataEncoding",
     "CapturedInvocation",
     "CapturedInvocationPage",
     "Container",
     "ContainerEnvironment",
     "DataCapture",
     "DataCaptureCaptureItem",
-    "DataCaptureStateType0",
+    "DataCaptureState",
     "Deployment",
     "DeploymentStrategy",
     "Endpoint",

@@ -12,7 +12,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.captured_data_type_0 import CapturedDataType0
+  from ..models.captured_data import CapturedData
 
 
 
@@ -29,15 +29,15 @@ class CapturedInvocation:
             event_id (str):
             variant (str):
             inference_time (datetime.datetime):
-            input_ (CapturedDataType0 | None): A captured body (null when that side is not captured).
-            output (CapturedDataType0 | None): A captured body (null when that side is not captured).
+            input_ (CapturedData | None):
+            output (CapturedData | None):
      """
 
     event_id: str
     variant: str
     inference_time: datetime.datetime
-    input_: CapturedDataType0 | None
-    output: CapturedDataType0 | None
+    input_: CapturedData | None
+    output: CapturedData | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -45,7 +45,7 @@ class CapturedInvocation:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.captured_data_type_0 import CapturedDataType0 # noqa: PLC0415
+        from ..models.captured_data import CapturedData # noqa: PLC0415
         event_id = self.event_id
 
         variant = self.variant
@@ -53,13 +53,13 @@ class CapturedInvocation:
         inference_time = self.inference_time.isoformat()
 
         input_: dict[str, Any] | None
-        if isinstance(self.input_, CapturedDataType0):
+        if isinstance(self.input_, CapturedData):
             input_ = self.input_.to_dict()
         else:
             input_ = self.input_
 
         output: dict[str, Any] | None
-        if isinstance(self.output, CapturedDataType0):
+        if isinstance(self.output, CapturedData):
             output = self.output.to_dict()
         else:
             output = self.output
@@ -81,7 +81,7 @@ class CapturedInvocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.captured_data_type_0 import CapturedDataType0 # noqa: PLC0415
+        from ..models.captured_data import CapturedData # noqa: PLC0415
         d = dict(src_dict)
         event_id = d.pop("event_id")
 
@@ -92,38 +92,38 @@ class CapturedInvocation:
 
 
 
-        def _parse_input_(data: object) -> CapturedDataType0 | None:
+        def _parse_input_(data: object) -> CapturedData | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_captured_data_type_0 = CapturedDataType0.from_dict(data)
+                input_type_1 = CapturedData.from_dict(data)
 
 
 
-                return componentsschemas_captured_data_type_0
+                return input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CapturedDataType0 | None, data)
+            return cast(CapturedData | None, data)
 
         input_ = _parse_input_(d.pop("input"))
 
 
-        def _parse_output(data: object) -> CapturedDataType0 | None:
+        def _parse_output(data: object) -> CapturedData | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_captured_data_type_0 = CapturedDataType0.from_dict(data)
+                output_type_1 = CapturedData.from_dict(data)
 
 
 
-                return componentsschemas_captured_data_type_0
+                return output_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CapturedDataType0 | None, data)
+            return cast(CapturedData | None, data)
 
         output = _parse_output(d.pop("output"))
 

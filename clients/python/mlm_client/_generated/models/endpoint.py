@@ -14,7 +14,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.data_capture_state_type_0 import DataCaptureStateType0
+  from ..models.data_capture_state import DataCaptureState
   from ..models.endpoint_alarm import EndpointAlarm
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
@@ -41,8 +41,7 @@ class Endpoint:
             tags (EndpointTags):
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
-            data_capture (DataCaptureStateType0 | None | Unset): The data capture of the endpoint's current config (null
-                when none).
+            data_capture (DataCaptureState | None | Unset):
             alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
@@ -55,7 +54,7 @@ class Endpoint:
     tags: EndpointTags
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    data_capture: DataCaptureStateType0 | None | Unset = UNSET
+    data_capture: DataCaptureState | None | Unset = UNSET
     alarms: list[EndpointAlarm] | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,7 +64,7 @@ class Endpoint:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
+        from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
@@ -95,7 +94,7 @@ class Endpoint:
         data_capture: dict[str, Any] | None | Unset
         if isinstance(self.data_capture, Unset):
             data_capture = UNSET
-        elif isinstance(self.data_capture, DataCaptureStateType0):
+        elif isinstance(self.data_capture, DataCaptureState):
             data_capture = self.data_capture.to_dict()
         else:
             data_capture = self.data_capture
@@ -143,7 +142,7 @@ class Endpoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.data_capture_state_type_0 import DataCaptureStateType0 # noqa: PLC0415
+        from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
@@ -191,7 +190,7 @@ class Endpoint:
 
 
 
-        def _parse_data_capture(data: object) -> DataCaptureStateType0 | None | Unset:
+        def _parse_data_capture(data: object) -> DataCaptureState | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -199,14 +198,14 @@ class Endpoint:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_data_capture_state_type_0 = DataCaptureStateType0.from_dict(data)
+                data_capture_type_1 = DataCaptureState.from_dict(data)
 
 
 
-                return componentsschemas_data_capture_state_type_0
+                return data_capture_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DataCaptureStateType0 | None | Unset, data)
+            return cast(DataCaptureState | None | Unset, data)
 
         data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
 

@@ -15,12 +15,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="DataCaptureStateType0")
+T = TypeVar("T", bound="DataCaptureState")
 
 
 
 @_attrs_define
-class DataCaptureStateType0:
+class DataCaptureState:
     """ The data capture of the endpoint's current config (null when none).
 
         Attributes:
@@ -115,7 +115,7 @@ class DataCaptureStateType0:
 
         destination_s3_uri = d.pop("destination_s3_uri")
 
-        data_capture_state_type_0 = cls(
+        data_capture_state = cls(
             enabled=enabled,
             sampling_percent=sampling_percent,
             capture_input=capture_input,
@@ -127,8 +127,8 @@ class DataCaptureStateType0:
         )
 
 
-        data_capture_state_type_0.additional_properties = d
-        return data_capture_state_type_0
+        data_capture_state.additional_properties = d
+        return data_capture_state
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class CapturedDataType0Encoding(StrEnum):
+class CapturedDataEncoding(StrEnum):
     BASE64 = "base64"
     CSV = "csv"
     JSON = "json"

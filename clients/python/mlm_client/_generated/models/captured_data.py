@@ -8,29 +8,29 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.captured_data_type_0_encoding import CapturedDataType0Encoding
+from ..models.captured_data_encoding import CapturedDataEncoding
 
 
 
 
 
 
-T = TypeVar("T", bound="CapturedDataType0")
+T = TypeVar("T", bound="CapturedData")
 
 
 
 @_attrs_define
-class CapturedDataType0:
+class CapturedData:
     """ A captured body (null when that side is not captured).
 
         Attributes:
             content_type (str): The content type SageMaker observed.
-            encoding (CapturedDataType0Encoding): How `data` holds the body (text for csv and json).
+            encoding (CapturedDataEncoding): How `data` holds the body (text for csv and json).
             data (str):
      """
 
     content_type: str
-    encoding: CapturedDataType0Encoding
+    encoding: CapturedDataEncoding
     data: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,22 +63,22 @@ class CapturedDataType0:
         d = dict(src_dict)
         content_type = d.pop("content_type")
 
-        encoding = CapturedDataType0Encoding(d.pop("encoding"))
+        encoding = CapturedDataEncoding(d.pop("encoding"))
 
 
 
 
         data = d.pop("data")
 
-        captured_data_type_0 = cls(
+        captured_data = cls(
             content_type=content_type,
             encoding=encoding,
             data=data,
         )
 
 
-        captured_data_type_0.additional_properties = d
-        return captured_data_type_0
+        captured_data.additional_properties = d
+        return captured_data
 
     @property
     def additional_keys(self) -> list[str]:
