@@ -147,6 +147,7 @@ def test_another_tenants_resource_is_not_found(
                 .split("/invocations")[0]
                 .split("/cancel")[0]
                 .split("/rotate")[0]
+                .split("/subscriptions")[0]
             )
         ).status_code
         == 200

@@ -18,15 +18,19 @@ from functools import cached_property
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from mlm.aws.alarms import EndpointAlarmStore
 from mlm.aws.api_keys import ApiKeyTable
 from mlm.aws.audit_log import AuditLog
 from mlm.aws.batch import BatchJobs
+from mlm.aws.capture_objects import CaptureObjects
 from mlm.aws.clients import ClientFactory
 from mlm.aws.cloudwatch import CloudWatchMetrics
 from mlm.aws.event_queue import EventQueue
 from mlm.aws.fleet_table import FleetTable
 from mlm.aws.job_objects import JobObjects
 from mlm.aws.leases import LeaseTable
+from mlm.aws.logs import CloudWatchLogs
+from mlm.aws.notifications import Notifications
 from mlm.aws.rate_limits import RateLimitTable
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
@@ -36,13 +40,16 @@ from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
 from mlm.services.access import ApiKeyService, TokenVerifier
+from mlm.services.alarms import AlarmService
 from mlm.services.audit import AuditTrail
+from mlm.services.captures import CaptureService
 from mlm.services.endpoints import DeployedVersions, EndpointService
 from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
 from mlm.services.limits import RateLimiter
 from mlm.services.locking import ResourceLocks
+from mlm.services.logs import LogService
 from mlm.services.observability import FleetOverview, ObservabilityService
 from mlm.services.packaging import PackagingJobService, SourceScope
 from mlm.services.registry import ModelService, ModelVersionService
@@ -153,7 +160,13 @@ class Container:
             execution_role_arn=self.settings.execution_role_arn,
             locks=self.locks,
             on_change=self.fleet_index.observe,
+            capture_base_uri=self.capture_base_uri,
         )
+
+    @property
+    def capture_base_uri(self) -> str | None:
+        bucket = self.settings.artifact_bucket
+        return None if bucket is None else f"s3://{bucket}/{self.settings.data_capture_prefix}"
 
     @cached_property
     def fleet_table(self) -> FleetTable:
@@ -225,6 +238,34 @@ class Container:
                 source_bucket=s.packaging_source_bucket,
                 secret_prefix=s.hf_token_secret_prefix,
             ),
+        )
+
+    @cached_property
+    def logs(self) -> LogService:
+        return LogService(
+            logs=CloudWatchLogs(self.clients.client("logs")),
+            endpoints=self.endpoints,
+            jobs=lambda: self.packaging_jobs,
+            page_tokens=self.page_tokens,
+        )
+
+    @cached_property
+    def alarms(self) -> AlarmService:
+        return AlarmService(
+            cloudwatch=EndpointAlarmStore(self.clients.cloudwatch()),
+            notifications=Notifications(self.clients.client("sns")),
+            endpoints=self.endpoints,
+            hardware=self.catalog,
+            locks=self.locks,
+        )
+
+    @cached_property
+    def captures(self) -> CaptureService:
+        return CaptureService(
+            objects=CaptureObjects(self.clients.s3()),
+            endpoints=self.endpoints,
+            page_tokens=self.page_tokens,
+            base_uri=self.capture_base_uri,
         )
 
     @cached_property

@@ -177,6 +177,12 @@ class Settings(BaseSettings):
     janitor_interval_seconds: float = Field(default=300.0, ge=0)
     janitor_grace_seconds: float = Field(default=900.0, ge=0)
 
+    # Data capture: SageMaker writes endpoints' sampled traffic under
+    # s3://<artifact bucket>/<data_capture_prefix>/<tenant>/<endpoint>/<variant>/….
+    data_capture_prefix: str = Field(default="data-capture", pattern=r"^[a-z0-9][a-z0-9/_-]*$")
+    # Following logs (GET …/logs?follow=true): how often CloudWatch Logs is read again.
+    logs_follow_poll_seconds: float = Field(default=2.0, gt=0, le=60)
+
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")
     emulator_transition_seconds: float = Field(default=2.0, ge=0)

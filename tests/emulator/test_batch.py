@@ -206,6 +206,31 @@ def test_terminate_job_stops_the_running_process_and_fails_with_the_reason(
     assert described["container"]["exitCode"] == 143  # stopped by SIGTERM
 
 
+def test_job_output_reaches_its_log_stream_while_the_job_runs(
+    packaging: Packaging, hub: Hub, factory: ClientFactory
+) -> None:
+    """The awslogs driver ships a container's lines as it prints them, not at its end."""
+    files = tiny_llm_files(LLAMA)
+    shard = next(name for name in files if name.endswith(".safetensors"))
+    hub.add(Repo("acme/batch-chatty", files, unavailable={shard: 1000}))
+    job_id = packaging.submit("acme/batch-chatty", "chatty")
+    stream = packaging.wait(job_id, {"RUNNING"})["container"]["logStreamName"]
+    logs = factory.client("logs")
+    try:
+        events = poll(
+            lambda: logs.get_log_events(logGroupName="/aws/batch/job", logStreamName=stream)[
+                "events"
+            ],
+            bool,
+            f"{job_id}'s first log lines",
+        )
+        assert packaging.describe(job_id)["status"] == "RUNNING"
+        assert events
+    finally:
+        packaging.batch.terminate_job(jobId=job_id, reason="Done with the test")
+        packaging.wait(job_id, {"FAILED"})
+
+
 def test_cancel_job_before_it_starts_fails_it_without_running(
     packaging: Packaging, hub: Hub, transitions: Transitions
 ) -> None:

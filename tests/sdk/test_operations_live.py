@@ -180,3 +180,21 @@ def test_async_packaging_waiter_reports_progress(server: LiveServer, name: str) 
     done, reads = asyncio.run(package())
     assert done.status == "succeeded"
     assert reads >= 1
+
+
+def test_endpoint_logs_show_an_invocation(mlm: MLM, endpoint: str) -> None:
+    mlm.invoke_endpoint_json(endpoint, {"inputs": "logged"})
+    page = mlm.get_endpoint_logs(endpoint, contains="/invocations 200", page_size=100)
+    assert page.items
+    assert page.items[0].variant == "primary"
+
+
+def test_alarms_are_set_and_read_back(mlm: MLM, endpoint: str) -> None:
+    set_ = mlm.put_endpoint_alarms(endpoint, {"alarms": [{"kind": "no_traffic"}]})
+    assert [a.kind for a in set_.alarms] == ["no_traffic"]
+    assert [a.kind for a in mlm.get_endpoint_alarms(endpoint).alarms] == ["no_traffic"]
+    mlm.put_endpoint_alarms(endpoint, {"alarms": []})
+
+
+def test_captures_of_an_endpoint_without_data_capture_are_empty(mlm: MLM, endpoint: str) -> None:
+    assert mlm.list_endpoint_captures(endpoint).items == []

@@ -38,9 +38,14 @@ from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
     get_endpoint,
+    get_endpoint_alarms,
     get_endpoint_instances,
+    get_endpoint_logs,
     get_endpoint_metrics,
+    list_endpoint_captures,
     list_endpoints,
+    put_endpoint_alarms,
+    subscribe_to_endpoint_alarms,
     update_endpoint,
 )
 from ._generated.api.health import get_health
@@ -63,10 +68,13 @@ from ._generated.api.packaging_jobs import (
     cancel_packaging_job,
     create_packaging_job,
     get_packaging_job,
+    get_packaging_job_logs,
     list_packaging_jobs,
 )
 from ._generated.client import Client
 from ._generated.models import (
+    AlarmSubscription,
+    AlarmSubscriptionCreate,
     ApiKey,
     ApiKeyCreate,
     ApiKeyPage,
@@ -74,7 +82,10 @@ from ._generated.models import (
     ApiKeyUpdate,
     ApprovalStatus,
     AuditEventPage,
+    CapturedInvocationPage,
     Endpoint,
+    EndpointAlarms,
+    EndpointAlarmsUpdate,
     EndpointCreate,
     EndpointInstances,
     EndpointMetrics,
@@ -85,6 +96,7 @@ from ._generated.models import (
     InstanceType,
     InstanceTypePage,
     ListEndpointsView,
+    LogLinePage,
     MetricName,
     MetricStatistic,
     Model,
@@ -532,6 +544,101 @@ class MLM:
             statistic=unset(None if statistic is None else MetricStatistic(statistic)),
         )
         return parsed(response, EndpointMetrics)
+
+    # Logs, captures and alarms
+
+    def get_endpoint_logs(
+        self,
+        endpoint_name: str,
+        *,
+        variant: str | None = None,
+        instance_id: str | None = None,
+        start_time: datetime.datetime | None = None,
+        end_time: datetime.datetime | None = None,
+        contains: str | None = None,
+        page_size: int = 50,
+        page_token: str | None = None,
+    ) -> LogLinePage:
+        """A page of the endpoint's container log lines, oldest first."""
+        response = get_endpoint_logs.sync_detailed(
+            endpoint_name,
+            client=self._client,
+            variant=unset(variant),
+            instance_id=unset(instance_id),
+            start_time=unset(start_time),
+            end_time=unset(end_time),
+            contains=unset(contains),
+            page_size=page_size,
+            page_token=unset(page_token),
+        )
+        return parsed(response, LogLinePage)
+
+    def get_packaging_job_logs(
+        self,
+        job_id: str,
+        *,
+        start_time: datetime.datetime | None = None,
+        end_time: datetime.datetime | None = None,
+        contains: str | None = None,
+        page_size: int = 50,
+        page_token: str | None = None,
+    ) -> LogLinePage:
+        """A page of what the packager printed, oldest first."""
+        response = get_packaging_job_logs.sync_detailed(
+            job_id,
+            client=self._client,
+            start_time=unset(start_time),
+            end_time=unset(end_time),
+            contains=unset(contains),
+            page_size=page_size,
+            page_token=unset(page_token),
+        )
+        return parsed(response, LogLinePage)
+
+    def list_endpoint_captures(
+        self,
+        endpoint_name: str,
+        *,
+        variant: str | None = None,
+        start_time: datetime.datetime | None = None,
+        end_time: datetime.datetime | None = None,
+        page_size: int = 50,
+        page_token: str | None = None,
+    ) -> CapturedInvocationPage:
+        """A page of the endpoint's captured invocations (data capture), oldest first."""
+        response = list_endpoint_captures.sync_detailed(
+            endpoint_name,
+            client=self._client,
+            variant=unset(variant),
+            start_time=unset(start_time),
+            end_time=unset(end_time),
+            page_size=page_size,
+            page_token=unset(page_token),
+        )
+        return parsed(response, CapturedInvocationPage)
+
+    def get_endpoint_alarms(self, endpoint_name: str) -> EndpointAlarms:
+        """The endpoint's alarms with their CloudWatch states, and the topic they notify."""
+        response = get_endpoint_alarms.sync_detailed(endpoint_name, client=self._client)
+        return parsed(response, EndpointAlarms)
+
+    def put_endpoint_alarms(
+        self, endpoint_name: str, body: EndpointAlarmsUpdate | Mapping[str, Any]
+    ) -> EndpointAlarms:
+        """Replaces the endpoint's alarms (an empty list removes them)."""
+        response = put_endpoint_alarms.sync_detailed(
+            endpoint_name, client=self._client, body=as_body(body, EndpointAlarmsUpdate)
+        )
+        return parsed(response, EndpointAlarms)
+
+    def subscribe_to_endpoint_alarms(
+        self, endpoint_name: str, body: AlarmSubscriptionCreate | Mapping[str, Any]
+    ) -> AlarmSubscription:
+        """Subscribes an email address or an https:// webhook to the alarms' topic."""
+        response = subscribe_to_endpoint_alarms.sync_detailed(
+            endpoint_name, client=self._client, body=as_body(body, AlarmSubscriptionCreate)
+        )
+        return parsed(response, AlarmSubscription)
 
     # Invoking endpoints
 

@@ -4,6 +4,15 @@ import { toMlmError } from './errors.js';
 import { createClient, createConfig, type Client } from './generated/client/index.js';
 import * as sdk from './generated/sdk.gen.js';
 import type {
+  AlarmSubscription,
+  AlarmSubscriptionCreate,
+  CapturedInvocationPage,
+  EndpointAlarms,
+  EndpointAlarmsUpdate,
+  GetEndpointLogsData,
+  GetPackagingJobLogsData,
+  ListEndpointCapturesData,
+  LogLinePage,
   ClientOptions,
   Endpoint,
   EndpointCreate,
@@ -295,6 +304,36 @@ export class MlmClient {
   /** Series over a range (default: every metric, the last hour, 60 s periods). */
   async getEndpointMetrics(endpointName: string, query: Query<GetEndpointMetricsData> = {}): Promise<EndpointMetrics> {
     return (await sdk.getEndpointMetrics({ ...this.base, path: { endpoint_name: endpointName }, query })).data;
+  }
+
+  /** A page of the endpoint's container log lines (CloudWatch Logs), oldest first. */
+  async getEndpointLogs(endpointName: string, query: Query<GetEndpointLogsData> = {}): Promise<LogLinePage> {
+    return (await sdk.getEndpointLogs({ ...this.base, path: { endpoint_name: endpointName }, query: { ...query, follow: false } })).data as LogLinePage;
+  }
+
+  /** A page of a packaging job's log lines (what the packager printed), oldest first. */
+  async getPackagingJobLogs(jobId: string, query: Query<GetPackagingJobLogsData> = {}): Promise<LogLinePage> {
+    return (await sdk.getPackagingJobLogs({ ...this.base, path: { job_id: jobId }, query: { ...query, follow: false } })).data as LogLinePage;
+  }
+
+  /** A page of the endpoint's captured invocations (data capture), oldest first. */
+  async listEndpointCaptures(endpointName: string, query: Query<ListEndpointCapturesData> = {}): Promise<CapturedInvocationPage> {
+    return (await sdk.listEndpointCaptures({ ...this.base, path: { endpoint_name: endpointName }, query })).data;
+  }
+
+  /** The endpoint's alarms with their CloudWatch states, and the SNS topic they notify. */
+  async getEndpointAlarms(endpointName: string): Promise<EndpointAlarms> {
+    return (await sdk.getEndpointAlarms({ ...this.base, path: { endpoint_name: endpointName } })).data;
+  }
+
+  /** Replaces the endpoint's alarms (an empty list removes them). */
+  async putEndpointAlarms(endpointName: string, body: EndpointAlarmsUpdate): Promise<EndpointAlarms> {
+    return (await sdk.putEndpointAlarms({ ...this.base, path: { endpoint_name: endpointName }, body })).data;
+  }
+
+  /** Subscribes an email address or an https:// webhook to the endpoint's alarm notifications. */
+  async subscribeToEndpointAlarms(endpointName: string, body: AlarmSubscriptionCreate): Promise<AlarmSubscription> {
+    return (await sdk.subscribeToEndpointAlarms({ ...this.base, path: { endpoint_name: endpointName }, body })).data;
   }
 
   // --- invoking endpoints ---

@@ -44,12 +44,27 @@ class ConfigVariant:
 
 
 @dataclass(frozen=True)
+class DataCapture:
+    """An endpoint config's DataCaptureConfig (what SageMaker writes to S3, and how)."""
+
+    enabled: bool
+    sampling_percent: int
+    destination_s3_uri: str
+    capture_input: bool = True
+    capture_output: bool = True
+    csv_content_types: tuple[str, ...] = ()
+    json_content_types: tuple[str, ...] = ()
+    kms_key_id: str | None = None
+
+
+@dataclass(frozen=True)
 class ConfigRecord:
     name: str
     variants: list[ConfigVariant]
     enhanced_metrics: bool
     created_at: datetime | None
     arn: str | None = None
+    data_capture: DataCapture | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +232,7 @@ class SageMakerHosting:
             enhanced_metrics=bool(metrics.get("EnableEnhancedMetrics", False)),
             created_at=out.get("CreationTime"),
             arn=out.get("EndpointConfigArn"),
+            data_capture=_data_capture_of(out.get("DataCaptureConfig")),
         )
         self._configs.put(name, record)
         return record
@@ -227,6 +243,7 @@ class SageMakerHosting:
         variants: Sequence[NewVariant],
         enhanced_metrics: bool,
         tags: Mapping[str, str],
+        data_capture: DataCapture | None = None,
     ) -> None:
         if self.describe_config(name, fresh=True) is not None:
             return
@@ -250,6 +267,8 @@ class SageMakerHosting:
                 "EnableEnhancedMetrics": True,
                 "MetricPublishFrequencyInSeconds": 10,
             }
+        if data_capture is not None:
+            args["DataCaptureConfig"] = _data_capture_args(data_capture)
         with _existing_is_fine():
             self._sm.create_endpoint_config(**args)
 
@@ -409,3 +428,47 @@ def _blue_green(routing: TrafficRouting) -> dict[str, Any]:
         "TrafficRoutingConfiguration": traffic,
         "TerminationWaitInSeconds": routing.termination_wait_seconds,
     }
+
+
+def _data_capture_args(capture: DataCapture) -> dict[str, Any]:
+    modes = [
+        {"CaptureMode": mode}
+        for mode, wanted in (("Input", capture.capture_input), ("Output", capture.capture_output))
+        if wanted
+    ]
+    args: dict[str, Any] = {
+        "EnableCapture": capture.enabled,
+        "InitialSamplingPercentage": capture.sampling_percent,
+        "DestinationS3Uri": capture.destination_s3_uri,
+        "CaptureOptions": modes,
+        "CaptureContentTypeHeader": {
+            "CsvContentTypes": list(capture.csv_content_types),
+            "JsonContentTypes": list(capture.json_content_types),
+        },
+    }
+    if not capture.csv_content_types:
+        del args["CaptureContentTypeHeader"]["CsvContentTypes"]
+    if not capture.json_content_types:
+        del args["CaptureContentTypeHeader"]["JsonContentTypes"]
+    if not args["CaptureContentTypeHeader"]:
+        del args["CaptureContentTypeHeader"]
+    if capture.kms_key_id:
+        args["KmsKeyId"] = capture.kms_key_id
+    return args
+
+
+def _data_capture_of(config: Mapping[str, Any] | None) -> DataCapture | None:
+    if not config or "DestinationS3Uri" not in config:
+        return None
+    modes = {str(o.get("CaptureMode", "")) for o in config.get("CaptureOptions", [])}
+    header = config.get("CaptureContentTypeHeader") or {}
+    return DataCapture(
+        enabled=bool(config.get("EnableCapture", False)),
+        sampling_percent=int(config.get("InitialSamplingPercentage", 0)),
+        destination_s3_uri=str(config["DestinationS3Uri"]),
+        capture_input="Input" in modes or "InputAndOutput" in modes,
+        capture_output="Output" in modes or "InputAndOutput" in modes,
+        csv_content_types=tuple(header.get("CsvContentTypes", [])),
+        json_content_types=tuple(header.get("JsonContentTypes", [])),
+        kms_key_id=config.get("KmsKeyId") or None,
+    )

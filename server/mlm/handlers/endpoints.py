@@ -9,6 +9,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from mlm import web
 from mlm.idempotency import Reply
+from mlm.services.endpoints.data_capture import DataCaptureSpec
 from mlm.services.endpoints.requests import Deployment, NewEndpoint, VariantChange, VariantSpec
 from mlm.services.endpoints.views import Endpoint
 from mlm.settings import Role
@@ -31,6 +32,7 @@ def create_endpoint(body: Mapping[str, Any]) -> ConnexionResponse:
         ],
         enhanced_metrics=bool(body.get("enhanced_metrics", False)),
         tags=dict(body.get("tags") or {}),
+        data_capture=_data_capture(body.get("data_capture")),
     )
 
     def create() -> Reply:
@@ -67,8 +69,13 @@ def list_endpoints(
 
 def get_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.VIEWER)
-    endpoint = web.container().endpoints.get(principal.tenant, endpoint_name)
-    return web.respond(endpoint.to_api(), etag=True)
+    rt = web.container()
+    endpoint = rt.endpoints.get(principal.tenant, endpoint_name)
+    body = endpoint.to_api()
+    # The ETag covers the endpoint itself (what If-Match compares), not its alarms' states.
+    etag = web.etag_of(body)
+    body["alarms"] = [a.to_api() for a in rt.alarms.for_view(principal.tenant, endpoint)]
+    return web.respond(body, headers={"ETag": etag})
 
 
 def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionResponse:
@@ -81,7 +88,7 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
             instance_type=v.get("instance_type"),
             model_version=v.get("model_version"),
         )
-        for v in body["variants"]
+        for v in body.get("variants") or []
     ]
     raw = body.get("deployment")
     deployment = (
@@ -95,16 +102,21 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
         )
     )
     endpoint = web.container().endpoints.update(
-        principal.tenant, endpoint_name, changes, deployment, precondition=_if_match
+        principal.tenant,
+        endpoint_name,
+        changes,
+        deployment,
+        precondition=_if_match,
+        data_capture=_data_capture(body.get("data_capture")),
     )
     return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
 
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:
     principal = web.caller(Role.OPERATOR)
-    endpoint = web.container().endpoints.delete(
-        principal.tenant, endpoint_name, precondition=_if_match
-    )
+    rt = web.container()
+    endpoint = rt.endpoints.delete(principal.tenant, endpoint_name, precondition=_if_match)
+    rt.alarms.remove_all(principal.tenant, endpoint_name)  # nothing left for them to watch
     return web.respond(endpoint.to_api(), status=202)
 
 
@@ -114,3 +126,19 @@ def _if_match(current: Endpoint) -> None:
 
 def _location(endpoint: Endpoint) -> dict[str, str]:
     return {"Location": f"/v1/endpoints/{endpoint.name}"}
+
+
+def _data_capture(raw: Mapping[str, Any] | None) -> DataCaptureSpec | None:
+    if raw is None:
+        return None
+    defaults = DataCaptureSpec()
+    capture = set(raw.get("capture") or ["input", "output"])
+    return DataCaptureSpec(
+        enabled=bool(raw.get("enabled", True)),
+        sampling_percent=int(raw.get("sampling_percent", defaults.sampling_percent)),
+        capture_input="input" in capture,
+        capture_output="output" in capture,
+        csv_content_types=tuple(raw.get("csv_content_types", defaults.csv_content_types)),
+        json_content_types=tuple(raw.get("json_content_types", defaults.json_content_types)),
+        kms_key_id=raw.get("kms_key_id"),
+    )

@@ -6,7 +6,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pytest
 
-from mlm.aws.sagemaker_hosting import NewModel, NewVariant, SageMakerHosting, TrafficRouting
+from mlm.aws.sagemaker_hosting import (
+    DataCapture,
+    NewModel,
+    NewVariant,
+    SageMakerHosting,
+    TrafficRouting,
+)
 from mlm.container import Container
 from mlm.errors import ServiceUnavailable
 from mlm.services.endpoints.requests import NewEndpoint, VariantChange, VariantSpec
@@ -40,10 +46,11 @@ class FailingHosting(SageMakerHosting):
         variants: Sequence[NewVariant],
         enhanced_metrics: bool,
         tags: Mapping[str, str],
+        data_capture: DataCapture | None = None,
     ) -> None:
         if self.fail_at == "config":
             raise _outage()
-        super().ensure_config(name, variants, enhanced_metrics, tags)
+        super().ensure_config(name, variants, enhanced_metrics, tags, data_capture)
 
     def create_endpoint(self, name: str, config_name: str, tags: Mapping[str, str]) -> None:
         if self.fail_at == "endpoint":

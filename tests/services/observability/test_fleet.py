@@ -21,7 +21,7 @@ from tests.polling import poll
 
 MakeVersion = Callable[..., int]
 N_ENDPOINTS = 4
-QUERIES_PER_VARIANT = 2  # GPU utilization and in-flight requests
+QUERIES_PER_VARIANT = 3  # GPU utilization, in-flight requests, p99 model latency
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateApiKeyData, RotateApiKeyErrors, RotateApiKeyResponses, UpdateApiKeyData, UpdateApiKeyErrors, UpdateApiKeyResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetEndpointAlarmsData, GetEndpointAlarmsErrors, GetEndpointAlarmsResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, PutEndpointAlarmsData, PutEndpointAlarmsErrors, PutEndpointAlarmsResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateApiKeyData, RotateApiKeyErrors, RotateApiKeyResponses, SubscribeToEndpointAlarmsData, SubscribeToEndpointAlarmsErrors, SubscribeToEndpointAlarmsResponses, UpdateApiKeyData, UpdateApiKeyErrors, UpdateApiKeyResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -242,6 +242,26 @@ export const cancelPackagingJob = <ThrowOnError extends boolean = false>(options
 });
 
 /**
+ * A packaging job's log lines
+ *
+ * What the packager printed, from the job's CloudWatch Logs stream (group
+ * `/aws/batch/job`, the job's `log_stream`), oldest first, over a time range
+ * (default: the last hour) and optionally only lines containing `contains`
+ * (case-sensitive). Before the container starts there are no lines. Role: viewer.
+ *
+ * With `follow=true` the answer is `text/event-stream`: a `log` event per line as it
+ * arrives (`data:` is the line as JSON, `id:` its CloudWatch event id), a comment
+ * while nothing arrives, an `error` event (`{"code", "message"}`) if AWS fails
+ * meanwhile, and `end` after `follow_seconds` or once the job has finished and its last lines are out.
+ *
+ */
+export const getPackagingJobLogs = <ThrowOnError extends boolean = false>(options: Options<GetPackagingJobLogsData, ThrowOnError>) => (options.client ?? client).get<GetPackagingJobLogsResponses, GetPackagingJobLogsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/packaging-jobs/{job_id}/logs',
+    ...options
+});
+
+/**
  * List endpoints
  *
  * The tenant's endpoints with status and per-variant instance counts. Without
@@ -360,6 +380,98 @@ export const getEndpointMetrics = <ThrowOnError extends boolean = false>(options
     security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}/metrics',
     ...options
+});
+
+/**
+ * An endpoint's log lines
+ *
+ * What the endpoint's containers printed, from CloudWatch Logs (group
+ * `/aws/sagemaker/Endpoints/<endpoint>`, one stream per instance named
+ * `<variant>/<instance id>`), oldest first, over a time range (default: the last
+ * hour): start-up, failures and one line per invocation. `variant` (and
+ * `instance_id`) narrow it to those instances; `contains` keeps only lines that
+ * contain the text (case-sensitive). Role: viewer.
+ *
+ * With `follow=true` the answer is `text/event-stream`: a `log` event per line as it
+ * arrives (`data:` is the line as JSON, `id:` its CloudWatch event id), a comment
+ * while nothing arrives, an `error` event (`{"code", "message"}`) if AWS fails
+ * meanwhile, and `end` after `follow_seconds`.
+ *
+ */
+export const getEndpointLogs = <ThrowOnError extends boolean = false>(options: Options<GetEndpointLogsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointLogsResponses, GetEndpointLogsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/logs',
+    ...options
+});
+
+/**
+ * An endpoint's captured invocations
+ *
+ * The records SageMaker data capture wrote for this endpoint (see `data_capture` on
+ * create and update), oldest first, over a time range of at most 24 hours (default:
+ * the last hour), optionally of one variant. Each has the request and/or the
+ * response as captured: text for the CSV and JSON content types, else base64.
+ * Only the caller's tenant's captures are ever read. Role: viewer.
+ *
+ */
+export const listEndpointCaptures = <ThrowOnError extends boolean = false>(options: Options<ListEndpointCapturesData, ThrowOnError>) => (options.client ?? client).get<ListEndpointCapturesResponses, ListEndpointCapturesErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/captures',
+    ...options
+});
+
+/**
+ * An endpoint's alarms and their states
+ *
+ * Each alarm (one CloudWatch alarm per kind and variant) with its threshold and its
+ * CloudWatch state (`ok`, `alarm`, `insufficient_data`) and reason, and the SNS topic
+ * they notify on every change. Role: viewer.
+ *
+ */
+export const getEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<GetEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).get<GetEndpointAlarmsResponses, GetEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/alarms',
+    ...options
+});
+
+/**
+ * Set an endpoint's alarms
+ *
+ * Replaces the endpoint's alarms with these (an empty list removes them all), on
+ * every variant: `error_rate_5xx` (percent of invocations answered 5xx, default 5),
+ * `latency_p99_ms` (the model latency's 99th percentile, threshold required),
+ * `no_traffic` (fewer invocations a minute than the threshold, default 1) and
+ * `gpu_memory_utilization` (percent per GPU, default 90). Each watches one-minute
+ * periods and alarms after `evaluation_periods` breaching ones; all notify the
+ * endpoint's SNS topic on ALARM and on OK. Safe to repeat. Role: operator.
+ *
+ */
+export const putEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<PutEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).put<PutEndpointAlarmsResponses, PutEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/alarms',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Subscribe an email address or a webhook to an endpoint's alarms
+ *
+ * Subscribes to the endpoint's SNS topic: every alarm state change is sent there
+ * (CloudWatch's JSON notification). SNS asks the address or URL to confirm first
+ * (`confirmed: false` until then). Role: operator.
+ *
+ */
+export const subscribeToEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<SubscribeToEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).post<SubscribeToEndpointAlarmsResponses, SubscribeToEndpointAlarmsErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/alarms/subscriptions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

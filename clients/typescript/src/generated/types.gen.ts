@@ -499,6 +499,47 @@ export type VariantCreate = {
     initial_weight?: number;
 };
 
+/**
+ * Which invocations SageMaker records to S3 (request and/or response), under the
+ * tenant's capture location: `<destination_s3_uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/`,
+ * JSON Lines in SageMaker's record format. Bodies of the CSV and JSON content types
+ * are kept as text, others base64. Changing it is a blue/green update.
+ *
+ */
+export type DataCapture = {
+    enabled?: boolean;
+    /**
+     * Share of invocations recorded.
+     */
+    sampling_percent?: number;
+    capture?: Array<'input' | 'output'>;
+    csv_content_types?: Array<ContentType>;
+    json_content_types?: Array<ContentType>;
+    /**
+     * The KMS key SageMaker encrypts the captured objects with.
+     */
+    kms_key_id?: string | null;
+};
+
+export type ContentType = string;
+
+/**
+ * The data capture of the endpoint's current config (null when none).
+ */
+export type DataCaptureState = {
+    enabled: boolean;
+    sampling_percent: number;
+    capture_input: boolean;
+    capture_output: boolean;
+    csv_content_types: Array<string>;
+    json_content_types: Array<string>;
+    kms_key_id: string | null;
+    /**
+     * Where SageMaker writes this endpoint's captures (the tenant's location).
+     */
+    destination_s3_uri: string;
+} | null;
+
 export type EndpointCreate = {
     name: ApiName;
     /**
@@ -512,6 +553,7 @@ export type EndpointCreate = {
      */
     enhanced_metrics?: boolean;
     tags?: Tags;
+    data_capture?: DataCapture;
 };
 
 export type VariantUpdate = {
@@ -541,9 +583,13 @@ export type Deployment = {
     termination_wait_seconds?: number;
 };
 
+/**
+ * Variants to change, new data capture settings, or both.
+ */
 export type EndpointUpdate = {
-    variants: Array<VariantUpdate>;
+    variants?: Array<VariantUpdate>;
     deployment?: Deployment;
+    data_capture?: DataCapture;
 };
 
 export type VariantStatus = 'creating' | 'updating' | 'deleting' | 'activating_traffic' | 'baking' | 'in_service';
@@ -571,6 +617,11 @@ export type Endpoint = {
     };
     created_at: Timestamp;
     updated_at: Timestamp;
+    data_capture?: DataCaptureState;
+    /**
+     * Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
+     */
+    alarms?: Array<EndpointAlarm>;
     /**
      * Only in `GET /v1/endpoints?view=overview`.
      */
@@ -582,9 +633,21 @@ export type EndpointPage = {
     next_page_token: string | null;
 };
 
-export type MetricName = 'gpu_utilization' | 'gpu_memory_utilization' | 'cpu_utilization' | 'memory_utilization' | 'invocations' | 'invocation_errors_4xx' | 'invocation_errors_5xx' | 'model_latency_ms' | 'overhead_latency_ms' | 'in_flight_requests';
+/**
+ * `invocation_error_rate_4xx` / `_5xx` are the percent of invocations that failed
+ * (the `average` of SageMaker's per-request 0/1 error metrics; other statistics give
+ * an empty series with a note); `model_latency_p99_ms` is the model latency's 99th
+ * percentile (the same as `model_latency_ms` with `statistic=p99`).
+ *
+ */
+export type MetricName = 'gpu_utilization' | 'gpu_memory_utilization' | 'cpu_utilization' | 'memory_utilization' | 'invocations' | 'invocation_errors_4xx' | 'invocation_errors_5xx' | 'invocation_error_rate_4xx' | 'invocation_error_rate_5xx' | 'model_latency_ms' | 'model_latency_p99_ms' | 'overhead_latency_ms' | 'in_flight_requests';
 
-export type MetricStatistic = 'average' | 'maximum' | 'minimum' | 'sum' | 'sample_count';
+/**
+ * `p50`, `p90`, `p99` are percentiles (CloudWatch extended statistics), e.g. the
+ * latency 99 % of requests stayed under.
+ *
+ */
+export type MetricStatistic = 'average' | 'maximum' | 'minimum' | 'sum' | 'sample_count' | 'p50' | 'p90' | 'p99';
 
 /**
  * The newest datapoint of one series; both null when there is none.
@@ -723,6 +786,10 @@ export type VariantObservability = {
     name: VariantName;
     gpu_utilization: Figure;
     in_flight_requests: Figure;
+    /**
+     * The model latency's 99th percentile over the newest minute (ms).
+     */
+    model_latency_p99_ms?: Figure;
     explanations: FigureExplanations;
 };
 
@@ -747,6 +814,121 @@ export type EndpointObservability = {
     endpoint_age_seconds: number;
     lookback_seconds: number;
     variants: Array<VariantObservability>;
+};
+
+/**
+ * One line a container printed, as CloudWatch Logs holds it.
+ */
+export type LogLine = {
+    /**
+     * When it was printed (RFC 3339, milliseconds).
+     */
+    timestamp: string;
+    /**
+     * The line.
+     */
+    message: string;
+    /**
+     * The CloudWatch Logs stream it is in.
+     */
+    stream: string;
+    /**
+     * The endpoint variant whose instance printed it (null for a job).
+     */
+    variant: string | null;
+    /**
+     * The instance that printed it (null for a job).
+     */
+    instance_id: string | null;
+};
+
+export type LogLinePage = {
+    items: Array<LogLine>;
+    /**
+     * Pass as `page_token` for the next lines; null when there are no more.
+     */
+    next_page_token: string | null;
+};
+
+/**
+ * A captured body (null when that side is not captured).
+ */
+export type CapturedData = {
+    /**
+     * The content type SageMaker observed.
+     */
+    content_type: string;
+    /**
+     * How `data` holds the body (text for csv and json).
+     */
+    encoding: 'csv' | 'json' | 'base64';
+    data: string;
+} | null;
+
+export type CapturedInvocation = {
+    event_id: string;
+    variant: string;
+    inference_time: string;
+    input: CapturedData;
+    output: CapturedData;
+};
+
+export type CapturedInvocationPage = {
+    items: Array<CapturedInvocation>;
+    next_page_token: string | null;
+};
+
+export type AlarmKind = 'error_rate_5xx' | 'latency_p99_ms' | 'no_traffic' | 'gpu_memory_utilization';
+
+export type AlarmSetting = {
+    kind: AlarmKind;
+    /**
+     * In the kind's unit; the kind's default when omitted.
+     */
+    threshold?: number;
+    /**
+     * Breaching one-minute periods in a row before it alarms.
+     */
+    evaluation_periods?: number;
+};
+
+export type EndpointAlarmsUpdate = {
+    alarms: Array<AlarmSetting>;
+};
+
+export type EndpointAlarm = {
+    kind: AlarmKind;
+    variant: string;
+    threshold: number;
+    unit: string;
+    state: 'ok' | 'alarm' | 'insufficient_data';
+    /**
+     * CloudWatch's words for the state.
+     */
+    reason: string;
+    state_updated_at: string | null;
+};
+
+export type EndpointAlarms = {
+    /**
+     * The SNS topic the alarms notify (null when there are none).
+     */
+    topic_arn: string | null;
+    alarms: Array<EndpointAlarm>;
+};
+
+export type AlarmSubscriptionCreate = {
+    protocol: 'email' | 'https';
+    /**
+     * The email address, or the https:// URL of a webhook.
+     */
+    endpoint: string;
+};
+
+export type AlarmSubscription = {
+    protocol: string;
+    endpoint: string;
+    confirmed: boolean;
 };
 
 /**
@@ -933,6 +1115,31 @@ export type PageSize = number;
  * The `next_page_token` of the previous page, unchanged; same filters.
  */
 export type PageToken = string;
+
+/**
+ * Lines from this time on (RFC 3339); default one hour before `end_time`.
+ */
+export type LogStartTime = string;
+
+/**
+ * Lines up to this time (RFC 3339); default now.
+ */
+export type LogEndTime = string;
+
+/**
+ * Only lines that contain this text (case-sensitive; no double quotes).
+ */
+export type LogContains = string;
+
+/**
+ * Keep the answer open and send new lines as server-sent events.
+ */
+export type LogFollow = boolean;
+
+/**
+ * How long a `follow` answer stays open.
+ */
+export type LogFollowSeconds = number;
 
 /**
  * A key you choose (e.g. a UUID) that makes a retried create safe: a replay within 24
@@ -1843,6 +2050,77 @@ export type CancelPackagingJobResponses = {
 
 export type CancelPackagingJobResponse = CancelPackagingJobResponses[keyof CancelPackagingJobResponses];
 
+export type GetPackagingJobLogsData = {
+    body?: never;
+    path: {
+        /**
+         * The packaging job's id (`<model name>-<10 hex digits>`).
+         */
+        job_id: string;
+    };
+    query?: {
+        /**
+         * Lines from this time on (RFC 3339); default one hour before `end_time`.
+         */
+        start_time?: string;
+        /**
+         * Lines up to this time (RFC 3339); default now.
+         */
+        end_time?: string;
+        /**
+         * Only lines that contain this text (case-sensitive; no double quotes).
+         */
+        contains?: string;
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+        /**
+         * Keep the answer open and send new lines as server-sent events.
+         */
+        follow?: boolean;
+        /**
+         * How long a `follow` answer stays open.
+         */
+        follow_seconds?: number;
+    };
+    url: '/packaging-jobs/{job_id}/logs';
+};
+
+export type GetPackagingJobLogsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetPackagingJobLogsError = GetPackagingJobLogsErrors[keyof GetPackagingJobLogsErrors];
+
+export type GetPackagingJobLogsResponses = {
+    /**
+     * The job's log lines, oldest first.
+     */
+    200: LogLinePage;
+};
+
+export type GetPackagingJobLogsResponse = GetPackagingJobLogsResponses[keyof GetPackagingJobLogsResponses];
+
 export type ListEndpointsData = {
     body?: never;
     path?: never;
@@ -2252,6 +2530,298 @@ export type GetEndpointMetricsResponses = {
 };
 
 export type GetEndpointMetricsResponse = GetEndpointMetricsResponses[keyof GetEndpointMetricsResponses];
+
+export type GetEndpointLogsData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: {
+        /**
+         * Only this variant's instances.
+         */
+        variant?: VariantName;
+        /**
+         * Only this instance of `variant` (e.g. `i-0123456789abcdef0`).
+         */
+        instance_id?: string;
+        /**
+         * Lines from this time on (RFC 3339); default one hour before `end_time`.
+         */
+        start_time?: string;
+        /**
+         * Lines up to this time (RFC 3339); default now.
+         */
+        end_time?: string;
+        /**
+         * Only lines that contain this text (case-sensitive; no double quotes).
+         */
+        contains?: string;
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+        /**
+         * Keep the answer open and send new lines as server-sent events.
+         */
+        follow?: boolean;
+        /**
+         * How long a `follow` answer stays open.
+         */
+        follow_seconds?: number;
+    };
+    url: '/endpoints/{endpoint_name}/logs';
+};
+
+export type GetEndpointLogsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetEndpointLogsError = GetEndpointLogsErrors[keyof GetEndpointLogsErrors];
+
+export type GetEndpointLogsResponses = {
+    /**
+     * The endpoint's log lines, oldest first.
+     */
+    200: LogLinePage;
+};
+
+export type GetEndpointLogsResponse = GetEndpointLogsResponses[keyof GetEndpointLogsResponses];
+
+export type ListEndpointCapturesData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: {
+        /**
+         * Only this variant's captures.
+         */
+        variant?: VariantName;
+        /**
+         * Lines from this time on (RFC 3339); default one hour before `end_time`.
+         */
+        start_time?: string;
+        /**
+         * Lines up to this time (RFC 3339); default now.
+         */
+        end_time?: string;
+        /**
+         * How many items per page.
+         */
+        page_size?: number;
+        /**
+         * The `next_page_token` of the previous page, unchanged; same filters.
+         */
+        page_token?: string;
+    };
+    url: '/endpoints/{endpoint_name}/captures';
+};
+
+export type ListEndpointCapturesErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type ListEndpointCapturesError = ListEndpointCapturesErrors[keyof ListEndpointCapturesErrors];
+
+export type ListEndpointCapturesResponses = {
+    /**
+     * The captured invocations, oldest first.
+     */
+    200: CapturedInvocationPage;
+};
+
+export type ListEndpointCapturesResponse = ListEndpointCapturesResponses[keyof ListEndpointCapturesResponses];
+
+export type GetEndpointAlarmsData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/alarms';
+};
+
+export type GetEndpointAlarmsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetEndpointAlarmsError = GetEndpointAlarmsErrors[keyof GetEndpointAlarmsErrors];
+
+export type GetEndpointAlarmsResponses = {
+    /**
+     * The alarms.
+     */
+    200: EndpointAlarms;
+};
+
+export type GetEndpointAlarmsResponse = GetEndpointAlarmsResponses[keyof GetEndpointAlarmsResponses];
+
+export type PutEndpointAlarmsData = {
+    body: EndpointAlarmsUpdate;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/alarms';
+};
+
+export type PutEndpointAlarmsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type PutEndpointAlarmsError = PutEndpointAlarmsErrors[keyof PutEndpointAlarmsErrors];
+
+export type PutEndpointAlarmsResponses = {
+    /**
+     * The alarms as set, with their states.
+     */
+    200: EndpointAlarms;
+};
+
+export type PutEndpointAlarmsResponse = PutEndpointAlarmsResponses[keyof PutEndpointAlarmsResponses];
+
+export type SubscribeToEndpointAlarmsData = {
+    body: AlarmSubscriptionCreate;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/alarms/subscriptions';
+};
+
+export type SubscribeToEndpointAlarmsErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type SubscribeToEndpointAlarmsError = SubscribeToEndpointAlarmsErrors[keyof SubscribeToEndpointAlarmsErrors];
+
+export type SubscribeToEndpointAlarmsResponses = {
+    /**
+     * The subscription (pending confirmation).
+     */
+    201: AlarmSubscription;
+};
+
+export type SubscribeToEndpointAlarmsResponse = SubscribeToEndpointAlarmsResponses[keyof SubscribeToEndpointAlarmsResponses];
 
 export type InvokeEndpointData = {
     /**

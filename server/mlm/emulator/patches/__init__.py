@@ -87,6 +87,34 @@ SageMaker Runtime (``invocations.py``; frames in ``invocation_stream.py``, metri
   a slow answer or a container timeout; every served request publishes AWS/SageMaker
   traffic metrics (Invocations, errors, latencies, ConcurrentRequestsPerModel).
 
+Container logs (``container_logs.py``)
+- Each instance's container output goes to ``/aws/sagemaker/Endpoints/<endpoint>``, stream
+  ``<variant>/<instance id>``: start-up lines when a deployment finishes (failure lines
+  when it fails), one access line per served invocation, a shutdown line on delete.
+
+Data capture (``data_capture.py``)
+- An endpoint config's DataCaptureConfig is acted on: InitialSamplingPercentage of
+  InvokeEndpoint's answers are written to ``<DestinationS3Uri>/<endpoint>/<variant>/
+  yyyy/mm/dd/hh/*.jsonl`` in SageMaker's record format (``captureData``,
+  ``eventMetadata``), SSE-KMS with KmsKeyId; DescribeEndpoint reports DataCaptureConfig.
+
+CloudWatch statistics (``metric_statistics.py``)
+- Percentile statistics (``p50``, ``p99``, ``p99.9`` …) in GetMetricData and
+  GetMetricStatistics, by nearest rank over the period's values (moto answered null).
+
+CloudWatch alarms (``alarm_actions.py``, evaluating with ``alarms.py``)
+- DescribeAlarms evaluates the alarms it answers with from the emulated metrics (moto
+  never evaluated them) and, on a state change, publishes CloudWatch's notification to
+  the SNS topics of AlarmActions / OKActions (when ActionsEnabled).
+
+SNS (``sns.py``)
+- Subscribe of an email or HTTP(S) endpoint answers "pending confirmation" (unless
+  ReturnSubscriptionArn), as AWS does until the subscriber confirms.
+
+CloudWatch Logs (``logs.py``)
+- FilterLogEvents honours ``logStreamNamePrefix`` (moto searched every stream) and
+  always interleaves the streams' events oldest first (moto only when asked).
+
 Batch (``batch.py``)
 - A job whose command starts with ``mlm`` (the packager's job definition) runs that
   command as a child process against the emulator: SUBMITTED → PENDING → RUNNABLE →
@@ -102,13 +130,19 @@ Timing (``clock.py``)
 from __future__ import annotations
 
 from mlm.emulator.patches import (
+    alarm_actions,
     batch,
     clock,
     cloudwatch,
+    container_logs,
+    data_capture,
     endpoints,
     hosting,
     invocations,
+    logs,
+    metric_statistics,
     registry,
+    sns,
     tagging,
 )
 from mlm.emulator.patches.failures import FAILURE_ENV
@@ -136,7 +170,13 @@ def apply(transition_seconds: float) -> None:
     tagging.install()
     hosting.install()
     endpoints.install()
+    container_logs.install()
+    data_capture.install()
     invocations.install()
+    logs.install()
+    metric_statistics.install()
+    alarm_actions.install()
+    sns.install()
     batch.install()
     cloudwatch.install()
     _applied = True

@@ -11,9 +11,10 @@ Batch's states following the process. Every other job keeps moto's behaviour
 - SUBMITTED → PENDING → RUNNABLE → STARTING, each for half the transition delay, then
   RUNNING while the process runs, then SUCCEEDED (exit 0) or FAILED (``container.exitCode``
   set; ``statusReason`` is the packager's ``reason`` from its JSON error on stdout).
-- stdout/stderr go to a temporary directory per job; when the process ends they are put
-  in CloudWatch Logs (group ``/aws/batch/job``, the job's ``logStreamName``), as the
-  awslogs driver does, and the directory is removed.
+- stdout/stderr go to a temporary directory per job and, line by line while the process
+  runs (every ``_SHIP_SECONDS``) and once more when it ends, into CloudWatch Logs (group
+  ``/aws/batch/job``, the job's ``logStreamName``, created when the container starts), as
+  the awslogs driver does; then the directory is removed.
 - TerminateJob stops the process (SIGTERM, then SIGKILL after a grace period) and the job
   ends FAILED with the given reason and exit code 143. CancelJob does the same for a job
   that has not started yet and, like AWS, leaves STARTING/RUNNING jobs alone.
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,7 @@ KILL_GRACE_SECONDS = 5.0  # AWS waits 30 s before SIGKILL; the emulator need not
 DEFAULT_REASON = "Essential container in task exited"
 _LOG_GROUP = "/aws/batch/job"
 _TICK_SECONDS = 0.02
+_SHIP_SECONDS = 0.5
 
 _endpoint_url: str | None = None
 _lock = threading.Lock()
@@ -99,6 +102,7 @@ class ProcessJob(Job):
 
     _stopping: threading.Event
     _argv: list[str]
+    _shipper: _LogShipper
 
     def prepare(self, command: list[str]) -> None:
         self._stopping = threading.Event()
@@ -158,7 +162,7 @@ class ProcessJob(Job):
             self.exit_code = code
             if code != 0 and not self.stop:
                 self.job_stopped_reason = _failure_reason(work / "stdout")
-            self._put_logs(work)
+            self._shipper.ship(final=True)
             self._mark_stopped(success=code == 0 and not self.stop)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -190,10 +194,11 @@ class ProcessJob(Job):
                 _processes[self.job_id] = process
                 self.job_started_at = datetime.now()
                 self.log_stream_name = self._stream_name
+                self._shipper = _LogShipper(self._log_backend, self.log_stream_name, work)
                 self._start_attempt()
                 self.status = JobStatus.RUNNING.value
             try:
-                return _wait(process, self._stopping)
+                return _wait(process, self._stopping, self._shipper.ship)
             finally:
                 with _lock:
                     _processes.pop(self.job_id, None)
@@ -221,19 +226,40 @@ class ProcessJob(Job):
         env["AWS_BATCH_JQ_NAME"] = self.job_queue.name
         return env
 
-    def _put_logs(self, work: Path) -> None:
-        stamp = int(time.time() * 1000)
-        events = [
-            {"timestamp": stamp, "message": line}
-            for name in ("stderr", "stdout")
-            for line in (work / name).read_text(encoding="utf-8", errors="replace").splitlines()
-            if line.strip()
-        ]
-        assert self.log_stream_name is not None
-        self._log_backend.ensure_log_group(_LOG_GROUP)
-        self._log_backend.ensure_log_stream(_LOG_GROUP, self.log_stream_name)
-        if events:
-            self._log_backend.put_log_events(_LOG_GROUP, self.log_stream_name, events)
+
+class _LogShipper:
+    """Puts a job's new output lines into its log stream (the awslogs driver's job)."""
+
+    def __init__(self, backend: Any, stream: str, work: Path) -> None:
+        self._backend, self._stream, self._work = backend, stream, work
+        self._offsets = {"stderr": 0, "stdout": 0}
+        self._lock = threading.Lock()
+        backend.ensure_log_group(_LOG_GROUP)
+        backend.ensure_log_stream(_LOG_GROUP, stream)
+
+    def ship(self, final: bool = False) -> None:
+        with self._lock:
+            stamp = int(time.time() * 1000)
+            events = [
+                {"timestamp": stamp, "message": line}
+                for name in ("stderr", "stdout")
+                for line in self._new_lines(name, final)
+                if line.strip()
+            ]
+            if events:
+                self._backend.put_log_events(_LOG_GROUP, self._stream, events)
+
+    def _new_lines(self, name: str, final: bool) -> list[str]:
+        path = self._work / name
+        if not path.exists():
+            return []
+        with path.open("rb") as file:
+            file.seek(self._offsets[name])
+            data = file.read()
+        # A line still being written waits for its newline, unless the process is done.
+        end = len(data) if final else data.rfind(b"\n") + 1
+        self._offsets[name] += end
+        return data[:end].decode("utf-8", errors="replace").splitlines()
 
 
 def _program() -> list[str]:
@@ -243,13 +269,20 @@ def _program() -> list[str]:
     return [sys.executable, "-c", "import sys; from mlm.cli import app; sys.exit(app())"]
 
 
-def _wait(process: subprocess.Popen[bytes], stopping: threading.Event) -> int:
-    """Wait for the process; once stopping, give it a grace period, then kill it."""
+def _wait(
+    process: subprocess.Popen[bytes], stopping: threading.Event, tick: Callable[[], None]
+) -> int:
+    """Wait for the process (calling ``tick`` now and then); once stopping, give it a
+    grace period, then kill it."""
+    last_tick = time.monotonic()
     while True:
         try:
             code = process.wait(timeout=_TICK_SECONDS)
             break
         except subprocess.TimeoutExpired:
+            if time.monotonic() - last_tick >= _SHIP_SECONDS:
+                tick()
+                last_tick = time.monotonic()
             if stopping.is_set():
                 try:
                     code = process.wait(timeout=KILL_GRACE_SECONDS)

@@ -15,6 +15,10 @@ from moto.core.utils import utcnow
 LOCK = threading.RLock()
 
 _transition = timedelta(seconds=2.0)
+# How long one AWS minute of CloudWatch and Application Auto Scaling lasts here (metric
+# periods, alarm evaluation, scaling cooldowns): compressed, so a walk-through takes
+# seconds. Deployment waits (WaitIntervalInSeconds…) are not compressed.
+_minute_seconds = 60.0
 
 
 def configure(transition_seconds: float) -> None:
@@ -22,6 +26,18 @@ def configure(transition_seconds: float) -> None:
         raise ValueError("transition_seconds must be >= 0")
     global _transition
     _transition = timedelta(seconds=transition_seconds)
+
+
+def configure_minute(minute_seconds: float) -> None:
+    if minute_seconds <= 0:
+        raise ValueError("minute_seconds must be > 0")
+    global _minute_seconds
+    _minute_seconds = minute_seconds
+
+
+def metric_time(aws_seconds: float) -> timedelta:
+    """AWS seconds of metric time (periods, cooldowns) in emulator time."""
+    return timedelta(seconds=aws_seconds * _minute_seconds / 60.0)
 
 
 def transition() -> timedelta:

@@ -46,7 +46,7 @@ from moto.sagemaker.models import SageMakerModelBackend, sagemaker_backends
 from moto.sagemakerruntime import urls as runtime_urls
 from moto.sagemakerruntime.responses import SageMakerRuntimeResponse
 
-from mlm.emulator.patches import clock, invocation_stream
+from mlm.emulator.patches import clock, container_logs, data_capture, invocation_stream
 from mlm.emulator.patches.endpoints import EmulatedEndpoint, live_endpoint
 from mlm.emulator.patches.traffic_metrics import InFlight, Served
 
@@ -283,6 +283,30 @@ def _failure_message(request: Request) -> str:
     return str(message) if message is not None else "The model failed."
 
 
+def _served(
+    account: str,
+    region: str,
+    request: Request,
+    variant: ServingVariant,
+    status: int | None,
+    model_us: int,
+    answer: bytes,
+) -> None:
+    """What a served request leaves behind besides metrics: the container's log line."""
+    message = _failure_message(request) if status not in (200, None) else None
+    container_logs.invocation(
+        account,
+        region,
+        request.endpoint,
+        variant.name,
+        status,
+        model_us,
+        len(request.body),
+        len(answer),
+        message,
+    )
+
+
 # --- the two operations ------------------------------------------------------------------
 
 
@@ -317,6 +341,16 @@ def invoke_endpoint(self: SageMakerRuntimeResponse) -> TYPE_RESPONSE:
     model_us = (time.perf_counter_ns() - model_started) // 1000
     overhead_us = (time.perf_counter_ns() - started) // 1000 - model_us
     flight.leave(Served(status, model_us, overhead_us))
+    _served(account, region, request, variant, status, model_us, answer)
+    if status == 200:
+        data_capture.capture(
+            account,
+            region,
+            request.endpoint,
+            variant.name,
+            (request.body, request.content_type),
+            (answer, _answer_type(request.accept)),
+        )
     if status != 200:
         failed = _model_error(
             account, region, request.endpoint, variant.name, status, _failure_message(request)
@@ -371,6 +405,7 @@ def invoke_endpoint_with_response_stream(self: SageMakerRuntimeResponse) -> Any:
         flight.leave(
             Served(status, model_us, (time.perf_counter_ns() - started) // 1000 - model_us)
         )
+        _served(account, region, request, variant, status, model_us, b"")
         failed = _model_error(
             account, region, request.endpoint, variant.name, status, _failure_message(request)
         )
@@ -396,6 +431,7 @@ def invoke_endpoint_with_response_stream(self: SageMakerRuntimeResponse) -> Any:
             model_us = (time.perf_counter_ns() - model_started) // 1000
             overhead_us = (time.perf_counter_ns() - started) // 1000 - model_us
             flight.leave(Served(outcome, model_us, overhead_us))
+            _served(account, region, request, variant, outcome, model_us, b"".join(pieces))
 
     headers = {
         "Content-Type": invocation_stream.CONTENT_TYPE,

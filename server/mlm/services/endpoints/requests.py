@@ -14,6 +14,7 @@ from typing import Protocol
 
 from mlm import naming
 from mlm.errors import FieldError, Unprocessable
+from mlm.services.endpoints.data_capture import DataCaptureSpec
 
 MAX_VARIANTS = 10
 MIN_INSTANCES, MAX_INSTANCES = 1, 100
@@ -43,6 +44,7 @@ class NewEndpoint:
     variants: Sequence[VariantSpec]
     enhanced_metrics: bool = False
     tags: dict[str, str] = field(default_factory=dict)
+    data_capture: DataCaptureSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from mlm.aws.immutable_cache import ImmutableCache
 from mlm.aws.sagemaker_hosting import (
     CapacityChange,
     ConfigRecord,
+    DataCapture,
     EndpointRecord,
     NewModel,
     NewVariant,
@@ -39,7 +40,8 @@ from mlm.errors import (
 )
 from mlm.pagination import Page, PageTokens
 from mlm.services.after_commit import read_back
-from mlm.services.endpoints import cleanup, names
+from mlm.services.endpoints import cleanup, data_capture, names
+from mlm.services.endpoints.data_capture import DataCaptureSpec
 from mlm.services.endpoints.requests import (
     Deployment,
     InstanceTypeCheck,
@@ -106,11 +108,14 @@ class EndpointService:
         execution_role_arn: str | None,
         locks: ResourceLocks,
         on_change: Callable[[str, str], object] | None = None,
+        capture_base_uri: str | None = None,
     ) -> None:
         """``on_change(tenant, name)`` runs after every committed change (the fleet index
-        learns of MLM's own writes at once); its failure never fails the change."""
+        learns of MLM's own writes at once); its failure never fails the change.
+        ``capture_base_uri``: where data capture goes (``<it>/<tenant>/…``)."""
         self._on_change = on_change
         self._locks = locks
+        self._capture_base = capture_base_uri
         self._hosting = hosting
         self._versions = versions
         self._catalog = catalog
@@ -186,8 +191,11 @@ class EndpointService:
                 for v in request.variants
             ]
             nonce = names.request_nonce(tenant, request_key)
+            capture = self._capture(tenant, request.data_capture)
             digest = names.desired_digest(
-                targets_fingerprint(targets, request.enhanced_metrics, nonce)
+                _with_capture(
+                    targets_fingerprint(targets, request.enhanced_metrics, nonce), capture
+                )
             )
             config_name = names.config_name(tenant, request.name, digest)
             existing = self._hosting.describe_endpoint(physical)
@@ -200,7 +208,14 @@ class EndpointService:
                 undo = cleanup.Undo(self._hosting)
                 try:
                     self._build_config(
-                        tenant, request.name, targets, request.enhanced_metrics, tags, undo, digest
+                        tenant,
+                        request.name,
+                        targets,
+                        request.enhanced_metrics,
+                        tags,
+                        undo,
+                        digest,
+                        capture,
                     )
                     held.confirm()
                     self._hosting.create_endpoint(physical, config_name, tags)  # commit point
@@ -220,9 +235,11 @@ class EndpointService:
         changes: Sequence[VariantChange],
         deployment: Deployment | None = None,
         precondition: Callable[[Endpoint], None] | None = None,
+        data_capture: DataCaptureSpec | None = None,
     ) -> Endpoint:
         """``precondition`` sees the current endpoint first (If-Match), under the lease, so
-        compare-and-set is atomic across replicas."""
+        compare-and-set is atomic across replicas. A ``data_capture`` change needs a new
+        endpoint config, so it is a blue/green update (variants unchanged unless named)."""
         with self._locks.hold(tenant, "endpoint", name) as held:
             record = self._describe(tenant, name)
             before = EndpointReader(self._hosting, tenant).view(name, record)
@@ -232,19 +249,21 @@ class EndpointService:
                 raise _not_ready(name, record.status, "changed")
             record = self._settled(tenant, name, record)
             config = self._current_config(record)
-            check_changes(changes, [v.name for v in config.variants], deployment, self._catalog)
+            capture = self._capture(tenant, data_capture)
+            if capture is None or changes:
+                check_changes(changes, [v.name for v in config.variants], deployment, self._catalog)
             targets = self._targets(tenant, record, config, changes)
             if all(t.weight <= 0 for t in targets):
                 raise Unprocessable(
                     code="INVALID_ENDPOINT_UPDATE",
                     detail="At least one variant needs a weight above 0.",
                 )
-            blue_green = any(
+            blue_green = capture is not None or any(
                 t.model_name is None or t.instance_type != cv.instance_type
                 for t, cv in zip(targets, config.variants, strict=True)
             )
             if blue_green:
-                self._blue_green(tenant, name, record, config, targets, deployment, held)
+                self._blue_green(tenant, name, record, config, targets, deployment, held, capture)
             else:
                 self._scale(tenant, name, record, targets, deployment, held)
         return self._view_after_change(tenant, name, lambda: replace(before, status="updating"))
@@ -511,6 +530,7 @@ class EndpointService:
         tags: dict[str, str],
         undo: cleanup.Undo,
         digest: str,
+        capture: DataCapture | None = None,
     ) -> str:
         """Ensure the models and the config for ``targets``, named by ``digest``. Their
         names are this request's alone, so each goes on the undo list before it is
@@ -534,8 +554,13 @@ class EndpointService:
             )
         config_name = names.config_name(tenant, endpoint, digest)
         undo.configs.append(config_name)
-        self._hosting.ensure_config(config_name, variants, enhanced_metrics, tags)
+        self._hosting.ensure_config(config_name, variants, enhanced_metrics, tags, capture)
         return config_name
+
+    def _capture(self, tenant: str, spec: DataCaptureSpec | None) -> DataCapture | None:
+        if spec is None:
+            return None
+        return data_capture.to_aws(spec, data_capture.destination(self._capture_base, tenant))
 
     def _blue_green(
         self,
@@ -546,7 +571,10 @@ class EndpointService:
         targets: list[_Target],
         deployment: Deployment | None,
         held: Held,
+        capture: DataCapture | None = None,
     ) -> None:
+        # The config's data capture carries over unless this change sets a new one.
+        capture = capture or config.data_capture
         # Unchanged variants keep their model; their package ARN only feeds the hash.
         filled: list[_Target] = []
         for target in targets:
@@ -561,12 +589,15 @@ class EndpointService:
         physical = names.endpoint_name(tenant, name)
         # A PATCH has no Idempotency-Key: each one gets parts of its own, so no two
         # requests ever share (and so never delete) each other's config or models.
+        nonce = names.request_nonce(tenant, None)
         digest = names.desired_digest(
-            targets_fingerprint(filled, config.enhanced_metrics, names.request_nonce(tenant, None))
+            _with_capture(targets_fingerprint(filled, config.enhanced_metrics, nonce), capture)
         )
         config_name = names.config_name(tenant, name, digest)
         try:
-            self._build_config(tenant, name, filled, config.enhanced_metrics, tags, undo, digest)
+            self._build_config(
+                tenant, name, filled, config.enhanced_metrics, tags, undo, digest, capture
+            )
             held.confirm()
             self._hosting.update_endpoint(physical, config_name, _routing(deployment))  # commit
         except Exception:
@@ -597,6 +628,11 @@ def targets_fingerprint(
         "enhanced": enhanced_metrics,
         "request": nonce,
     }
+
+
+def _with_capture(fingerprint: dict[str, object], capture: DataCapture | None) -> dict[str, object]:
+    # Without capture the fingerprint (and so every part name) is what it always was.
+    return fingerprint if capture is None else fingerprint | {"data_capture": repr(capture)}
 
 
 def _asks_for(record: EndpointRecord, capacity: Sequence[CapacityChange]) -> bool:

@@ -14,10 +14,12 @@ from typing import Any, Protocol
 from mlm import naming
 from mlm.aws.sagemaker_hosting import (
     ConfigRecord,
+    DataCapture,
     EndpointRecord,
     SageMakerHosting,
     VariantState,
 )
+from mlm.services.endpoints import data_capture
 from mlm.services.endpoints.deployments import version_of_package_arn
 from mlm.timestamps import rfc3339
 
@@ -73,6 +75,7 @@ class Endpoint:
     tags: dict[str, str]
     created_at: datetime
     updated_at: datetime
+    data_capture: DataCapture | None = None
 
     def to_api(self) -> dict[str, Any]:
         """The API representation (the spec's Endpoint schema)."""
@@ -85,6 +88,7 @@ class Endpoint:
             "tags": self.tags,
             "created_at": rfc3339(self.created_at),
             "updated_at": rfc3339(self.updated_at),
+            "data_capture": data_capture.to_api(self.data_capture),
         }
 
 
@@ -99,6 +103,7 @@ def endpoint_from_api(doc: dict[str, Any]) -> Endpoint:
         tags=dict(doc.get("tags") or {}),
         created_at=datetime.fromisoformat(doc["created_at"]),
         updated_at=datetime.fromisoformat(doc["updated_at"]),
+        data_capture=data_capture.from_api(doc.get("data_capture")),
     )
 
 
@@ -140,6 +145,7 @@ class EndpointReader:
             tags=naming.user_tag_map(self._hosting.tags(record.arn)),
             created_at=record.created_at,
             updated_at=record.updated_at,
+            data_capture=config.data_capture if config is not None else None,
         )
 
     def _variant(

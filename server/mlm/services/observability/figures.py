@@ -29,6 +29,10 @@ STATISTICS = {
     "minimum": "Minimum",
     "sum": "Sum",
     "sample_count": "SampleCount",
+    # Percentiles (CloudWatch extended statistics): a latency's tail, not its mean.
+    "p50": "p50",
+    "p90": "p90",
+    "p99": "p99",
 }
 
 GPU, HOST, IN_FLIGHT, TRAFFIC, LATENCY = "gpu", "host", "in_flight", "traffic", "latency"
@@ -44,6 +48,7 @@ class MetricSpec:
     default_statistic: str  # API spelling
     per: str | None = None  # "gpu" | "vcpu": divide by that count of the instance type
     divisor: float = 1.0  # fixed conversion (µs → ms)
+    only_statistic: str | None = None  # the one statistic that means what the name says
 
 
 METRICS: dict[str, MetricSpec] = {
@@ -76,9 +81,24 @@ METRICS: dict[str, MetricSpec] = {
             "invocation_errors_5xx", SAGEMAKER_NAMESPACE, "Invocation5XXErrors", TRAFFIC,
             "count", "sum",
         ),
+        # SageMaker sends 1 or 0 per request for these, so their Average is the share of
+        # requests that failed (AWS: "Valid statistics: Average, Sum"); x100 for percent.
+        MetricSpec(
+            "invocation_error_rate_4xx", SAGEMAKER_NAMESPACE, "Invocation4XXErrors", TRAFFIC,
+            "percent", "average", divisor=0.01, only_statistic="average",
+        ),
+        MetricSpec(
+            "invocation_error_rate_5xx", SAGEMAKER_NAMESPACE, "Invocation5XXErrors", TRAFFIC,
+            "percent", "average", divisor=0.01, only_statistic="average",
+        ),
         MetricSpec(
             "model_latency_ms", SAGEMAKER_NAMESPACE, "ModelLatency", LATENCY, "milliseconds",
             "average", divisor=1000.0,
+        ),
+        # The tail the fleet view shows: 99 % of requests took the model less than this.
+        MetricSpec(
+            "model_latency_p99_ms", SAGEMAKER_NAMESPACE, "ModelLatency", LATENCY,
+            "milliseconds", "p99", divisor=1000.0, only_statistic="p99",
         ),
         MetricSpec(
             "overhead_latency_ms", SAGEMAKER_NAMESPACE, "OverheadLatency", LATENCY,
@@ -125,6 +145,8 @@ def conversion(
     """The conversion for ``spec`` on this hardware, or why there is none (a sentence)."""
     if statistic == "sample_count":
         return Conversion(1.0, "count")  # how many datapoints: never scaled
+    if spec.only_statistic is not None and statistic != spec.only_statistic:
+        return f"{spec.name} is defined by the {spec.only_statistic} statistic only"
     if spec.per is None:
         return Conversion(spec.divisor, spec.unit)
     if instance_type is None or hardware is None:

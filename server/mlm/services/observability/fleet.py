@@ -25,7 +25,7 @@ from mlm.services.fleet_index.index import IndexedEndpoint
 from mlm.services.observability import figures as fig
 from mlm.timestamps import rfc3339
 
-FIGURES = ("gpu_utilization", "in_flight_requests")
+FIGURES = ("gpu_utilization", "in_flight_requests", "model_latency_p99_ms")
 DEFAULT_TTL_SECONDS = 10.0
 _CACHE_CAPACITY = 10_000
 

@@ -1,6 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .aggregate import Aggregate
+from .alarm_kind import AlarmKind
+from .alarm_setting import AlarmSetting
+from .alarm_subscription import AlarmSubscription
+from .alarm_subscription_create import AlarmSubscriptionCreate
+from .alarm_subscription_create_protocol import AlarmSubscriptionCreateProtocol
 from .api_key import ApiKey
 from .api_key_create import ApiKeyCreate
 from .api_key_page import ApiKeyPage
@@ -14,11 +19,22 @@ from .audit_event_auth import AuditEventAuth
 from .audit_event_page import AuditEventPage
 from .backend import Backend
 from .backend_mode import BackendMode
+from .captured_data import CapturedData
+from .captured_data_encoding import CapturedDataEncoding
+from .captured_invocation import CapturedInvocation
+from .captured_invocation_page import CapturedInvocationPage
 from .container import Container
 from .container_environment import ContainerEnvironment
+from .data_capture import DataCapture
+from .data_capture_capture_item import DataCaptureCaptureItem
+from .data_capture_state import DataCaptureState
 from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
+from .endpoint_alarm import EndpointAlarm
+from .endpoint_alarm_state import EndpointAlarmState
+from .endpoint_alarms import EndpointAlarms
+from .endpoint_alarms_update import EndpointAlarmsUpdate
 from .endpoint_create import EndpointCreate
 from .endpoint_instances import EndpointInstances
 from .endpoint_metrics import EndpointMetrics
@@ -40,6 +56,8 @@ from .instance_type_page import InstanceTypePage
 from .key_limits import KeyLimits
 from .key_limits_input import KeyLimitsInput
 from .list_endpoints_view import ListEndpointsView
+from .log_line import LogLine
+from .log_line_page import LogLinePage
 from .metadata import Metadata
 from .metadata_patch import MetadataPatch
 from .metric_name import MetricName
@@ -102,6 +120,11 @@ from .variant_update import VariantUpdate
 
 __all__ = (
     "Aggregate",
+    "AlarmKind",
+    "AlarmSetting",
+    "AlarmSubscription",
+    "AlarmSubscriptionCreate",
+    "AlarmSubscriptionCreateProtocol",
     "ApiKey",
     "ApiKeyCreate",
     "ApiKeyPage",
@@ -115,11 +138,22 @@ __all__ = (
     "AuditEventPage",
     "Backend",
     "BackendMode",
+    "CapturedData",
+    "CapturedDataEncoding",
+    "CapturedInvocation",
+    "CapturedInvocationPage",
     "Container",
     "ContainerEnvironment",
+    "DataCapture",
+    "DataCaptureCaptureItem",
+    "DataCaptureState",
     "Deployment",
     "DeploymentStrategy",
     "Endpoint",
+    "EndpointAlarm",
+    "EndpointAlarms",
+    "EndpointAlarmState",
+    "EndpointAlarmsUpdate",
     "EndpointCreate",
     "EndpointInstances",
     "EndpointMetrics",
@@ -141,6 +175,8 @@ __all__ = (
     "KeyLimits",
     "KeyLimitsInput",
     "ListEndpointsView",
+    "LogLine",
+    "LogLinePage",
     "Metadata",
     "MetadataPatch",
     "MetricName",

@@ -14,6 +14,8 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.data_capture_state import DataCaptureState
+  from ..models.endpoint_alarm import EndpointAlarm
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
@@ -39,6 +41,8 @@ class Endpoint:
             tags (EndpointTags):
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
+            data_capture (DataCaptureState | None | Unset):
+            alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
 
@@ -50,6 +54,8 @@ class Endpoint:
     tags: EndpointTags
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    data_capture: DataCaptureState | None | Unset = UNSET
+    alarms: list[EndpointAlarm] | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +64,8 @@ class Endpoint:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
+        from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -83,6 +91,23 @@ class Endpoint:
 
         updated_at = self.updated_at.isoformat()
 
+        data_capture: dict[str, Any] | None | Unset
+        if isinstance(self.data_capture, Unset):
+            data_capture = UNSET
+        elif isinstance(self.data_capture, DataCaptureState):
+            data_capture = self.data_capture.to_dict()
+        else:
+            data_capture = self.data_capture
+
+        alarms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alarms, Unset):
+            alarms = []
+            for alarms_item_data in self.alarms:
+                alarms_item = alarms_item_data.to_dict()
+                alarms.append(alarms_item)
+
+
+
         observability: dict[str, Any] | None | Unset
         if isinstance(self.observability, Unset):
             observability = UNSET
@@ -104,6 +129,10 @@ class Endpoint:
             "created_at": created_at,
             "updated_at": updated_at,
         })
+        if data_capture is not UNSET:
+            field_dict["data_capture"] = data_capture
+        if alarms is not UNSET:
+            field_dict["alarms"] = alarms
         if observability is not UNSET:
             field_dict["observability"] = observability
 
@@ -113,6 +142,8 @@ class Endpoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
+        from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -159,6 +190,38 @@ class Endpoint:
 
 
 
+        def _parse_data_capture(data: object) -> DataCaptureState | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_capture_type_1 = DataCaptureState.from_dict(data)
+
+
+
+                return data_capture_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DataCaptureState | None | Unset, data)
+
+        data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
+
+
+        _alarms = d.pop("alarms", UNSET)
+        alarms: list[EndpointAlarm] | Unset = UNSET
+        if _alarms is not UNSET:
+            alarms = []
+            for alarms_item_data in _alarms:
+                alarms_item = EndpointAlarm.from_dict(alarms_item_data)
+
+
+
+                alarms.append(alarms_item)
+
+
         def _parse_observability(data: object) -> EndpointObservability | None | Unset:
             if data is None:
                 return data
@@ -188,6 +251,8 @@ class Endpoint:
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,
+            data_capture=data_capture,
+            alarms=alarms,
             observability=observability,
         )
 

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.data_capture import DataCapture
   from ..models.tags import Tags
   from ..models.variant_create import VariantCreate
 
@@ -36,18 +37,25 @@ class EndpointCreate:
             tags (Tags | Unset): AWS tags put on every resource created for this one (at most 20). Keys starting with
                 `mlm:` or `aws:` are reserved. AWS allows letters, digits, spaces and `_.:/=+-@`.
                  Example: {'team': 'support'}.
+            data_capture (DataCapture | Unset): Which invocations SageMaker records to S3 (request and/or response), under
+                the
+                tenant's capture location: `<destination_s3_uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/`,
+                JSON Lines in SageMaker's record format. Bodies of the CSV and JSON content types
+                are kept as text, others base64. Changing it is a blue/green update.
      """
 
     name: str
     variants: list[VariantCreate]
     enhanced_metrics: bool | Unset = False
     tags: Tags | Unset = UNSET
+    data_capture: DataCapture | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.data_capture import DataCapture # noqa: PLC0415
         from ..models.tags import Tags # noqa: PLC0415
         from ..models.variant_create import VariantCreate # noqa: PLC0415
         name = self.name
@@ -65,6 +73,10 @@ class EndpointCreate:
         if not isinstance(self.tags, Unset):
             tags = self.tags.to_dict()
 
+        data_capture: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data_capture, Unset):
+            data_capture = self.data_capture.to_dict()
+
 
         field_dict: dict[str, Any] = {}
 
@@ -76,6 +88,8 @@ class EndpointCreate:
             field_dict["enhanced_metrics"] = enhanced_metrics
         if tags is not UNSET:
             field_dict["tags"] = tags
+        if data_capture is not UNSET:
+            field_dict["data_capture"] = data_capture
 
         return field_dict
 
@@ -83,6 +97,7 @@ class EndpointCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.data_capture import DataCapture # noqa: PLC0415
         from ..models.tags import Tags # noqa: PLC0415
         from ..models.variant_create import VariantCreate # noqa: PLC0415
         d = dict(src_dict)
@@ -110,11 +125,22 @@ class EndpointCreate:
 
 
 
+        _data_capture = d.pop("data_capture", UNSET)
+        data_capture: DataCapture | Unset
+        if isinstance(_data_capture,  Unset):
+            data_capture = UNSET
+        else:
+            data_capture = DataCapture.from_dict(_data_capture)
+
+
+
+
         endpoint_create = cls(
             name=name,
             variants=variants,
             enhanced_metrics=enhanced_metrics,
             tags=tags,
+            data_capture=data_capture,
         )
 
         return endpoint_create

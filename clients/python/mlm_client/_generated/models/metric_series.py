@@ -28,13 +28,17 @@ T = TypeVar("T", bound="MetricSeries")
 class MetricSeries:
     """ 
         Attributes:
-            metric (MetricName):
+            metric (MetricName): `invocation_error_rate_4xx` / `_5xx` are the percent of invocations that failed
+                (the `average` of SageMaker's per-request 0/1 error metrics; other statistics give
+                an empty series with a note); `model_latency_p99_ms` is the model latency's 99th
+                percentile (the same as `model_latency_ms` with `statistic=p99`).
             variant (str): Lowercase letters, digits and single hyphens; starts with a letter; at most 16. Example: primary.
             instance_id (None | str): Null for the variant's series (all its instances).
             unit (MetricSeriesUnit): `percent` 0-100 (GPU figures per GPU, CPU per vCPU); latencies converted from
                 CloudWatch's microseconds to `milliseconds`; `count` for counts and
                 `sample_count`.
-            statistic (MetricStatistic):
+            statistic (MetricStatistic): `p50`, `p90`, `p99` are percentiles (CloudWatch extended statistics), e.g. the
+                latency 99 % of requests stayed under.
             points (list[MetricPoint]): Periods with data only, oldest first.
             note (None | str): Why the series is empty by necessity (e.g. the instance type has no GPU).
      """

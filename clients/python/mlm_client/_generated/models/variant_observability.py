@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -33,12 +34,14 @@ class VariantObservability:
                 (gpu_utilization, gpu_memory_utilization), `host` (cpu_utilization,
                 memory_utilization), `in_flight` (in_flight_requests). E.g. "no GPU metrics:
                 ml.m5.large has no GPU", "no datapoints in the last 10 minutes".
+            model_latency_p99_ms (Figure | Unset): The newest datapoint of one series; both null when there is none.
      """
 
     name: str
     gpu_utilization: Figure
     in_flight_requests: Figure
     explanations: FigureExplanations
+    model_latency_p99_ms: Figure | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -56,6 +59,10 @@ class VariantObservability:
 
         explanations = self.explanations.to_dict()
 
+        model_latency_p99_ms: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.model_latency_p99_ms, Unset):
+            model_latency_p99_ms = self.model_latency_p99_ms.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,6 +72,8 @@ class VariantObservability:
             "in_flight_requests": in_flight_requests,
             "explanations": explanations,
         })
+        if model_latency_p99_ms is not UNSET:
+            field_dict["model_latency_p99_ms"] = model_latency_p99_ms
 
         return field_dict
 
@@ -92,11 +101,22 @@ class VariantObservability:
 
 
 
+        _model_latency_p99_ms = d.pop("model_latency_p99_ms", UNSET)
+        model_latency_p99_ms: Figure | Unset
+        if isinstance(_model_latency_p99_ms,  Unset):
+            model_latency_p99_ms = UNSET
+        else:
+            model_latency_p99_ms = Figure.from_dict(_model_latency_p99_ms)
+
+
+
+
         variant_observability = cls(
             name=name,
             gpu_utilization=gpu_utilization,
             in_flight_requests=in_flight_requests,
             explanations=explanations,
+            model_latency_p99_ms=model_latency_p99_ms,
         )
 
 

@@ -149,7 +149,9 @@ def sync_detailed(
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         period (int | Unset):  Default: 60.
-        statistic (MetricStatistic | Unset):
+        statistic (MetricStatistic | Unset): `p50`, `p90`, `p99` are percentiles (CloudWatch
+            extended statistics), e.g. the
+            latency 99 % of requests stayed under.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +204,9 @@ def sync(
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         period (int | Unset):  Default: 60.
-        statistic (MetricStatistic | Unset):
+        statistic (MetricStatistic | Unset): `p50`, `p90`, `p99` are percentiles (CloudWatch
+            extended statistics), e.g. the
+            latency 99 % of requests stayed under.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,7 +254,9 @@ async def asyncio_detailed(
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         period (int | Unset):  Default: 60.
-        statistic (MetricStatistic | Unset):
+        statistic (MetricStatistic | Unset): `p50`, `p90`, `p99` are percentiles (CloudWatch
+            extended statistics), e.g. the
+            latency 99 % of requests stayed under.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -303,7 +309,9 @@ async def asyncio(
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         period (int | Unset):  Default: 60.
-        statistic (MetricStatistic | Unset):
+        statistic (MetricStatistic | Unset): `p50`, `p90`, `p99` are percentiles (CloudWatch
+            extended statistics), e.g. the
+            latency 99 % of requests stayed under.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -148,7 +148,7 @@ def sync_detailed(
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
         if_match (str | Unset):
-        body (EndpointUpdate):
+        body (EndpointUpdate): Variants to change, new data capture settings, or both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ def sync(
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
         if_match (str | Unset):
-        body (EndpointUpdate):
+        body (EndpointUpdate): Variants to change, new data capture settings, or both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +231,7 @@ async def asyncio_detailed(
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
         if_match (str | Unset):
-        body (EndpointUpdate):
+        body (EndpointUpdate): Variants to change, new data capture settings, or both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,7 +275,7 @@ async def asyncio(
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
         if_match (str | Unset):
-        body (EndpointUpdate):
+        body (EndpointUpdate): Variants to change, new data capture settings, or both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
