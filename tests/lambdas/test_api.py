@@ -374,3 +374,20 @@ def test_the_handler_module_never_imports_the_emulator() -> None:
         env={"PATH": "", "PYTHONPATH": f"{ROOT / 'server'}", "MLM_MODE": "aws"},
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_streamed_invocation_arrives_whole_at_the_end(gateway: GatewayClient) -> None:
+    """What Lambda behind API Gateway cannot do: stream. Mangum collects the ASGI answer and
+    returns it in one payload, so the server-sent events all arrive at once, at the end
+    (README "Deploy to AWS"; the container runtime streams them)."""
+    _live_endpoint(gateway)
+    body = {"inputs": "hi", "mlm_emulator": {"chunks": 4}}
+    response = gateway.post(
+        "/v1/endpoints/chat-ep/invocations",
+        json_body=body,
+        headers={"Accept": "text/event-stream"},
+    )
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/event-stream")
+    names = [line[7:] for line in response.text.splitlines() if line.startswith("event: ")]
+    assert names == ["chunk"] * 4 + ["end"]
