@@ -4,15 +4,17 @@
 Two checks, so neither direction can pass silently:
 
 - during the run, in every process: a test fails (at teardown) when MLM called an action
-  that ``deploy/iam/actions.txt`` does not list;
+  that ``deploy/iam/actions.txt`` does not list, or when code a narrower role runs (the
+  janitor's, the registration Lambda's) called one that role does not grant;
 - after a full run (``make test``: no paths, no ``-k``/``-m``, no ``-x``), in the controller:
   the session fails when the list holds an action no test made MLM call (each xdist worker
   writes what it saw to a directory the controller hands it).
 
 ``tests/deploy/test_iam.py`` checks that the list, the stack's service role
 (deploy/mlm.yaml) and the README's policy grant the same actions. Only MLM's own calls
-count: a call whose nearest caller outside botocore/boto3 is a test (setting up state in the
-emulator) is not MLM's. The packager (``mlm package``, the Batch job) runs as its own role
+count: a call whose nearest caller outside the libraries (boto3, aws-lambda-powertools…) is
+a test (setting up state in the emulator) or the emulator's bootstrap is not MLM's.
+The packager (``mlm package``, the Batch job) runs as its own role
 (deploy/packaging.yaml, JobRole) and is left out here: its calls are made in a child
 process of the emulator.
 
@@ -29,6 +31,7 @@ import sysconfig
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -101,26 +104,69 @@ def needed_without_a_call() -> set[str]:
     return {action for action, comment in _entries() if comment.startswith("not called:")}
 
 
-class Recorder:
-    """What MLM called in this process (all of it, and what the list lacks)."""
+@dataclass(frozen=True)
+class NarrowRole:
+    """A role that runs only part of MLM's code: what that code calls must be granted."""
 
-    def __init__(self, allowed: set[str]) -> None:
+    name: str  # "<template> <logical id>"
+    code: tuple[str, ...]  # paths under server/mlm whose calls are the role's
+    granted: frozenset[str]
+
+
+def narrow_roles() -> list[NarrowRole]:
+    """The janitor's and the registration Lambda's roles, from the templates."""
+    from tests.deploy.stack import actions_of, packaging, stack, statements
+
+    janitor = actions_of(statements(stack()["Resources"]["JanitorRole"]))
+    registration = actions_of(statements(packaging()["Resources"]["RegistrationRole"]))
+    return [
+        NarrowRole("deploy/mlm.yaml JanitorRole", ("services/janitor/",), frozenset(janitor)),
+        NarrowRole(
+            "deploy/packaging.yaml RegistrationRole",
+            ("services/packaging/registration.py", "lambdas/packaging_job_events.py"),
+            frozenset(registration),
+        ),
+    ]
+
+
+class Recorder:
+    """What MLM called in this process (all of it, and what the list or a role lacks)."""
+
+    def __init__(self, allowed: set[str], roles: list[NarrowRole] | None = None) -> None:
         self.allowed = allowed
+        self.roles = roles or []
         self.seen: set[str] = set()
-        self.unlisted: dict[str, str] = {}  # action -> where MLM called it
+        self.unlisted: dict[str, str] = {}  # "action" or "action, by <role>" -> where
         self._lock = threading.Lock()
 
     def on_call(self, params: dict[str, Any], model: Any, **_: Any) -> None:
-        caller = _mlm_caller(sys._getframe(1))
+        frame = sys._getframe(1)
+        caller = _mlm_caller(frame)
         if caller is None:
             return
         metadata = model.service_model.metadata
         signing = metadata.get("signingName") or metadata["endpointPrefix"]
+        actions = iam_actions(signing, model.name, params)
+        stack_paths = _mlm_paths(frame)
         with self._lock:
-            for action in iam_actions(signing, model.name, params):
+            for action in actions:
                 self.seen.add(action)
                 if action not in self.allowed:
                     self.unlisted.setdefault(action, caller)
+                for role in self.roles:
+                    runs_it = any(p.startswith(role.code) for p in stack_paths)
+                    if runs_it and action not in role.granted:
+                        self.unlisted.setdefault(f"{action}, by {role.name}", caller)
+
+
+def _mlm_paths(frame: FrameType | None) -> list[str]:
+    found = []
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path.startswith(SERVER):
+            found.append(path.removeprefix(SERVER))
+        frame = frame.f_back
+    return found
 
 
 def _mlm_caller(frame: FrameType | None) -> str | None:
@@ -141,7 +187,7 @@ def _mlm_caller(frame: FrameType | None) -> str | None:
     return None
 
 
-_recorder = Recorder(listed_actions())
+_recorder = Recorder(listed_actions(), narrow_roles())
 
 
 def install(recorder: Recorder) -> None:
@@ -160,10 +206,11 @@ def unlisted_message(unlisted: dict[str, str]) -> str:
         f"  {action}  (called at {where})" for action, where in sorted(unlisted.items())
     )
     return (
-        f"MLM called AWS actions that {ACTIONS_FILE.relative_to(ROOT)} does not list:\n{calls}\n"
+        f"MLM called AWS actions that {ACTIONS_FILE.relative_to(ROOT)} (or the role named) "
+        f"does not grant:\n{calls}\n"
         "Add each to deploy/iam/actions.txt, to the service role's policy in deploy/mlm.yaml "
-        "(MlmServiceRole) and to the README's IAM policy; tests/deploy/test_iam.py checks "
-        "that the three agree."
+        "(MlmServiceRole) and to the README's IAM policy (tests/deploy/test_iam.py checks "
+        "that the three agree); an action 'by' a role goes into that role too."
     )
 
 
