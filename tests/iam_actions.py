@@ -291,5 +291,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if unused:
         reporter = config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
+            reporter.ensure_newline()
             reporter.write_line(unused_message(unused), red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
