@@ -6,11 +6,12 @@ handler module and (2) its first request, an API Gateway HTTP API (2.0) event ha
 process: the cold start Lambda bills on top of starting the runtime. Then a second, warm
 request. Both sides go through Mangum, so the ratio is about what MLM adds:
 
-- *mlm*: ``mlm.lambdas.api.lambda_handler`` with ``MLM_MODE=aws`` and one key; the first
-  request is ``GET /v1/instance-types`` with that key (authenticated, validated against the
-  whole spec, answered from botocore's bundled data: no AWS call, so no network in the
-  figure). It builds the settings, the service container and the connexion app of the
-  whole spec.
+- *mlm*: ``mlm.lambdas.api.lambda_handler`` with ``MLM_MODE=aws``, one key and
+  ``AWS_LAMBDA_FUNCTION_NAME`` set as Lambda sets it, so the import builds the settings,
+  the service container and the connexion app of the whole spec (Lambda's init phase);
+  the first request is ``GET /v1/instance-types`` with that key (authenticated, validated
+  against the spec, answered from botocore's bundled data: no AWS call, so no network in
+  the figure).
 - *bare*: a connexion ``FlaskApp`` with a one-operation spec (``GET /v1/ping`` answering
   ``{"ok": true}``) through Mangum, the least a connexion Lambda does.
 
@@ -142,6 +143,8 @@ def measure() -> dict[str, Any]:
         "MLM_API_KEYS": json.dumps(keys),
         "MLM_PAGE_TOKEN_SECRET": "bench",
         "MLM_LOG_LEVEL": "WARNING",
+        # As inside Lambda: the module builds the app at import (the init phase).
+        "AWS_LAMBDA_FUNCTION_NAME": "mlm-api",
     }
     samples: dict[str, list[dict[str, float]]] = {"mlm": [], "bare": []}
     with tempfile.TemporaryDirectory() as spec_dir:

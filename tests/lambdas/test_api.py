@@ -391,3 +391,16 @@ def test_a_streamed_invocation_arrives_whole_at_the_end(gateway: GatewayClient) 
     assert response.headers["Content-Type"].startswith("text/event-stream")
     names = [line[7:] for line in response.text.splitlines() if line.startswith("event: ")]
     assert names == ["chunk"] * 4 + ["end"]
+
+
+def test_inside_lambda_the_app_is_built_at_import_in_the_init_phase() -> None:
+    code = "import mlm.lambdas.api as api; print(api._handler.cache_info().currsize)"
+    env = {"PATH": "", "PYTHONPATH": f"{ROOT / 'server'}", "MLM_MODE": "aws"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env | {"AWS_LAMBDA_FUNCTION_NAME": "mlm-api"},
+    )
+    assert out.stdout.strip() == "1"

@@ -10,6 +10,7 @@ the function runs against the AWS its settings name (``MLM_MODE=aws`` in deploy/
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import Any
 
@@ -40,3 +41,9 @@ def _handler() -> Mangum:
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return _handler()(event, context)
+
+
+if "AWS_LAMBDA_FUNCTION_NAME" in os.environ:
+    # Inside Lambda, build during the init phase: provisioned concurrency runs it before any
+    # request, and bad settings fail the init with their message instead of a request.
+    _handler()
