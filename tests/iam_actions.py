@@ -63,6 +63,7 @@ _RENAMED = {
     "s3:ListMultipartUploads": ["s3:ListBucketMultipartUploads"],
     "s3:CopyObject": ["s3:GetObject", "s3:PutObject"],
     "sagemaker:InvokeEndpointWithResponseStream": ["sagemaker:InvokeEndpoint"],
+    "sqs:DeleteMessageBatch": ["sqs:DeleteMessage"],
 }
 # Tags on a create call need the tagging action too (SageMaker: AddTags; Batch SubmitJob:
 # TagResource).
@@ -118,9 +119,21 @@ def narrow_roles() -> list[NarrowRole]:
     from tests.deploy.stack import actions_of, packaging, stack, statements
 
     janitor = actions_of(statements(stack()["Resources"]["JanitorRole"]))
+    fleet = actions_of(statements(stack()["Resources"]["FleetEventsRole"]))
     registration = actions_of(statements(packaging()["Resources"]["RegistrationRole"]))
     return [
-        NarrowRole("deploy/mlm.yaml JanitorRole", ("services/janitor/",), frozenset(janitor)),
+        NarrowRole(
+            "deploy/mlm.yaml JanitorRole",
+            ("services/janitor/", "services/fleet_index/reconcile.py", "lambdas/janitor.py"),
+            frozenset(janitor),
+        ),
+        # The queue is read by Lambda's event source, not by the function: only what
+        # handling the events does (services/fleet_index/events.py apply) is the role's.
+        NarrowRole(
+            "deploy/mlm.yaml FleetEventsRole",
+            ("lambdas/fleet_events.py",),
+            frozenset(fleet),
+        ),
         NarrowRole(
             "deploy/packaging.yaml RegistrationRole",
             ("services/packaging/registration.py", "lambdas/packaging_job_events.py"),

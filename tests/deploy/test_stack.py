@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from mlm.container import Container
+from mlm.emulator.bootstrap import FLEET_EVENT_PATTERN, FLEET_EVENTS_RULE
 from mlm.lambdas import janitor
 from mlm.settings import Settings
 from tests.deploy.stack import DEPLOY, environment, packaging, props, resources, stack
@@ -28,6 +29,7 @@ REQUIRED_FOR_THE_API = {
     "MLM_API_KEY_TABLE",
     "MLM_RATE_LIMIT_TABLE",
     "MLM_AUDIT_TABLE",
+    "MLM_FLEET_TABLE",
     "MLM_BATCH_JOB_QUEUE",
     "MLM_BATCH_JOB_DEFINITION",
     "MLM_PACKAGING_OUTPUT_PREFIX",
@@ -49,7 +51,7 @@ def test_each_function_handler_is_a_real_callable(name: str) -> None:
     assert callable(getattr(importlib.import_module(module), function))
 
 
-@pytest.mark.parametrize("name", [*API_RUNTIMES, "JanitorFunction"])
+@pytest.mark.parametrize("name", [*API_RUNTIMES, "JanitorFunction", "FleetEventsFunction"])
 def test_every_variable_the_stack_sets_is_a_setting(name: str) -> None:
     assert set(environment(name)) <= SETTING_NAMES
 
@@ -68,8 +70,11 @@ def test_the_lambda_and_the_container_are_configured_alike() -> None:
 
 
 @pytest.mark.parametrize("name", API_RUNTIMES)
-def test_no_replica_sweeps_the_janitors_schedule_does(name: str) -> None:
-    assert environment(name)["MLM_JANITOR_INTERVAL_SECONDS"] == "0"
+def test_no_replica_does_what_the_stacks_lambdas_do(name: str) -> None:
+    env = environment(name)
+    assert env["MLM_JANITOR_INTERVAL_SECONDS"] == "0"  # the janitor's schedule sweeps
+    assert env["MLM_FLEET_RECONCILE_SECONDS"] == "0"  # ... and reconciles the fleet index
+    assert env["MLM_FLEET_EVENTS_QUEUE"] == ""  # mlm-fleet-events reads the queue
 
 
 def test_the_stack_environment_makes_valid_aws_settings(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,6 +97,7 @@ TABLES = {
     "ApiKeyTable": ("api_key_table", "id", None, None, {"by-tenant": "tenant"}),
     "RateLimitTable": ("rate_limit_table", "id", None, "expiration", {}),
     "AuditTable": ("audit_table", "tenant", "sk", "expiration", {}),
+    "FleetTable": ("fleet_table", "tenant", "endpoint", None, {}),
 }
 
 
@@ -147,6 +153,27 @@ def test_the_schedule_input_makes_the_janitor_sweep_for_real(
     report = janitor.lambda_handler(json.loads(target["Input"]), None)
     assert report["dry_run"] is False
     assert report["errors"] == []
+
+
+def test_endpoint_state_changes_reach_the_fleet_events_function() -> None:
+    rule = props("FleetEventsRule")
+    assert rule["EventPattern"] == FLEET_EVENT_PATTERN  # what the emulator sends, too
+    assert rule["Name"] == FLEET_EVENTS_RULE
+    [target] = rule["Targets"]
+    assert target["Arn"] == {"Fn::GetAtt": ["FleetEventsQueue", "Arn"]}
+    assert (
+        props("FleetEventsQueue")["QueueName"]
+        == Settings.model_fields["fleet_events_queue"].default
+    )
+    source = props("FleetEventsSource")
+    assert source["EventSourceArn"] == {"Fn::GetAtt": ["FleetEventsQueue", "Arn"]}
+    assert source["FunctionName"] == {"Ref": "FleetEventsFunction"}
+
+
+def test_the_fleet_queue_outlasts_six_function_timeouts() -> None:
+    # Lambda's SQS event source: visibility timeout at least 6x the function timeout.
+    timeout = props("FleetEventsFunction")["Timeout"]
+    assert props("FleetEventsQueue")["VisibilityTimeout"] >= 6 * timeout
 
 
 def test_the_packaging_stack_is_the_nested_packaging_yaml() -> None:
