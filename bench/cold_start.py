@@ -238,7 +238,10 @@ def markdown(result: dict[str, Any]) -> str:
     mlm, bare = result["cold_start"]["sides"]["mlm"], result["cold_start"]["sides"]["bare"]
     size = result["package"]
     rows = [
-        ("import of the handler module", "import_ms"),
+        (
+            "import of the handler module (Lambda's init phase; mlm builds its app here)",
+            "import_ms",
+        ),
         ("first request", "first_request_ms"),
         ("cold start (import + first request), median", "cold_start_ms"),
         ("cold start, fastest run", "cold_start_min_ms"),
