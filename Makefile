@@ -58,9 +58,9 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 	cd clients/python && ../../$(VENV)/bin/mypy
 
-lint-deploy: $(STAMP)  ## cfn-lint on the CloudFormation template, hadolint on the Dockerfile
-	$(VENV)/bin/cfn-lint deploy/packaging.yaml
-	$(VENV)/bin/hadolint deploy/packager.Dockerfile
+lint-deploy: $(STAMP)  ## cfn-lint on the CloudFormation templates, hadolint on the Dockerfiles
+	$(VENV)/bin/cfn-lint deploy/packaging.yaml deploy/mlm.yaml
+	$(VENV)/bin/hadolint deploy/packager.Dockerfile deploy/api.Dockerfile
 
 lint-spec: $(NODE_STAMP)  ## redocly + spectral (OWASP ruleset) on the spec
 	scripts/lint_spec.sh
@@ -76,6 +76,7 @@ bench: $(STAMP)  ## Benchmarks; results in bench/results/
 	$(PY) bench/fleet_overview.py
 	$(PY) bench/packaging.py
 	$(PY) bench/framework_cost.py
+	$(PY) bench/cold_start.py
 
 clean:
 	rm -rf $(VENV) $(SDK_VENVS) node_modules .pytest_cache .mypy_cache .ruff_cache

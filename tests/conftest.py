@@ -18,8 +18,9 @@ from mlm.emulator import patches
 from mlm.emulator.server import start_emulator
 from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 
-# The reliability tests' session summary (a plugin: see tests/reliability/summary.py).
-pytest_plugins = ["tests.reliability.summary"]
+# The reliability tests' session summary (tests/reliability/summary.py) and the record of
+# the AWS actions MLM calls, checked against deploy/iam/actions.txt (tests/iam_actions.py).
+pytest_plugins = ["tests.reliability.summary", "tests.iam_actions"]
 
 _tenant_ids = itertools.count()
 
