@@ -171,12 +171,6 @@ class Settings(BaseSettings):
     fleet_table: str = "mlm-fleet"
     fleet_events_queue: str = "mlm-fleet-events"
     fleet_reconcile_seconds: float = Field(default=300.0, ge=0)
-    # API keys as data (partition key "id": the key's sha256; GSI "by-tenant" on "tenant").
-    api_key_table: str = "mlm-api-keys"
-    # Rate-limit counters shared by replicas (partition key "id", TTL on "expiration").
-    rate_limit_table: str = "mlm-rate-limits"
-    # The audit trail (partition key "tenant", sort key "sk", TTL on "expiration").
-    audit_table: str = "mlm-audit"
     # The janitor (leftover configs/models, expired leases): how often `mlm serve` sweeps
     # (0: never; AWS deployments schedule mlm.lambdas.janitor instead), and how old a
     # leftover must be before it is removed (far longer than any request takes).
