@@ -65,9 +65,13 @@ _RENAMED = {
     "sagemaker:InvokeEndpointWithResponseStream": ["sagemaker:InvokeEndpoint"],
     "sqs:DeleteMessageBatch": ["sqs:DeleteMessage"],
 }
-# Tags on a create call need the tagging action too (SageMaker: AddTags; Batch SubmitJob:
-# TagResource).
-_TAGGING = {"sagemaker": "sagemaker:AddTags", "batch": "batch:TagResource"}
+# Tags on a create call need the tagging action too (SageMaker: AddTags; Batch SubmitJob,
+# SNS CreateTopic: TagResource).
+_TAGGING = {
+    "sagemaker": "sagemaker:AddTags",
+    "batch": "batch:TagResource",
+    "sns": "sns:TagResource",
+}
 
 
 def iam_actions(signing_name: str, operation: str, params: dict[str, Any]) -> list[str]:
@@ -82,7 +86,20 @@ def iam_actions(signing_name: str, operation: str, params: dict[str, Any]) -> li
         actions.append("s3:PutObjectTagging")
     if name == "sagemaker:CreateModel" and params.get("ExecutionRoleArn"):
         actions.append("iam:PassRole")
+    if name == "dynamodb:TransactWriteItems":
+        # IAM has no such action: each item needs the action of its kind (DynamoDB
+        # developer guide, "Using IAM with DynamoDB transactions").
+        kinds = {kind for item in params.get("TransactItems", []) for kind in item}
+        actions = sorted(f"dynamodb:{_TRANSACT_ACTIONS[kind]}" for kind in kinds)
     return actions
+
+
+_TRANSACT_ACTIONS = {
+    "Put": "PutItem",
+    "Update": "UpdateItem",
+    "Delete": "DeleteItem",
+    "ConditionCheck": "ConditionCheckItem",
+}
 
 
 def _entries() -> list[tuple[str, str]]:

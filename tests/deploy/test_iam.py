@@ -26,6 +26,7 @@ UNSCOPABLE = {
     "sagemaker:ListModels",
     "cloudwatch:GetMetricData",
     "cloudwatch:ListMetrics",
+    "cloudwatch:DescribeAlarms",
     "sts:GetCallerIdentity",
     "batch:ListJobs",
     "batch:DescribeJobs",

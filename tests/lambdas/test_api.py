@@ -193,6 +193,30 @@ def _invoke(gw: GatewayClient, *_: Any) -> httpx.Response:
     return gw.post("/v1/endpoints/chat-ep/invocations", json_body={"inputs": "hello"})
 
 
+ALARMS = {"alarms": [{"kind": "error_rate_5xx", "threshold": 5}]}
+
+
+def _put_alarms(gw: GatewayClient, *_: Any) -> httpx.Response:
+    _live_endpoint(gw)
+    return gw.request("PUT", "/v1/endpoints/chat-ep/alarms", json_body=ALARMS)
+
+
+def _subscribe(gw: GatewayClient, *_: Any) -> httpx.Response:
+    assert _put_alarms(gw).status_code == 200
+    body = {"protocol": "email", "endpoint": "oncall@example.com"}
+    return gw.post("/v1/endpoints/chat-ep/alarms/subscriptions", json_body=body)
+
+
+def _api_key(gw: GatewayClient) -> httpx.Response:
+    created = gw.post("/v1/api-keys", json_body={"name": "ci", "role": "operator"})
+    assert created.status_code == 201, created.text
+    return created
+
+
+def _job_logs(gw: GatewayClient, s: Settings, k: Keys, t: Transitions) -> httpx.Response:
+    return gw.get(f"/v1/packaging-jobs/{_held_job(gw, s, k, t)}/logs")
+
+
 HAPPY: dict[str, Happy] = {
     "get_health": lambda gw, *_: gw.get("/v1/health"),
     "list_instance_types": lambda gw, *_: gw.get("/v1/instance-types"),
@@ -227,6 +251,30 @@ HAPPY: dict[str, Happy] = {
     )[1],
     "get_endpoint_metrics": _metrics,
     "invoke_endpoint": _invoke,
+    "get_endpoint_logs": lambda gw, *_: (_live_endpoint(gw), gw.get("/v1/endpoints/chat-ep/logs"))[
+        1
+    ],
+    "get_packaging_job_logs": _job_logs,
+    "list_endpoint_captures": lambda gw, *_: (
+        _live_endpoint(gw),
+        gw.get("/v1/endpoints/chat-ep/captures"),
+    )[1],
+    "get_endpoint_alarms": lambda gw, *_: (
+        _live_endpoint(gw),
+        gw.get("/v1/endpoints/chat-ep/alarms"),
+    )[1],
+    "put_endpoint_alarms": _put_alarms,
+    "subscribe_to_endpoint_alarms": _subscribe,
+    "create_api_key": lambda gw, *_: _api_key(gw),
+    "list_api_keys": lambda gw, *_: (_api_key(gw), gw.get("/v1/api-keys"))[1],
+    "get_api_key": lambda gw, *_: (_api_key(gw), gw.get("/v1/api-keys/ci"))[1],
+    "update_api_key": lambda gw, *_: (
+        _api_key(gw),
+        gw.patch("/v1/api-keys/ci", json_body={"expires_at": None}),
+    )[1],
+    "revoke_api_key": lambda gw, *_: (_api_key(gw), gw.delete("/v1/api-keys/ci"))[1],
+    "rotate_api_key": lambda gw, *_: (_api_key(gw), gw.post("/v1/api-keys/ci/rotate"))[1],
+    "list_audit_events": lambda gw, *_: (_model(gw), gw.get("/v1/audit-events"))[1],
 }
 
 # A path of each operation with a path parameter that names nothing.
@@ -247,6 +295,16 @@ MISSING = {
     "get_endpoint_instances": "/v1/endpoints/absent/instances",
     "get_endpoint_metrics": "/v1/endpoints/absent/metrics",
     "invoke_endpoint": "/v1/endpoints/absent/invocations",
+    "get_endpoint_logs": "/v1/endpoints/absent/logs",
+    "get_packaging_job_logs": "/v1/packaging-jobs/absent-0123456789/logs",
+    "list_endpoint_captures": "/v1/endpoints/absent/captures",
+    "get_endpoint_alarms": "/v1/endpoints/absent/alarms",
+    "put_endpoint_alarms": "/v1/endpoints/absent/alarms",
+    "subscribe_to_endpoint_alarms": "/v1/endpoints/absent/alarms/subscriptions",
+    "get_api_key": "/v1/api-keys/absent",
+    "update_api_key": "/v1/api-keys/absent",
+    "revoke_api_key": "/v1/api-keys/absent",
+    "rotate_api_key": "/v1/api-keys/absent/rotate",
 }
 
 # A valid body for operations that need one (so the 404 is about the resource).
@@ -258,6 +316,9 @@ BODIES: dict[str, Any] = {
     "update_endpoint": {"variants": [{"name": "primary", "instance_count": 2}]},
     "create_endpoint": _endpoint_body(),
     "invoke_endpoint": {"inputs": "hello"},
+    "put_endpoint_alarms": ALARMS,
+    "subscribe_to_endpoint_alarms": {"protocol": "email", "endpoint": "oncall@example.com"},
+    "update_api_key": {"expires_at": None},
 }
 
 
