@@ -34,7 +34,9 @@ class OfflinePage:
     errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running while it is
+# open, and asyncio.run() in a later test of the same worker would refuse to start.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)

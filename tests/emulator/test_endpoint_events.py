@@ -47,9 +47,11 @@ def statuses(emulator_settings: Settings, keys: Keys) -> Iterator[Any]:
             "Messages", []
         ):
             seen.append(json.loads(message["Body"]))
-        return [
+        statuses = [
             e["detail"]["EndpointStatus"] for e in seen if e["detail"]["EndpointName"] == endpoint
         ]
+        # "SageMaker AI may send multiple events to EventBridge for each state change."
+        return [s for i, s in enumerate(statuses) if i == 0 or statuses[i - 1] != s]
 
     read.events = seen  # type: ignore[attr-defined]
     yield read

@@ -212,6 +212,9 @@ class Environment:
             aws_endpoint_url=self.proxy.url,
             aws_read_timeout_seconds=READ_TIMEOUT_SECONDS,
             aws_connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
+            # The matrix deploys the pending versions it registers (AWS mode's default
+            # deploys approved ones only: tests/test_governance_defaults.py).
+            require_approved_for_deployment=False,
         )
 
     def replica(self, index: int, keys: Keys) -> Replica:

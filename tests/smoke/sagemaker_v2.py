@@ -25,7 +25,11 @@ predictor = Predictor(
     deserializer=JSONDeserializer(),
 )
 described = session.sagemaker_client.describe_endpoint(EndpointName=endpoint_name)
-listed = [e["EndpointName"] for e in session.sagemaker_client.list_endpoints()["Endpoints"]]
+# NameContains: other tests' endpoints share the emulator, and a page holds only ten.
+listed = [
+    e["EndpointName"]
+    for e in session.sagemaker_client.list_endpoints(NameContains=endpoint_name)["Endpoints"]
+]
 print(
     json.dumps(
         {

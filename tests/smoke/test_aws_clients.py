@@ -115,7 +115,10 @@ def test_aws_cli_describes_and_lists_endpoints(
         [str(AWS), "sagemaker", "describe-endpoint", "--endpoint-name", deployed.endpoint],
         emulator_settings,
     )
-    listed = _run([str(AWS), "sagemaker", "list-endpoints"], emulator_settings)
+    listed = _run(
+        [str(AWS), "sagemaker", "list-endpoints", "--name-contains", deployed.endpoint],
+        emulator_settings,
+    )
     model = _run(
         [str(AWS), "sagemaker", "describe-model", "--model-name", deployed.model],
         emulator_settings,

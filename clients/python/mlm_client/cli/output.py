@@ -78,10 +78,16 @@ def _columns_of(rows: list[Row]) -> list[Column]:
 
 def _rows(rows: list[Row], columns: Sequence[Column]) -> Table:
     table = Table(show_edge=False, header_style="bold")
-    for header, _ in columns:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_cell(read(row))) for _, read in columns))
+    cells = [[_cell(read(row)) for _, read in columns] for row in rows]
+    for index, (header, _) in enumerate(columns):
+        if index == 0:
+            # A name is what a person copies into the next command: never folded.
+            widest = max([len(header), *(len(c[0]) for c in cells)])
+            table.add_column(header, no_wrap=True, min_width=widest)
+        else:
+            table.add_column(header, overflow="fold")
+    for row_cells in cells:
+        table.add_row(*(Text(cell) for cell in row_cells))
     return table
 
 

@@ -2543,7 +2543,7 @@ export type GetEndpointLogsData = {
         /**
          * Only this variant's instances.
          */
-        variant?: VariantName;
+        variant?: string;
         /**
          * Only this instance of `variant` (e.g. `i-0123456789abcdef0`).
          */
@@ -2622,7 +2622,7 @@ export type ListEndpointCapturesData = {
         /**
          * Only this variant's captures.
          */
-        variant?: VariantName;
+        variant?: string;
         /**
          * Lines from this time on (RFC 3339); default one hour before `end_time`.
          */

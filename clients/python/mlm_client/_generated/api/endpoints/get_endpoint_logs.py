@@ -153,8 +153,7 @@ def sync_detailed(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         instance_id (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -225,8 +224,7 @@ def sync(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         instance_id (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -292,8 +290,7 @@ async def asyncio_detailed(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         instance_id (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -364,8 +361,7 @@ async def asyncio(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         instance_id (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):

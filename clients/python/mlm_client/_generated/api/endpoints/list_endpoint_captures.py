@@ -131,8 +131,7 @@ def sync_detailed(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         page_size (int | Unset):  Default: 50.
@@ -185,8 +184,7 @@ def sync(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         page_size (int | Unset):  Default: 50.
@@ -234,8 +232,7 @@ async def asyncio_detailed(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         page_size (int | Unset):  Default: 50.
@@ -288,8 +285,7 @@ async def asyncio(
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
             at most 32. Example: glm-4-9b-chat.
-        variant (str | Unset): Lowercase letters, digits and single hyphens; starts with a letter;
-            at most 16. Example: primary.
+        variant (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         page_size (int | Unset):  Default: 50.
