@@ -75,6 +75,9 @@ def upstream() -> Iterator[_RawUpstream]:
     server.server_close()
 
 
+STALL = 5.0  # seconds; long beside a 0.3 s read timeout, however loaded the machine
+
+
 @pytest.fixture
 def proxy(env: Environment) -> Iterator[FaultProxy]:
     """A proxy of its own in front of the emulator, with a short stall."""
@@ -305,21 +308,21 @@ def test_a_retried_lost_reply_meets_its_own_work(env: Environment, proxy: FaultP
     assert [c.fault for c in proxy.calls] == ["reset_after", None]
 
 
-def test_stall_outlasts_the_read_timeout_setting_and_is_not_forwarded(
-    env: Environment, proxy: FaultProxy
-) -> None:
+def test_stall_outlasts_the_read_timeout_setting_and_is_not_forwarded(env: Environment) -> None:
     """MLM_AWS_READ_TIMEOUT_SECONDS reaches botocore: a stalled call times out then (and
     is retried, ``aws_max_attempts=1`` being one retry), long before the stall ends."""
-    clients = _clients(env, proxy, aws_read_timeout_seconds=0.3, aws_max_attempts=1)
-    name = f"proxy-stall-{time.monotonic_ns()}"
-    proxy.add("stall", "sagemaker:CreateModelPackageGroup", occurrence=1)
-    proxy.add("stall", "sagemaker:CreateModelPackageGroup", occurrence=2)
-    started = time.monotonic()
-    with pytest.raises(ReadTimeoutError):
-        clients.sagemaker().create_model_package_group(ModelPackageGroupName=name)
-    waited = time.monotonic() - started
-    assert [c.fault for c in proxy.calls] == ["stall", "stall"]
-    assert 0.6 <= waited < 1.5  # two read timeouts of 0.3 s, not two stalls of 1 s
+    with FaultProxy(env.emulator.url, stall_seconds=STALL) as proxy:
+        sagemaker = _clients(env, proxy, aws_read_timeout_seconds=0.3, aws_max_attempts=1)
+        client = sagemaker.sagemaker()  # built outside the timing: loading its model is slow
+        name = f"proxy-stall-{time.monotonic_ns()}"
+        proxy.add("stall", "sagemaker:CreateModelPackageGroup", occurrence=1)
+        proxy.add("stall", "sagemaker:CreateModelPackageGroup", occurrence=2)
+        started = time.monotonic()
+        with pytest.raises(ReadTimeoutError):
+            client.create_model_package_group(ModelPackageGroupName=name)
+        waited = time.monotonic() - started
+        assert [c.fault for c in proxy.calls] == ["stall", "stall"]
+        assert 0.6 <= waited < STALL  # two read timeouts of 0.3 s, not even one stall
     with pytest.raises(ClientError, match="does not exist"):
         env.direct.sagemaker().describe_model_package_group(ModelPackageGroupName=name)
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from botocore.exceptions import EndpointConnectionError
 
 from mlm.aws.batch import BatchJobs
 from mlm.container import Container
@@ -317,6 +318,31 @@ def test_concurrent_polls_and_an_event_register_exactly_once(
         list(pool.map(notice, range(8)))
     assert len(version_service.list_versions(keys.tenant, MODEL).items) == 1
     assert service.get(keys.tenant, job_id).model_version == 1
+
+
+def test_a_registration_aws_could_not_finish_leaves_no_claim_so_the_next_look_registers(
+    container: Container,
+    service: PackagingJobService,
+    submit_inert: Submit,
+    keys: Keys,
+    version_service: ModelVersionService,
+) -> None:
+    job_id = submit_inert()
+    put_status(container, keys.tenant, job_id, {"state": "succeeded", "result": RESULT})
+    claim = names.job_prefix("", keys.tenant, MODEL, job_id) + names.REGISTRATION_OBJECT
+    bucket = str(container.settings.artifact_bucket)
+
+    def unreachable(**_: Any) -> None:
+        raise EndpointConnectionError(endpoint_url="https://api.sagemaker.us-east-1.amazonaws.com")
+
+    sagemaker = container.clients.client("sagemaker")
+    with hooked(sagemaker, "before-call.sagemaker.CreateModelPackage", unreachable):
+        job = finished(service, keys.tenant, job_id)
+        assert (job.status, job.model_version) == ("succeeded", None)
+    s3 = container.clients.s3()
+    assert s3.list_objects_v2(Bucket=bucket, Prefix=claim).get("KeyCount") == 0
+    assert finished(service, keys.tenant, job_id).model_version == 1
+    assert len(version_service.list_versions(keys.tenant, MODEL).items) == 1
 
 
 def test_a_job_not_asked_to_register_registers_nothing(
