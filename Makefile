@@ -14,7 +14,7 @@ SDK_STAMPS := $(foreach v,$(SDK_VENVS),$(v)/.installed-$(shell cat tests/smoke/r
 CHROMIUM := /usr/bin/chromium
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint lint-python lint-imports lint-spec lint-deploy typecheck bench install generate check-generated clean
+.PHONY: run test fault-matrix lint lint-python lint-imports lint-spec lint-deploy typecheck bench install generate check-generated clean
 
 $(RUN_STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedde
 
 test: install lint check-generated  ## Every check and every test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+fault-matrix: $(STAMP)  ## Every fault kind at every AWS call of every mutating operation (~5x the cases of make test)
+	MLM_FAULT_MATRIX=full $(PY) -m pytest -n $(PYTEST_WORKERS) --dist load tests/reliability
 
 lint: lint-python lint-imports typecheck lint-spec lint-deploy
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from connexion.spec import Specification
 from pydantic import SecretStr
 from starlette.testclient import TestClient
 
@@ -23,6 +26,25 @@ from mlm.settings import ApiKeyEntry, Role, Settings, hash_api_key
 pytest_plugins = ["tests.reliability.summary", "tests.iam_actions"]
 
 _tenant_ids = itertools.count()
+
+
+def _validate_the_contract_once() -> None:
+    """connexion checks the spec against the OpenAPI schema for every app it builds, and
+    again for each of its middlewares (~0.15 s an app); tests build an app per test from
+    one unchanging file. Each distinct document is checked in full once per process."""
+    validate = Specification._validate_spec.__func__  # type: ignore[attr-defined]
+    checked: set[str] = set()
+
+    def once(cls: type[Specification], spec: dict[str, object]) -> None:
+        digest = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+        if digest not in checked:
+            validate(cls, spec)
+            checked.add(digest)
+
+    Specification._validate_spec = classmethod(once)  # type: ignore[method-assign,assignment]
+
+
+_validate_the_contract_once()
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +87,11 @@ class Keys:
 
 @pytest.fixture
 def keys() -> Keys:
+    return new_keys()
+
+
+def new_keys() -> Keys:
+    """Keys of a tenant (and another) no other test in any worker has."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     n = next(_tenant_ids)
     return Keys(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,10 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
+from mlm.app import create_app
+from mlm.container import build_container
 from mlm.settings import Settings
-from tests.conftest import Keys
+from tests.conftest import Keys, new_keys, settings_with_keys
 from tests.polling import poll
 
 SPEC = yaml.safe_load((Path(__file__).parents[1] / "spec" / "openapi.yaml").read_text())
@@ -88,9 +91,24 @@ def test_a_viewer_cannot_change_anything(
     assert response.json()["code"] == "ROLE_TOO_WEAK"
 
 
-@pytest.fixture
-def tenant_resources(client: TestClient, keys: Keys, emulator_settings: Settings) -> None:
-    """A model, a version, an in-service endpoint and an API key owned by the test's tenant."""
+@pytest.fixture(scope="module")
+def keys() -> Keys:
+    """One tenant for the whole module: its resources are made once (tenant_resources), as
+    no test here changes them (the other tenant's and the viewer's writes are refused)."""
+    return new_keys()
+
+
+@pytest.fixture(scope="module")
+def tenant_resources(keys: Keys, emulator_settings: Settings) -> Iterator[None]:
+    """A model, a version, an in-service endpoint and an API key owned by the tenant."""
+    container = build_container(settings_with_keys(emulator_settings, keys))
+    app = create_app(container, validate_responses=True)
+    with app.test_client(headers={"X-Api-Key": keys.admin}) as client:
+        _make_tenant_resources(client, keys, emulator_settings)
+        yield
+
+
+def _make_tenant_resources(client: TestClient, keys: Keys, emulator_settings: Settings) -> None:
     key = client.post("/v1/api-keys", json={"name": "iso-key", "role": "viewer"})
     assert key.status_code == 201, key.text
     created = client.post("/v1/models", json={"name": MODEL, "metadata": {"license": "mit"}})
@@ -169,6 +187,9 @@ def test_lists_show_only_the_callers_tenant(
     assert mine
     if path == "/api-keys":  # every tenant has its own keys from settings: only those
         assert {item["tenant"] for item in theirs} == {keys.other_tenant}
+    elif path == "/audit-events":  # the other tenant's refused tries here are its own events
+        assert {item["tenant"] for item in theirs} <= {keys.other_tenant}
+        assert not {e["request_id"] for e in mine} & {e["request_id"] for e in theirs}
     else:
         assert theirs == []
 

@@ -10,11 +10,10 @@ from connexion.options import SwaggerUIOptions
 from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
-from mlm import problems, validation
+from mlm import problems, spec, validation
 from mlm.container import Container
 from mlm.errors import ApiError
 from mlm.middleware import RequestContextMiddleware
-from mlm.spec import spec_path
 
 EXPOSED_HEADERS = [
     "ETag",
@@ -41,7 +40,7 @@ class _Response(flask.Response):
 
 
 def create_app(container: Container, validate_responses: bool = False) -> FlaskApp:
-    app = FlaskApp(__name__, specification_dir=str(spec_path().parent))
+    app = FlaskApp(__name__, specification_dir=str(spec.spec_path().parent))
     app.app.response_class = _Response
     settings = container.settings
     if settings.cors_allowed_origins:
@@ -57,7 +56,7 @@ def create_app(container: Container, validate_responses: bool = False) -> FlaskA
         RequestContextMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, container=container
     )
     app.add_api(
-        spec_path().name,
+        spec.document(),
         base_path="/v1",
         strict_validation=True,
         validate_responses=validate_responses,

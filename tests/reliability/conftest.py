@@ -1,10 +1,11 @@
 """Fixtures of the reliability tests, the fault matrix's parametrization and its summary.
 
 A test module that names ``FAULT_MATRIX = (<operation>, …)`` and takes a ``fault_case``
-argument gets one test per (operation, AWS call position, fault kind); the positions
-come from a clean run of each operation through the proxy, made while collecting. Each
-case's result travels in the test report (``user_properties``, so it crosses xdist
-workers) and the session ends with a table of them (``summary.py``).
+argument gets one test per (operation, AWS call position, fault kind; which kinds at
+which position: ``matrix.cases``); the positions come from a clean run of each operation
+through the proxy, made while collecting. Each case's result travels in the test report
+(``user_properties``, so it crosses xdist workers) and the session ends with a table of
+them (``summary.py``).
 """
 
 from __future__ import annotations
