@@ -1,4 +1,4 @@
-"""SNS: the topic an endpoint's alarms notify, and who is subscribed to it."""
+"""SNS: the topic an endpoint's alarms notify, and subscribing to it."""
 
 from __future__ import annotations
 
@@ -37,19 +37,6 @@ class Notifications:
                 ReturnSubscriptionArn=False,
             )
         return Subscription(str(answer.get("SubscriptionArn", "")), protocol, endpoint)
-
-    def subscriptions(self, topic_arn: str) -> list[Subscription]:
-        found: list[Subscription] = []
-        with aws_errors():
-            pages = self._sns.get_paginator("list_subscriptions_by_topic").paginate(
-                TopicArn=topic_arn
-            )
-            for page in pages:
-                found += [
-                    Subscription(s["SubscriptionArn"], s["Protocol"], s["Endpoint"])
-                    for s in page.get("Subscriptions", [])
-                ]
-        return found
 
     def delete_topic(self, topic_arn: str) -> None:
         """Deletes the topic and its subscriptions (a missing topic is fine)."""
