@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from mlm.aws.clients import ClientFactory
+from mlm.aws.endpoint_events import EVENT_PATTERN
 from mlm.settings import Settings
 
 EXECUTION_ROLE_NAME = "mlm-sagemaker-execution"
@@ -81,10 +82,7 @@ def _table_with_ttl(clients: ClientFactory, table: str) -> None:
 
 # SageMaker's endpoint state changes, as the AWS stack routes them (deploy/mlm.yaml).
 FLEET_EVENTS_RULE = "mlm-fleet-endpoint-state"
-FLEET_EVENT_PATTERN = {
-    "source": ["aws.sagemaker"],
-    "detail-type": ["SageMaker Endpoint State Change"],
-}
+FLEET_EVENT_PATTERN = EVENT_PATTERN
 
 
 def _fleet_index(clients: ClientFactory, settings: Settings) -> None:

@@ -28,13 +28,12 @@ from typing import Any
 from moto.events.models import events_backends
 from moto.sagemaker.models import sagemaker_backends
 
+from mlm.aws.endpoint_events import DETAIL_TYPE, SOURCE
 from mlm.emulator.patches import clock
 from mlm.emulator.patches.endpoints import EmulatedEndpoint
 
 log = logging.getLogger("mlm.emulator.events")
 
-SOURCE = "aws.sagemaker"
-DETAIL_TYPE = "SageMaker Endpoint State Change"
 TICK_SECONDS = 0.2
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 

@@ -11,15 +11,12 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from mlm.aws.endpoint_events import DETAIL_TYPE, SOURCE
 from mlm.aws.event_queue import EventQueue
 from mlm.services.fleet_index.index import FleetIndex
 
 log = logging.getLogger("mlm.fleet_index")
 
-SOURCE = "aws.sagemaker"
-DETAIL_TYPE = "SageMaker Endpoint State Change"
-# The rule that routes them to the queue (deploy/mlm.yaml and the emulator's bootstrap).
-EVENT_PATTERN = {"source": [SOURCE], "detail-type": [DETAIL_TYPE]}
 MAX_BATCHES = 100  # per drain: at most 1,000 events before the caller's next turn
 
 
