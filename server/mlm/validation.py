@@ -19,8 +19,10 @@ from connexion.utils import is_null, is_nullable
 from connexion.validators import (
     FormDataValidator,
     JSONRequestBodyValidator,
+    JSONResponseBodyValidator,
     MultiPartFormDataValidator,
     ParameterValidator,
+    TextResponseBodyValidator,
 )
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match, relevance
@@ -212,6 +214,15 @@ class PlainJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         return None
 
 
+class BodilessHeadJSONResponseValidator(JSONResponseBodyValidator):  # type: ignore[misc]
+    """A HEAD answer has no content (RFC 9110 §9.3.2), though its GET's schema wants one."""
+
+    def wrap_send(self, send: Any) -> Any:
+        if self._scope.get("method") == "HEAD":
+            return send
+        return super().wrap_send(send)
+
+
 VALIDATOR_MAP = {
     "parameter": PlainParameterValidator,
     "body": MediaTypeDict(
@@ -219,6 +230,12 @@ VALIDATOR_MAP = {
             "*/*json": PlainJSONBodyValidator,
             "application/x-www-form-urlencoded": FormDataValidator,
             "multipart/form-data": MultiPartFormDataValidator,
+        }
+    ),
+    "response": MediaTypeDict(
+        {
+            "*/*json": BodilessHeadJSONResponseValidator,
+            "text/plain": TextResponseBodyValidator,
         }
     ),
 }

@@ -83,6 +83,15 @@ def test_list_pages_through_models(client: TestClient) -> None:
     assert second["next_page_token"] is None
 
 
+def test_head_answers_what_get_would_without_a_body(client: TestClient) -> None:
+    """RFC 9110 §9.3.2; with response validation on, an empty body is not a 500."""
+    _create(client)
+    for path in ["/v1/models", "/v1/models/glm"]:
+        got, head = client.get(path), client.head(path)
+        assert (head.status_code, head.content) == (200, b"")
+        assert head.headers["Content-Type"] == got.headers["Content-Type"]
+
+
 def test_list_filters_by_task(client: TestClient) -> None:
     _create(client, "a", task="text-generation")
     _create(client, "b", task="feature-extraction")
