@@ -67,11 +67,17 @@ def gateway(request: pytest.FixtureRequest, container: Container, keys: Keys) ->
     return GatewayClient(make_handler(container), request.param, api_key=keys.admin)
 
 
+UNLIMITED = {"rate_limit_key_writes_burst": 100_000, "rate_limit_key_burst": 100_000}
+
+
 @pytest.fixture(scope="module")
 def shared_handler(emulator_settings: Settings) -> Callable[..., dict[str, Any]]:
     """One app for the problem answers (they create nothing): building the connexion app
     per test would cost ~0.4 s each."""
-    return make_handler(build_container(settings_with_keys(emulator_settings, SHARED_KEYS)))
+    # One key makes every problem request of the module, faster than a key's write limit
+    # allows (30 at once, 10 a second); limits are tested in tests/test_rate_limits.py.
+    settings = settings_with_keys(emulator_settings, SHARED_KEYS, **UNLIMITED)
+    return make_handler(build_container(settings))
 
 
 @pytest.fixture(params=VERSIONS, ids=["rest-api-v1", "http-api-v2"])
