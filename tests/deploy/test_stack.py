@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from mlm.aws.endpoint_events import EVENT_PATTERN
 from mlm.container import Container
-from mlm.emulator.bootstrap import FLEET_EVENT_PATTERN, FLEET_EVENTS_RULE
+from mlm.emulator.bootstrap import FLEET_EVENTS_RULE
 from mlm.lambdas import janitor
 from mlm.settings import Settings
 from tests.deploy.stack import DEPLOY, environment, packaging, props, resources, stack
@@ -157,7 +158,7 @@ def test_the_schedule_input_makes_the_janitor_sweep_for_real(
 
 def test_endpoint_state_changes_reach_the_fleet_events_function() -> None:
     rule = props("FleetEventsRule")
-    assert rule["EventPattern"] == FLEET_EVENT_PATTERN  # what the emulator sends, too
+    assert rule["EventPattern"] == EVENT_PATTERN  # what the emulator sends, too
     assert rule["Name"] == FLEET_EVENTS_RULE
     [target] = rule["Targets"]
     assert target["Arn"] == {"Fn::GetAtt": ["FleetEventsQueue", "Arn"]}

@@ -527,13 +527,12 @@ def positions(name: str) -> list[Position]:
     return sorted(Position(a, k) for a, n in counts.items() for k in range(1, n + 1))
 
 
-def cases(names: Sequence[str], every_fault: bool | None = None) -> list[Case]:
+def cases(names: Sequence[str]) -> list[Case]:
     """Every position gets the lost reply (AWS did the work, MLM never heard: the fault
     that makes duplicates and orphans) and one of the faults where AWS did nothing,
     taken in turn, so each of those meets a quarter of every operation's positions.
     ``MLM_FAULT_MATRIX=full`` (``make fault-matrix``) gives every position every fault."""
-    if every_fault is None:
-        every_fault = os.environ.get("MLM_FAULT_MATRIX") == "full"
+    every_fault = os.environ.get("MLM_FAULT_MATRIX") == "full"
     found = []
     for name in names:
         for index, position in enumerate(positions(name)):

@@ -82,7 +82,6 @@ def _table_with_ttl(clients: ClientFactory, table: str) -> None:
 
 # SageMaker's endpoint state changes, as the AWS stack routes them (deploy/mlm.yaml).
 FLEET_EVENTS_RULE = "mlm-fleet-endpoint-state"
-FLEET_EVENT_PATTERN = EVENT_PATTERN
 
 
 def _fleet_index(clients: ClientFactory, settings: Settings) -> None:
@@ -110,7 +109,7 @@ def _fleet_index(clients: ClientFactory, settings: Settings) -> None:
         "Attributes"
     ]["QueueArn"]
     events = clients.events()
-    events.put_rule(Name=FLEET_EVENTS_RULE, EventPattern=json.dumps(FLEET_EVENT_PATTERN))
+    events.put_rule(Name=FLEET_EVENTS_RULE, EventPattern=json.dumps(EVENT_PATTERN))
     events.put_targets(Rule=FLEET_EVENTS_RULE, Targets=[{"Id": "fleet-index", "Arn": queue_arn}])
 
 
