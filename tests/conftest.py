@@ -8,6 +8,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -148,6 +149,12 @@ def container(settings: Settings) -> Container:
 @pytest.fixture
 def client(container: Container, keys: Keys) -> Iterator[TestClient]:
     """The app in process, with response validation on; sends the tenant's admin key."""
+    with admin_client(container, keys) as test_client:
+        yield test_client
+
+
+@contextmanager
+def admin_client(container: Container, keys: Keys) -> Iterator[TestClient]:
     app = create_app(container, validate_responses=True)
     with app.test_client(headers={"X-Api-Key": keys.admin}) as test_client:
         yield test_client

@@ -10,10 +10,9 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from mlm.app import create_app
 from mlm.container import build_container
 from mlm.settings import Settings
-from tests.conftest import Keys, new_keys, settings_with_keys
+from tests.conftest import Keys, admin_client, new_keys, settings_with_keys
 from tests.polling import poll
 
 SPEC = yaml.safe_load((Path(__file__).parents[1] / "spec" / "openapi.yaml").read_text())
@@ -102,8 +101,7 @@ def keys() -> Keys:
 def tenant_resources(keys: Keys, emulator_settings: Settings) -> Iterator[None]:
     """A model, a version, an in-service endpoint and an API key owned by the tenant."""
     container = build_container(settings_with_keys(emulator_settings, keys))
-    app = create_app(container, validate_responses=True)
-    with app.test_client(headers={"X-Api-Key": keys.admin}) as client:
+    with admin_client(container, keys) as client:
         _make_tenant_resources(client, keys, emulator_settings)
         yield
 
