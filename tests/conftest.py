@@ -51,7 +51,8 @@ _validate_the_contract_once()
 @pytest.fixture(scope="session")
 def emulator_settings() -> Iterator[Settings]:
     """Emulated AWS for the whole test process; transitions take 0.2 s, not minutes."""
-    base = Settings(mode="emulator", emulator_transition_seconds=0.2)
+    # AWS's own minute: the alarm tests place datapoints minutes apart.
+    base = Settings(mode="emulator", emulator_transition_seconds=0.2, emulator_minute_seconds=60)
     emulator, settings = start_emulator(base)
     yield settings
     emulator.stop()

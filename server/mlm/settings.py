@@ -186,6 +186,10 @@ class Settings(BaseSettings):
     # Embedded emulator.
     emulator_port: int = Field(default=0, ge=0, le=65535, description="0 picks a free port.")
     emulator_transition_seconds: float = Field(default=2.0, ge=0)
+    # How long one AWS minute of CloudWatch and Application Auto Scaling lasts in the
+    # emulator (metric periods, alarm evaluation, scaling cooldowns): 6 s, so that a load
+    # loop under `make run` scales an endpoint out in seconds, not minutes.
+    emulator_minute_seconds: float = Field(default=6.0, gt=0, le=60)
 
     # Pagination tokens are signed with this; a random one per process when unset.
     page_token_secret: SecretStr = Field(

@@ -23,6 +23,7 @@ from tests.emulator.conftest import IMAGE, Hosting
 
 TRAFFIC_METRICS = {
     "Invocations",
+    "InvocationsPerInstance",
     "Invocation4XXErrors",
     "Invocation5XXErrors",
     "InvocationModelErrors",

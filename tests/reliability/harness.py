@@ -246,7 +246,7 @@ def environment() -> Environment:
     with _environment_lock:
         if _environment is None:
             emulator, settings = start_emulator(
-                Settings(mode="emulator", emulator_transition_seconds=0)
+                Settings(mode="emulator", emulator_transition_seconds=0, emulator_minute_seconds=60)
             )
             proxy = FaultProxy(emulator.url, stall_seconds=STALL_SECONDS).start()
             _environment = Environment(

@@ -41,6 +41,7 @@ NOT_FOUND = {
     "NoSuchKey",
     "NoSuchBucket",
     "NotFoundException",
+    "ObjectNotFoundException",  # Application Auto Scaling
 }
 RETRY_AFTER_SECONDS = "5"
 T = TypeVar("T")

@@ -31,7 +31,10 @@ class Emulator:
 
 def start_emulator(settings: Settings) -> tuple[Emulator, Settings]:
     """Start the emulator and return it with settings that point the service at it."""
-    patches.apply(transition_seconds=settings.emulator_transition_seconds)
+    patches.apply(
+        transition_seconds=settings.emulator_transition_seconds,
+        minute_seconds=settings.emulator_minute_seconds,
+    )
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=settings.emulator_port, verbose=False)
     server.start()
     host, port = server.get_host_and_port()

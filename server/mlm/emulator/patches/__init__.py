@@ -131,6 +131,7 @@ from __future__ import annotations
 
 from mlm.emulator.patches import (
     alarm_actions,
+    autoscaling,
     batch,
     clock,
     cloudwatch,
@@ -157,19 +158,22 @@ def configure(transition_seconds: float) -> None:
     clock.configure(transition_seconds)
 
 
-def apply(transition_seconds: float) -> None:
+def apply(transition_seconds: float, minute_seconds: float = 60.0) -> None:
     """Install every patch once per process (moto backends are process-global).
 
-    Safe to call again: later calls only change the transition delay.
+    Safe to call again: later calls only change the transition delay and the length of an
+    emulated metric minute.
     """
     global _applied
     configure(transition_seconds)
+    clock.configure_minute(minute_seconds)
     if _applied:
         return
     registry.install()
     tagging.install()
     hosting.install()
     endpoints.install()
+    autoscaling.install()  # wraps the endpoints patch
     container_logs.install()
     data_capture.install()
     invocations.install()

@@ -40,7 +40,7 @@ _ARITHMETIC: dict[type, Callable[[float, float], float]] = {
 }
 
 
-def _values(
+def values_of(
     account: str,
     region: str,
     namespace: str | None,
@@ -104,7 +104,7 @@ def _period_value(
 ) -> float | None:
     if not alarm.metric_data_queries:
         dims = {(d.name, d.value) for d in alarm.dimensions}
-        values = _values(account, region, alarm.namespace, alarm.metric_name, dims, start, end)
+        values = values_of(account, region, alarm.namespace, alarm.metric_name, dims, start, end)
         return statistic(values, alarm.extended_statistic or alarm.statistic or "Average")
     known: dict[str, float | None] = {}
     result: float | None = None
@@ -112,7 +112,7 @@ def _period_value(
         stat = query.metric_stat
         if stat is not None:
             dims = {(d.name, d.value) for d in stat.metric.dimensions}
-            values = _values(
+            values = values_of(
                 account, region, stat.metric.namespace, stat.metric.metric_name, dims, start, end
             )
             # An idle metric's Sum is 0, so "5xx / invocations" of a quiet minute is no data.

@@ -412,8 +412,8 @@ def list_endpoints(self: SageMakerModelBackend, **kwargs: Any) -> Any:
 
 
 def _update_endpoint_action(self: SageMakerResponse) -> ActionResult:
-    arn = update_endpoint(
-        self.sagemaker_backend,
+    # Through the backend, so that a later patch of UpdateEndpoint (autoscaling) applies.
+    arn: str = getattr(self.sagemaker_backend, "update_endpoint")(  # noqa: B009
         endpoint_name=self._get_param("EndpointName"),
         endpoint_config_name=self._get_param("EndpointConfigName"),
         retain_all_variant_properties=bool(self._get_param("RetainAllVariantProperties")),

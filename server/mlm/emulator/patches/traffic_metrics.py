@@ -3,7 +3,9 @@
 Published straight into moto's in-process CloudWatch backend: ``AWS/`` namespaces are
 reserved for AWS, so PutMetricData from a client would be refused. Per served request
 (dimensions EndpointName + VariantName): Invocations 1, Invocation4XXErrors and
-Invocation5XXErrors 0/1 (the model's status class), InvocationModelErrors 0/1 (any
+Invocation5XXErrors 0/1 (the model's status class), InvocationsPerInstance 1 / the
+variant's instances serving (AWS's ScalingPolicyMetric: "1/numberOfInstances is sent as
+the value on each request"), InvocationModelErrors 0/1 (any
 non-2xx answer or a timeout), ModelLatency and OverheadLatency in microseconds as
 measured, and ConcurrentRequestsPerModel: the number of requests in flight on that
 variant when the request arrived and again when it left (itself included). No GPU, CPU
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from moto.cloudwatch.models import cloudwatch_backends
+from moto.sagemaker.models import sagemaker_backends
 
-from mlm.emulator.patches import clock
+from mlm.emulator.patches import clock, endpoints
 
 NAMESPACE = "AWS/SageMaker"
 _lock = threading.Lock()
@@ -78,6 +81,7 @@ def _publish(
 
     data = [
         datum("Invocations", 1, "None"),
+        datum("InvocationsPerInstance", 1 / _instances(account, region, endpoint, variant), "None"),
         datum("Invocation4XXErrors", int(status is not None and 400 <= status < 500), "None"),
         datum("Invocation5XXErrors", int(status is not None and status >= 500), "None"),
         datum("InvocationModelErrors", int(status is None or not 200 <= status < 300), "None"),
@@ -87,3 +91,10 @@ def _publish(
         datum("ConcurrentRequestsPerModel", leaving_with, "Count"),
     ]
     cloudwatch_backends[account][region].put_metric_data(NAMESPACE, data)
+
+
+def _instances(account: str, region: str, endpoint: str, variant: str) -> int:
+    """The variant's instances serving now (at least 1: it just served a request)."""
+    live = endpoints.live_endpoint(sagemaker_backends[account][region], endpoint)
+    serving = next((v for v in live.variants if v.name == variant), None) if live else None
+    return max(int(getattr(serving, "current_count", None) or 1), 1)

@@ -1,0 +1,284 @@
+"""Application Auto Scaling acts on emulated SageMaker variants (patch ``autoscaling.py``).
+
+AWS docs cited per test: Application Auto Scaling User Guide ("How target tracking
+scaling works", "RegisterScalableTarget", "DeregisterScalableTarget") and the SageMaker
+developer guide ("Update endpoints that use auto scaling", "Delete endpoints configured
+for auto scaling"). A metric minute lasts 0.2 s here (``clock.configure_minute``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from mlm.aws.clients import ClientFactory
+from mlm.emulator.patches import clock
+from mlm.settings import Settings
+from tests.emulator.conftest import Hosting
+from tests.polling import poll
+
+MINUTE = 0.2
+DIM = "sagemaker:variant:DesiredInstanceCount"
+INVOCATIONS = "SageMakerVariantInvocationsPerInstance"
+
+
+@pytest.fixture(autouse=True)
+def fast_minute() -> Iterator[None]:
+    clock.configure_minute(MINUTE)
+    yield
+    clock.configure_minute(60.0)
+
+
+@pytest.fixture
+def aas(emulator_settings: Settings) -> Any:
+    return ClientFactory(emulator_settings).client("application-autoscaling")
+
+
+@pytest.fixture
+def runtime(emulator_settings: Settings) -> Any:
+    return ClientFactory(emulator_settings).sagemaker_runtime()
+
+
+@pytest.fixture
+def endpoint(hosting: Hosting) -> str:
+    name = hosting.endpoint()
+    hosting.wait(name, "InService")
+    return name
+
+
+def _rid(endpoint: str, variant: str = "primary") -> str:
+    return f"endpoint/{endpoint}/variant/{variant}"
+
+
+def _register(aas: Any, endpoint: str, low: int = 1, high: int = 3) -> None:
+    aas.register_scalable_target(
+        ServiceNamespace="sagemaker",
+        ResourceId=_rid(endpoint),
+        ScalableDimension=DIM,
+        MinCapacity=low,
+        MaxCapacity=high,
+    )
+
+
+def _track(aas: Any, endpoint: str, target: float, out_s: int = 0, in_s: int = 0) -> None:
+    aas.put_scaling_policy(
+        PolicyName="track",
+        ServiceNamespace="sagemaker",
+        ResourceId=_rid(endpoint),
+        ScalableDimension=DIM,
+        PolicyType="TargetTrackingScaling",
+        TargetTrackingScalingPolicyConfiguration={
+            "TargetValue": target,
+            "PredefinedMetricSpecification": {"PredefinedMetricType": INVOCATIONS},
+            "ScaleOutCooldown": out_s,
+            "ScaleInCooldown": in_s,
+        },
+    )
+
+
+def _invoke_for(runtime: Any, endpoint: str, seconds: float, gap_s: float = 0.0) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        runtime.invoke_endpoint(EndpointName=endpoint, Body=b"{}", ContentType="application/json")
+        if gap_s:
+            time.sleep(gap_s)
+
+
+def _desired(hosting: Hosting, endpoint: str) -> int:
+    described = hosting.sm.describe_endpoint(EndpointName=endpoint)
+    return int(described["ProductionVariants"][0]["DesiredInstanceCount"])
+
+
+def _activities(aas: Any, endpoint: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = aas.describe_scaling_activities(
+        ServiceNamespace="sagemaker", ResourceId=_rid(endpoint), ScalableDimension=DIM
+    )["ScalingActivities"]
+    return found
+
+
+def test_registering_a_variant_of_no_endpoint_is_refused(aas: Any, prefix: str) -> None:
+    with pytest.raises(ClientError) as caught:
+        _register(aas, f"{prefix}-nothing")
+    assert caught.value.response["Error"]["Code"] == "ValidationException"
+
+
+def test_registering_an_unknown_variant_is_refused(aas: Any, endpoint: str) -> None:
+    with pytest.raises(ClientError) as caught:
+        aas.register_scalable_target(
+            ServiceNamespace="sagemaker",
+            ResourceId=_rid(endpoint, "nope"),
+            ScalableDimension=DIM,
+            MinCapacity=1,
+            MaxCapacity=2,
+        )
+    assert "does not exist" in caught.value.response["Error"]["Message"]
+
+
+def test_a_minimum_above_the_current_count_scales_out_to_it_at_once(
+    aas: Any, hosting: Hosting, endpoint: str
+) -> None:
+    # RegisterScalableTarget: a current capacity outside the new range is brought inside it.
+    _register(aas, endpoint, low=2, high=4)
+    assert _desired(hosting, endpoint) == 2
+    [activity] = _activities(aas, endpoint)
+    assert activity["Cause"] == "minimum capacity was set to 2"
+    assert activity["Description"] == "Setting desired instance count to 2."
+
+
+def test_a_scaling_policy_needs_a_registered_target(aas: Any, endpoint: str) -> None:
+    with pytest.raises(ClientError) as caught:
+        _track(aas, endpoint, 5)
+    assert caught.value.response["Error"]["Code"] == "ObjectNotFoundException"
+
+
+def test_invocations_above_the_target_for_three_periods_scale_out_in_proportion(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    # Target tracking: above the target for 3 datapoints → ceil(current x metric / target),
+    # capped by the maximum.
+    _register(aas, endpoint, low=1, high=3)
+    _track(aas, endpoint, target=2)
+    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
+    assert _desired(hosting, endpoint) == 3
+    [activity] = _activities(aas, endpoint)
+    assert "AlarmHigh" in activity["Cause"]
+    assert "triggered policy track" in activity["Cause"]
+    hosting.wait(endpoint, "InService")
+    assert _activities(aas, endpoint)[0]["StatusCode"] == "Successful"
+
+
+def test_no_second_scale_out_within_the_scale_out_cooldown(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    _register(aas, endpoint, low=1, high=10)
+    _track(aas, endpoint, target=2, out_s=3600)  # an hour of metric time: 12 s here
+    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
+    first = _desired(hosting, endpoint)
+    hosting.wait(endpoint, "InService")
+    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
+    assert _desired(hosting, endpoint) == first
+    assert len(_activities(aas, endpoint)) == 1
+
+
+def test_light_traffic_below_90_percent_of_the_target_scales_back_in(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    # Below 90 % of the target for 15 datapoints → scale in, not below the minimum.
+    _register(aas, endpoint, low=1, high=3)
+    _track(aas, endpoint, target=2)
+    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
+    hosting.wait(endpoint, "InService")
+    assert _desired(hosting, endpoint) == 3
+    # One request in every period: 1/3 per request, well under 0.9 x 2 per period.
+    _invoke_for(runtime, endpoint, seconds=16 * MINUTE, gap_s=MINUTE / 2)
+    assert _desired(hosting, endpoint) == 1
+    latest = _activities(aas, endpoint)[0]
+    assert "AlarmLow" in latest["Cause"]
+
+
+def test_an_idle_variant_keeps_its_instances_on_missing_data(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    # Missing datapoints leave the scale-in alarm INSUFFICIENT_DATA: no scale-in.
+    _register(aas, endpoint, low=1, high=3)
+    _track(aas, endpoint, target=2)
+    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
+    hosting.wait(endpoint, "InService")
+    time.sleep(16 * MINUTE)
+    assert _desired(hosting, endpoint) == 3
+
+
+def test_changing_the_instance_type_of_a_scalable_variant_is_refused(
+    aas: Any, hosting: Hosting, endpoint: str
+) -> None:
+    _register(aas, endpoint)
+    bigger = hosting.config(suffix="c2", instance_type="ml.g5.12xlarge")
+    with pytest.raises(ClientError) as caught:
+        hosting.sm.update_endpoint(EndpointName=endpoint, EndpointConfigName=bigger)
+    assert "deregister them" in caught.value.response["Error"]["Message"]
+
+
+def test_the_same_instance_type_updates_while_the_variant_scales(
+    aas: Any, hosting: Hosting, endpoint: str
+) -> None:
+    _register(aas, endpoint)
+    same = hosting.config(suffix="c2")
+    hosting.sm.update_endpoint(EndpointName=endpoint, EndpointConfigName=same)
+    assert hosting.wait(endpoint, "InService")["EndpointConfigName"] == same
+
+
+def test_deregistering_deletes_the_targets_policies_and_scheduled_actions(
+    aas: Any, endpoint: str
+) -> None:
+    _register(aas, endpoint)
+    _track(aas, endpoint, target=70)
+    aas.put_scheduled_action(
+        ServiceNamespace="sagemaker",
+        ScheduledActionName="mornings",
+        ResourceId=_rid(endpoint),
+        ScalableDimension=DIM,
+        Schedule="cron(0 8 * * ? *)",
+        ScalableTargetAction={"MinCapacity": 2},
+    )
+    aas.deregister_scalable_target(
+        ServiceNamespace="sagemaker", ResourceId=_rid(endpoint), ScalableDimension=DIM
+    )
+    scope = {"ServiceNamespace": "sagemaker", "ResourceId": _rid(endpoint)}
+    assert aas.describe_scaling_policies(**scope)["ScalingPolicies"] == []
+    assert aas.describe_scheduled_actions(**scope)["ScheduledActions"] == []
+
+
+def test_policies_are_matched_by_their_exact_resource_id(aas: Any, hosting: Hosting) -> None:
+    two = hosting.config(suffix="c2")
+    hosting.sm.create_endpoint(EndpointName=f"{hosting.prefix}-e2", EndpointConfigName=two)
+    first = hosting.endpoint()
+    hosting.wait(first, "InService")
+    hosting.wait(f"{hosting.prefix}-e2", "InService")
+    _register(aas, first)
+    _track(aas, first, target=70)
+    # "endpoint/<p>-e/…" is a substring of nothing else, but "<p>-e" is a prefix of "<p>-e2".
+    other = aas.describe_scaling_policies(
+        ServiceNamespace="sagemaker", ResourceId=_rid(f"{hosting.prefix}-e2")
+    )
+    assert other["ScalingPolicies"] == []
+
+
+def test_deleting_the_endpoint_deregisters_its_variants(
+    aas: Any, hosting: Hosting, endpoint: str
+) -> None:
+    _register(aas, endpoint)
+    hosting.sm.delete_endpoint(EndpointName=endpoint)
+    targets = aas.describe_scalable_targets(
+        ServiceNamespace="sagemaker", ResourceIds=[_rid(endpoint)]
+    )
+    assert targets["ScalableTargets"] == []
+
+
+def test_each_invocation_publishes_one_over_the_instances_serving(
+    hosting: Hosting, runtime: Any, emulator_settings: Settings
+) -> None:
+    name = hosting.endpoint(config=hosting.config(count=4))
+    hosting.wait(name, "InService")
+    runtime.invoke_endpoint(EndpointName=name, Body=b"{}", ContentType="application/json")
+    cw = ClientFactory(emulator_settings).cloudwatch()
+    stats = poll(
+        lambda: cw.get_metric_statistics(
+            Namespace="AWS/SageMaker",
+            MetricName="InvocationsPerInstance",
+            Dimensions=[
+                {"Name": "EndpointName", "Value": name},
+                {"Name": "VariantName", "Value": "primary"},
+            ],
+            StartTime=time.time() - 300,
+            EndTime=time.time() + 60,
+            Period=60,
+            Statistics=["Sum"],
+        )["Datapoints"],
+        lambda points: bool(points),
+        "InvocationsPerInstance to be published",
+    )
+    assert sum(p["Sum"] for p in stats) == pytest.approx(0.25)
