@@ -21,6 +21,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from mlm.aws.alarms import EndpointAlarmStore
 from mlm.aws.api_keys import ApiKeyTable
 from mlm.aws.audit_log import AuditLog
+from mlm.aws.autoscaling import ApplicationAutoScaling
 from mlm.aws.batch import BatchJobs
 from mlm.aws.capture_objects import CaptureObjects
 from mlm.aws.clients import ClientFactory
@@ -42,8 +43,10 @@ from mlm.pagination import PageTokens
 from mlm.services.access import ApiKeyService, TokenVerifier
 from mlm.services.alarms import AlarmService
 from mlm.services.audit import AuditTrail
+from mlm.services.autoscaling import AutoscalingService
 from mlm.services.captures import CaptureService
 from mlm.services.endpoints import DeployedVersions, EndpointService
+from mlm.services.endpoints.scaling_guard import ScalingGuard
 from mlm.services.fleet_index import FleetEvents, FleetIndex, IndexedEndpoints, Reconciler
 from mlm.services.invocations import InvocationService
 from mlm.services.janitor import Janitor
@@ -161,6 +164,21 @@ class Container:
             locks=self.locks,
             on_change=self.fleet_index.observe,
             capture_base_uri=self.capture_base_uri,
+            scaling=ScalingGuard(self.hosting, self.application_autoscaling),
+        )
+
+    @cached_property
+    def application_autoscaling(self) -> ApplicationAutoScaling:
+        return ApplicationAutoScaling(self.clients.client("application-autoscaling"))
+
+    @cached_property
+    def autoscaling(self) -> AutoscalingService:
+        return AutoscalingService(
+            autoscaling=self.application_autoscaling,
+            hosting=self.hosting,
+            endpoints=self.endpoints,
+            hardware=self.catalog,
+            locks=self.locks,
         )
 
     @property

@@ -37,14 +37,17 @@ from ._generated.api.audit import list_audit_events
 from ._generated.api.endpoints import (
     create_endpoint,
     delete_endpoint,
+    delete_endpoint_autoscaling,
     get_endpoint,
     get_endpoint_alarms,
+    get_endpoint_autoscaling,
     get_endpoint_instances,
     get_endpoint_logs,
     get_endpoint_metrics,
     list_endpoint_captures,
     list_endpoints,
     put_endpoint_alarms,
+    put_endpoint_autoscaling,
     subscribe_to_endpoint_alarms,
     update_endpoint,
 )
@@ -86,6 +89,8 @@ from ._generated.models import (
     Endpoint,
     EndpointAlarms,
     EndpointAlarmsUpdate,
+    EndpointAutoscaling,
+    EndpointAutoscalingUpdate,
     EndpointCreate,
     EndpointInstances,
     EndpointMetrics,
@@ -639,6 +644,26 @@ class MLM:
             endpoint_name, client=self._client, body=as_body(body, AlarmSubscriptionCreate)
         )
         return parsed(response, AlarmSubscription)
+
+    # Autoscaling
+
+    def get_endpoint_autoscaling(self, endpoint_name: str) -> EndpointAutoscaling:
+        """Each scaling variant's bounds, metric and target, and recent scaling activities."""
+        response = get_endpoint_autoscaling.sync_detailed(endpoint_name, client=self._client)
+        return parsed(response, EndpointAutoscaling)
+
+    def put_endpoint_autoscaling(
+        self, endpoint_name: str, body: EndpointAutoscalingUpdate | Mapping[str, Any]
+    ) -> EndpointAutoscaling:
+        """Replaces the endpoint's autoscaling (variants left out stop scaling)."""
+        response = put_endpoint_autoscaling.sync_detailed(
+            endpoint_name, client=self._client, body=as_body(body, EndpointAutoscalingUpdate)
+        )
+        return parsed(response, EndpointAutoscaling)
+
+    def delete_endpoint_autoscaling(self, endpoint_name: str) -> None:
+        """Stops the endpoint's autoscaling; instance counts stay as they are."""
+        delete_endpoint_autoscaling.sync_detailed(endpoint_name, client=self._client)
 
     # Invoking endpoints
 

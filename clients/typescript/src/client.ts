@@ -9,6 +9,8 @@ import type {
   CapturedInvocationPage,
   EndpointAlarms,
   EndpointAlarmsUpdate,
+  EndpointAutoscaling,
+  EndpointAutoscalingUpdate,
   GetEndpointLogsData,
   GetPackagingJobLogsData,
   ListEndpointCapturesData,
@@ -334,6 +336,23 @@ export class MlmClient {
   /** Subscribes an email address or an https:// webhook to the endpoint's alarm notifications. */
   async subscribeToEndpointAlarms(endpointName: string, body: AlarmSubscriptionCreate): Promise<AlarmSubscription> {
     return (await sdk.subscribeToEndpointAlarms({ ...this.base, path: { endpoint_name: endpointName }, body })).data;
+  }
+
+  // --- autoscaling ---
+
+  /** Each scaling variant's bounds, metric and target, and the recent scaling activities. */
+  async getEndpointAutoscaling(endpointName: string): Promise<EndpointAutoscaling> {
+    return (await sdk.getEndpointAutoscaling({ ...this.base, path: { endpoint_name: endpointName } })).data;
+  }
+
+  /** Replaces the endpoint's autoscaling (variants left out stop scaling). */
+  async putEndpointAutoscaling(endpointName: string, body: EndpointAutoscalingUpdate): Promise<EndpointAutoscaling> {
+    return (await sdk.putEndpointAutoscaling({ ...this.base, path: { endpoint_name: endpointName }, body })).data;
+  }
+
+  /** Stops the endpoint's autoscaling; instance counts stay as they are. */
+  async deleteEndpointAutoscaling(endpointName: string): Promise<void> {
+    await sdk.deleteEndpointAutoscaling({ ...this.base, path: { endpoint_name: endpointName } });
   }
 
   // --- invoking endpoints ---

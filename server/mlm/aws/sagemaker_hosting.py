@@ -370,8 +370,9 @@ class SageMakerHosting:
         with aws_errors():
             self._sm.delete_endpoint(EndpointName=name)
 
-    def tags(self, arn: str) -> dict[str, str]:
-        cached = self._tags.get(arn)
+    def tags(self, arn: str, fresh: bool = False) -> dict[str, str]:
+        """``fresh`` asks AWS even when the tags were read within the TTL."""
+        cached = None if fresh else self._tags.get(arn)
         if cached is not None:
             return dict(cached)
         tags: dict[str, str] = {}
@@ -380,6 +381,28 @@ class SageMakerHosting:
                 tags.update((t["Key"], t["Value"]) for t in page.get("Tags", []))
         self._tags.put(arn, dict(tags))
         return tags
+
+    def add_tags(self, arn: str, tags: Mapping[str, str]) -> None:
+        """AddTags replaces the value of a key already set."""
+        if not tags:
+            return
+        try:
+            with aws_errors():
+                self._sm.add_tags(
+                    ResourceArn=arn,
+                    Tags=[{"Key": k, "Value": v} for k, v in tags.items()],
+                )
+        finally:
+            self._tags.forget(arn)  # also when the reply was lost: AWS may have done it
+
+    def delete_tags(self, arn: str, keys: Sequence[str]) -> None:
+        if not keys:
+            return
+        try:
+            with aws_errors():
+                self._sm.delete_tags(ResourceArn=arn, TagKeys=list(keys))
+        finally:
+            self._tags.forget(arn)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetEndpointAlarmsData, GetEndpointAlarmsErrors, GetEndpointAlarmsResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, PutEndpointAlarmsData, PutEndpointAlarmsErrors, PutEndpointAlarmsResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateApiKeyData, RotateApiKeyErrors, RotateApiKeyResponses, SubscribeToEndpointAlarmsData, SubscribeToEndpointAlarmsErrors, SubscribeToEndpointAlarmsResponses, UpdateApiKeyData, UpdateApiKeyErrors, UpdateApiKeyResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
+import type { CancelPackagingJobData, CancelPackagingJobErrors, CancelPackagingJobResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateEndpointData, CreateEndpointErrors, CreateEndpointResponses, CreateModelData, CreateModelErrors, CreateModelResponses, CreateModelVersionData, CreateModelVersionErrors, CreateModelVersionResponses, CreatePackagingJobData, CreatePackagingJobErrors, CreatePackagingJobResponses, DeleteEndpointAutoscalingData, DeleteEndpointAutoscalingErrors, DeleteEndpointAutoscalingResponses, DeleteEndpointData, DeleteEndpointErrors, DeleteEndpointResponses, DeleteModelData, DeleteModelErrors, DeleteModelResponses, DeleteModelVersionData, DeleteModelVersionErrors, DeleteModelVersionResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetEndpointAlarmsData, GetEndpointAlarmsErrors, GetEndpointAlarmsResponses, GetEndpointAutoscalingData, GetEndpointAutoscalingErrors, GetEndpointAutoscalingResponses, GetEndpointData, GetEndpointErrors, GetEndpointInstancesData, GetEndpointInstancesErrors, GetEndpointInstancesResponses, GetEndpointLogsData, GetEndpointLogsErrors, GetEndpointLogsResponses, GetEndpointMetricsData, GetEndpointMetricsErrors, GetEndpointMetricsResponses, GetEndpointResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetModelData, GetModelErrors, GetModelResponses, GetModelVersionData, GetModelVersionErrors, GetModelVersionResponses, GetPackagingJobData, GetPackagingJobErrors, GetPackagingJobLogsData, GetPackagingJobLogsErrors, GetPackagingJobLogsResponses, GetPackagingJobResponses, InvokeEndpointData, InvokeEndpointErrors, InvokeEndpointResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListEndpointCapturesData, ListEndpointCapturesErrors, ListEndpointCapturesResponses, ListEndpointsData, ListEndpointsErrors, ListEndpointsResponses, ListInstanceTypesData, ListInstanceTypesErrors, ListInstanceTypesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListModelVersionsData, ListModelVersionsErrors, ListModelVersionsResponses, ListPackagingJobsData, ListPackagingJobsErrors, ListPackagingJobsResponses, PutEndpointAlarmsData, PutEndpointAlarmsErrors, PutEndpointAlarmsResponses, PutEndpointAutoscalingData, PutEndpointAutoscalingErrors, PutEndpointAutoscalingResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateApiKeyData, RotateApiKeyErrors, RotateApiKeyResponses, SubscribeToEndpointAlarmsData, SubscribeToEndpointAlarmsErrors, SubscribeToEndpointAlarmsResponses, UpdateApiKeyData, UpdateApiKeyErrors, UpdateApiKeyResponses, UpdateEndpointData, UpdateEndpointErrors, UpdateEndpointResponses, UpdateModelData, UpdateModelErrors, UpdateModelResponses, UpdateModelVersionData, UpdateModelVersionErrors, UpdateModelVersionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -449,6 +449,61 @@ export const getEndpointAlarms = <ThrowOnError extends boolean = false>(options:
 export const putEndpointAlarms = <ThrowOnError extends boolean = false>(options: Options<PutEndpointAlarmsData, ThrowOnError>) => (options.client ?? client).put<PutEndpointAlarmsResponses, PutEndpointAlarmsErrors, ThrowOnError>({
     security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
     url: '/endpoints/{endpoint_name}/alarms',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Stop an endpoint's autoscaling
+ *
+ * Removes every variant's scaling policy, scheduled actions and scalable target; the
+ * instance counts stay as they are. Safe to repeat. Role: operator.
+ *
+ */
+export const deleteEndpointAutoscaling = <ThrowOnError extends boolean = false>(options: Options<DeleteEndpointAutoscalingData, ThrowOnError>) => (options.client ?? client).delete<DeleteEndpointAutoscalingResponses, DeleteEndpointAutoscalingErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/autoscaling',
+    ...options
+});
+
+/**
+ * An endpoint's autoscaling and its recent scaling activities
+ *
+ * Per variant that scales: its bounds, the metric it tracks and the target, the
+ * cooldowns and scheduled bound changes, with the instance counts now; and the ten
+ * most recent scaling activities (Application Auto Scaling's, with their causes).
+ * While an instance-type change runs, a variant's autoscaling is set aside (AWS
+ * requires it) and shown with `state: set_aside_for_update`; it comes back by itself
+ * once the endpoint is in service. Role: viewer.
+ *
+ */
+export const getEndpointAutoscaling = <ThrowOnError extends boolean = false>(options: Options<GetEndpointAutoscalingData, ThrowOnError>) => (options.client ?? client).get<GetEndpointAutoscalingResponses, GetEndpointAutoscalingErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/autoscaling',
+    ...options
+});
+
+/**
+ * Set an endpoint's autoscaling
+ *
+ * Replaces the endpoint's autoscaling: each listed variant scales between
+ * `min_instances` and `max_instances` by target tracking on one metric
+ * (`invocations_per_instance`: invocations a minute per instance, default target 70;
+ * `concurrent_requests_per_model`: requests in flight per model, published every
+ * 10 s, so it reacts faster; `gpu_utilization`: percent per GPU). Application Auto
+ * Scaling adds instances when the metric stays above the target and removes them
+ * when it stays well below, waiting the cooldowns between changes; `schedules`
+ * change the bounds at set times. Variants left out stop scaling (their instance
+ * count stays as it is). Real-time endpoints cannot scale to zero. The endpoint must
+ * be `in_service`. Safe to repeat. Role: operator.
+ *
+ */
+export const putEndpointAutoscaling = <ThrowOnError extends boolean = false>(options: Options<PutEndpointAutoscalingData, ThrowOnError>) => (options.client ?? client).put<PutEndpointAutoscalingResponses, PutEndpointAutoscalingErrors, ThrowOnError>({
+    security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],
+    url: '/endpoints/{endpoint_name}/autoscaling',
     ...options,
     headers: {
         'Content-Type': 'application/json',

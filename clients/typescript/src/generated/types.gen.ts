@@ -917,6 +917,104 @@ export type EndpointAlarms = {
     alarms: Array<EndpointAlarm>;
 };
 
+export type EndpointAutoscalingUpdate = {
+    /**
+     * The variants that scale; an empty list stops all autoscaling.
+     */
+    variants: Array<VariantAutoscalingInput>;
+};
+
+export type VariantAutoscalingInput = {
+    variant: string;
+    min_instances: number;
+    /**
+     * At least `min_instances`.
+     */
+    max_instances: number;
+    metric?: 'invocations_per_instance' | 'concurrent_requests_per_model' | 'gpu_utilization';
+    /**
+     * The value to keep the metric at (percent per GPU for `gpu_utilization`, at most 100).
+     */
+    target_value?: number;
+    /**
+     * How long after a scaling change before instances are removed.
+     */
+    scale_in_cooldown_seconds?: number;
+    /**
+     * How long after a scale-out before instances are added again.
+     */
+    scale_out_cooldown_seconds?: number;
+    /**
+     * false keeps the policy from removing instances (scale out only).
+     */
+    scale_in_enabled?: boolean;
+    schedules?: Array<AutoscalingSchedule>;
+};
+
+/**
+ * At the schedule, set the variant's bounds (either or both).
+ */
+export type AutoscalingSchedule = {
+    name: string;
+    /**
+     * `at(yyyy-mm-ddThh:mm:ss)`, `rate(<n> <unit>)` or `cron(<fields>)`, as Application Auto Scaling takes them.
+     */
+    schedule: string;
+    min_instances?: number;
+    max_instances?: number;
+    /**
+     * An IANA time zone for `cron` and `at` (UTC when left out).
+     */
+    timezone?: string;
+};
+
+export type EndpointAutoscaling = {
+    endpoint_name: string;
+    variants: Array<VariantAutoscaling>;
+    /**
+     * The most recent scaling activities first (at most ten).
+     */
+    activities: Array<ScalingActivity>;
+};
+
+export type VariantAutoscaling = {
+    variant: string;
+    /**
+     * `set_aside_for_update` while an instance-type change runs (AWS requires it); it comes back by itself.
+     */
+    state: 'active' | 'set_aside_for_update';
+    min_instances: number;
+    max_instances: number;
+    metric?: 'invocations_per_instance' | 'concurrent_requests_per_model' | 'gpu_utilization';
+    target_value?: number;
+    unit?: string;
+    scale_in_cooldown_seconds?: number;
+    scale_out_cooldown_seconds?: number;
+    scale_in_enabled?: boolean;
+    schedules: Array<AutoscalingSchedule>;
+    /**
+     * Instances serving now (null until the endpoint first runs).
+     */
+    current_instance_count: number | null;
+    /**
+     * Instances the variant is moving to.
+     */
+    desired_instance_count: number | null;
+};
+
+export type ScalingActivity = {
+    variant: string;
+    status: 'pending' | 'in_progress' | 'successful' | 'overridden' | 'unfulfilled' | 'failed';
+    description: string;
+    /**
+     * Why, in Application Auto Scaling's words (the alarm and policy, or the bounds that changed).
+     */
+    cause: string;
+    message?: string;
+    started_at: string;
+    ended_at?: string;
+};
+
 export type AlarmSubscriptionCreate = {
     protocol: 'email' | 'https';
     /**
@@ -2772,6 +2870,160 @@ export type PutEndpointAlarmsResponses = {
 };
 
 export type PutEndpointAlarmsResponse = PutEndpointAlarmsResponses[keyof PutEndpointAlarmsResponses];
+
+export type DeleteEndpointAutoscalingData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/autoscaling';
+};
+
+export type DeleteEndpointAutoscalingErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type DeleteEndpointAutoscalingError = DeleteEndpointAutoscalingErrors[keyof DeleteEndpointAutoscalingErrors];
+
+export type DeleteEndpointAutoscalingResponses = {
+    /**
+     * The endpoint no longer scales by itself.
+     */
+    204: void;
+};
+
+export type DeleteEndpointAutoscalingResponse = DeleteEndpointAutoscalingResponses[keyof DeleteEndpointAutoscalingResponses];
+
+export type GetEndpointAutoscalingData = {
+    body?: never;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/autoscaling';
+};
+
+export type GetEndpointAutoscalingErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type GetEndpointAutoscalingError = GetEndpointAutoscalingErrors[keyof GetEndpointAutoscalingErrors];
+
+export type GetEndpointAutoscalingResponses = {
+    /**
+     * The autoscaling.
+     */
+    200: EndpointAutoscaling;
+};
+
+export type GetEndpointAutoscalingResponse = GetEndpointAutoscalingResponses[keyof GetEndpointAutoscalingResponses];
+
+export type PutEndpointAutoscalingData = {
+    body: EndpointAutoscalingUpdate;
+    path: {
+        /**
+         * The endpoint's name.
+         */
+        endpoint_name: ApiName;
+    };
+    query?: never;
+    url: '/endpoints/{endpoint_name}/autoscaling';
+};
+
+export type PutEndpointAutoscalingErrors = {
+    /**
+     * The request is malformed (a field, parameter or page token); `errors` says which.
+     */
+    400: Problem;
+    /**
+     * No API key, or not a valid one.
+     */
+    401: Problem;
+    /**
+     * The key's role may not do this.
+     */
+    403: Problem;
+    /**
+     * No such resource in this tenant.
+     */
+    404: Problem;
+    /**
+     * The resource's state does not allow this now; `code` says why. With `Retry-After`
+     * the same request can succeed later (`CHANGE_IN_PROGRESS`: another change to this
+     * resource is running; `ENDPOINT_NOT_READY`; `IDEMPOTENCY_KEY_IN_PROGRESS`); without
+     * it the request must change (`…_ALREADY_EXISTS`, `…_IN_USE`).
+     *
+     */
+    409: Problem;
+    /**
+     * Well-formed but against the rules (e.g. missing mandatory metadata).
+     */
+    422: Problem;
+    /**
+     * Something went wrong; the problem says what.
+     */
+    default: Problem;
+};
+
+export type PutEndpointAutoscalingError = PutEndpointAutoscalingErrors[keyof PutEndpointAutoscalingErrors];
+
+export type PutEndpointAutoscalingResponses = {
+    /**
+     * The autoscaling as set.
+     */
+    200: EndpointAutoscaling;
+};
+
+export type PutEndpointAutoscalingResponse = PutEndpointAutoscalingResponses[keyof PutEndpointAutoscalingResponses];
 
 export type SubscribeToEndpointAlarmsData = {
     body: AlarmSubscriptionCreate;

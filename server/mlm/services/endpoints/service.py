@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from mlm import naming
+from mlm.aws.autoscaling import VariantScaling
 from mlm.aws.immutable_cache import ImmutableCache
 from mlm.aws.sagemaker_hosting import (
     CapacityChange,
@@ -40,7 +41,7 @@ from mlm.errors import (
 )
 from mlm.pagination import Page, PageTokens
 from mlm.services.after_commit import read_back
-from mlm.services.endpoints import cleanup, data_capture, names
+from mlm.services.endpoints import cleanup, data_capture, names, scaling_guard
 from mlm.services.endpoints.data_capture import DataCaptureSpec
 from mlm.services.endpoints.requests import (
     Deployment,
@@ -50,6 +51,7 @@ from mlm.services.endpoints.requests import (
     check_changes,
     check_new,
 )
+from mlm.services.endpoints.scaling_guard import ScalingGuard
 from mlm.services.endpoints.views import (
     Deployable,
     Endpoint,
@@ -109,10 +111,13 @@ class EndpointService:
         locks: ResourceLocks,
         on_change: Callable[[str, str], object] | None = None,
         capture_base_uri: str | None = None,
+        scaling: ScalingGuard | None = None,
     ) -> None:
         """``on_change(tenant, name)`` runs after every committed change (the fleet index
         learns of MLM's own writes at once); its failure never fails the change.
-        ``capture_base_uri``: where data capture goes (``<it>/<tenant>/…``)."""
+        ``capture_base_uri``: where data capture goes (``<it>/<tenant>/…``).
+        ``scaling`` sets autoscaling aside around instance-type changes (AWS requires it)."""
+        self._scaling = scaling
         self._on_change = on_change
         self._locks = locks
         self._capture_base = capture_base_uri
@@ -247,7 +252,7 @@ class EndpointService:
                 precondition(before)
             if record.status != "InService":
                 raise _not_ready(name, record.status, "changed")
-            record = self._settled(tenant, name, record)
+            record = self._settled(tenant, name, record, held)
             config = self._current_config(record)
             capture = self._capture(tenant, data_capture)
             if capture is None or changes:
@@ -328,15 +333,39 @@ class EndpointService:
             raise _not_found(name)
         return record
 
-    def _settled(self, tenant: str, name: str, record: EndpointRecord) -> EndpointRecord:
-        """Collect what a finished update left behind (idempotent; settled states only)."""
+    def _settled(
+        self, tenant: str, name: str, record: EndpointRecord, held: Held | None = None
+    ) -> EndpointRecord:
+        """Collect what a finished update left behind and put back the autoscaling it set
+        aside (idempotent; settled states only). ``held``: the caller's endpoint lease."""
         state = f"{record.arn}@{record.updated_at.isoformat()}@{record.status}"
         if self._collected.get(state):
             return record
         cleanup.collect_garbage(self._hosting, record, names.parts_prefix(tenant, name))
-        if record.status in cleanup.SETTLED:
+        if record.status in cleanup.SETTLED and self._scaling_restored(tenant, name, record, held):
             self._collected.put(state, True)
         return record
+
+    def _scaling_restored(
+        self, tenant: str, name: str, record: EndpointRecord, held: Held | None
+    ) -> bool:
+        """Whether no autoscaling is left to put back (after restoring it, if due)."""
+        if self._scaling is None or record.status != "InService" or record.pending_config_name:
+            return True
+        # The view reads these tags anyway (cached), so the check costs no extra call.
+        if not scaling_guard.pending(self._hosting.tags(record.arn)):
+            return True
+        try:
+            if held is not None:
+                self._scaling.restore(record)
+            else:
+                with self._locks.hold(tenant, "endpoint", name) as mine:
+                    mine.confirm()
+                    self._scaling.restore(record)
+        except ApiError as error:  # a change in progress, or AWS failed: the next read
+            log.info("endpoint %s: autoscaling not restored yet: %s", name, error)
+            return False
+        return True
 
     def _read_quietly(self, reader: EndpointReader, tenant: str, name: str) -> Endpoint | None:
         """An endpoint for a listing; None when it vanished since it was listed."""
@@ -594,11 +623,19 @@ class EndpointService:
             _with_capture(targets_fingerprint(filled, config.enhanced_metrics, nonce), capture)
         )
         config_name = names.config_name(tenant, name, digest)
+        retyped = [
+            t.name
+            for t, cv in zip(filled, config.variants, strict=True)
+            if t.instance_type != cv.instance_type
+        ]
+        set_aside: list[VariantScaling] = []
         try:
             self._build_config(
                 tenant, name, filled, config.enhanced_metrics, tags, undo, digest, capture
             )
             held.confirm()
+            if retyped and self._scaling is not None:
+                set_aside = self._scaling.suspend(record, retyped)
             self._hosting.update_endpoint(physical, config_name, _routing(deployment))  # commit
         except Exception:
             seen = self._reread(physical)
@@ -608,8 +645,19 @@ class EndpointService:
             )
             if not ours:
                 self._undo(undo, seen)
+                self._put_back(record, set_aside)
                 raise
         log.info("endpoint %s updating to config %s", physical, config_name)
+
+    def _put_back(self, record: EndpointRecord, set_aside: Sequence[VariantScaling]) -> None:
+        """After a refused update: the autoscaling it set aside, back at once (if that
+        fails too, the tags keep it and the next settled read restores it)."""
+        if not set_aside or self._scaling is None:
+            return
+        try:
+            self._scaling.restore(record, set_aside)
+        except ApiError as error:
+            log.warning("endpoint %s: autoscaling not put back yet: %s", record.name, error)
 
 
 class _Unknown:

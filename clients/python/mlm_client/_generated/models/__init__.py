@@ -17,6 +17,7 @@ from .approval_status import ApprovalStatus
 from .audit_event import AuditEvent
 from .audit_event_auth import AuditEventAuth
 from .audit_event_page import AuditEventPage
+from .autoscaling_schedule import AutoscalingSchedule
 from .backend import Backend
 from .backend_mode import BackendMode
 from .captured_data import CapturedData
@@ -35,6 +36,8 @@ from .endpoint_alarm import EndpointAlarm
 from .endpoint_alarm_state import EndpointAlarmState
 from .endpoint_alarms import EndpointAlarms
 from .endpoint_alarms_update import EndpointAlarmsUpdate
+from .endpoint_autoscaling import EndpointAutoscaling
+from .endpoint_autoscaling_update import EndpointAutoscalingUpdate
 from .endpoint_create import EndpointCreate
 from .endpoint_instances import EndpointInstances
 from .endpoint_metrics import EndpointMetrics
@@ -103,6 +106,8 @@ from .s3_packaging_source import S3PackagingSource
 from .s3_packaging_source_platform import S3PackagingSourcePlatform
 from .s3_prefix_artifact import S3PrefixArtifact
 from .s3_prefix_artifact_format import S3PrefixArtifactFormat
+from .scaling_activity import ScalingActivity
+from .scaling_activity_status import ScalingActivityStatus
 from .source import Source
 from .source_platform import SourcePlatform
 from .tags import Tags
@@ -111,6 +116,11 @@ from .tar_gz_artifact import TarGzArtifact
 from .tar_gz_artifact_format import TarGzArtifactFormat
 from .variant import Variant
 from .variant_aggregates import VariantAggregates
+from .variant_autoscaling import VariantAutoscaling
+from .variant_autoscaling_input import VariantAutoscalingInput
+from .variant_autoscaling_input_metric import VariantAutoscalingInputMetric
+from .variant_autoscaling_metric import VariantAutoscalingMetric
+from .variant_autoscaling_state import VariantAutoscalingState
 from .variant_create import VariantCreate
 from .variant_instances import VariantInstances
 from .variant_instances_scope import VariantInstancesScope
@@ -136,6 +146,7 @@ __all__ = (
     "AuditEvent",
     "AuditEventAuth",
     "AuditEventPage",
+    "AutoscalingSchedule",
     "Backend",
     "BackendMode",
     "CapturedData",
@@ -154,6 +165,8 @@ __all__ = (
     "EndpointAlarms",
     "EndpointAlarmState",
     "EndpointAlarmsUpdate",
+    "EndpointAutoscaling",
+    "EndpointAutoscalingUpdate",
     "EndpointCreate",
     "EndpointInstances",
     "EndpointMetrics",
@@ -222,6 +235,8 @@ __all__ = (
     "S3PackagingSourcePlatform",
     "S3PrefixArtifact",
     "S3PrefixArtifactFormat",
+    "ScalingActivity",
+    "ScalingActivityStatus",
     "Source",
     "SourcePlatform",
     "Tags",
@@ -230,6 +245,11 @@ __all__ = (
     "TarGzArtifactFormat",
     "Variant",
     "VariantAggregates",
+    "VariantAutoscaling",
+    "VariantAutoscalingInput",
+    "VariantAutoscalingInputMetric",
+    "VariantAutoscalingMetric",
+    "VariantAutoscalingState",
     "VariantCreate",
     "VariantInstances",
     "VariantInstancesScope",

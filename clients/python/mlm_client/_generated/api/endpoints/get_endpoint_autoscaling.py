@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.endpoint_autoscaling import EndpointAutoscaling
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    endpoint_name: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/endpoints/{endpoint_name}/autoscaling".format(endpoint_name=quote(str(endpoint_name), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EndpointAutoscaling | Problem:
+    if response.status_code == 200:
+        response_200 = EndpointAutoscaling.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EndpointAutoscaling | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[EndpointAutoscaling | Problem]:
+    """ An endpoint's autoscaling and its recent scaling activities
+
+     Per variant that scales: its bounds, the metric it tracks and the target, the
+    cooldowns and scheduled bound changes, with the instance counts now; and the ten
+    most recent scaling activities (Application Auto Scaling's, with their causes).
+    While an instance-type change runs, a variant's autoscaling is set aside (AWS
+    requires it) and shown with `state: set_aside_for_update`; it comes back by itself
+    once the endpoint is in service. Role: viewer.
+
+    Args:
+        endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
+            at most 32. Example: glm-4-9b-chat.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EndpointAutoscaling | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        endpoint_name=endpoint_name,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    endpoint_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> EndpointAutoscaling | Problem | None:
+    """ An endpoint's autoscaling and its recent scaling activities
+
+     Per variant that scales: its bounds, the metric it tracks and the target, the
+    cooldowns and scheduled bound changes, with the instance counts now; and the ten
+    most recent scaling activities (Application Auto Scaling's, with their causes).
+    While an instance-type change runs, a variant's autoscaling is set aside (AWS
+    requires it) and shown with `state: set_aside_for_update`; it comes back by itself
+    once the endpoint is in service. Role: viewer.
+
+    Args:
+        endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
+            at most 32. Example: glm-4-9b-chat.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EndpointAutoscaling | Problem
+     """
+
+
+    return sync_detailed(
+        endpoint_name=endpoint_name,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    endpoint_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[EndpointAutoscaling | Problem]:
+    """ An endpoint's autoscaling and its recent scaling activities
+
+     Per variant that scales: its bounds, the metric it tracks and the target, the
+    cooldowns and scheduled bound changes, with the instance counts now; and the ten
+    most recent scaling activities (Application Auto Scaling's, with their causes).
+    While an instance-type change runs, a variant's autoscaling is set aside (AWS
+    requires it) and shown with `state: set_aside_for_update`; it comes back by itself
+    once the endpoint is in service. Role: viewer.
+
+    Args:
+        endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
+            at most 32. Example: glm-4-9b-chat.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EndpointAutoscaling | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        endpoint_name=endpoint_name,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    endpoint_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> EndpointAutoscaling | Problem | None:
+    """ An endpoint's autoscaling and its recent scaling activities
+
+     Per variant that scales: its bounds, the metric it tracks and the target, the
+    cooldowns and scheduled bound changes, with the instance counts now; and the ten
+    most recent scaling activities (Application Auto Scaling's, with their causes).
+    While an instance-type change runs, a variant's autoscaling is set aside (AWS
+    requires it) and shown with `state: set_aside_for_update`; it comes back by itself
+    once the endpoint is in service. Role: viewer.
+
+    Args:
+        endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
+            at most 32. Example: glm-4-9b-chat.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EndpointAutoscaling | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        endpoint_name=endpoint_name,
+client=client,
+
+    )).parsed
