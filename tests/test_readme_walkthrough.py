@@ -85,6 +85,26 @@ def run_snippet(command: list[str], server_url: str, api_key: str, **env: str) -
 
 
 @pytest.mark.process
+def test_readme_autoscaling_loop_scales_out_under_load_and_back_in_after(tmp_path: Path) -> None:
+    script = readme_block("<!-- autoscaling:start -->", "<!-- autoscaling:end -->")
+    # A 3 s emulator minute: the loop's back-to-back requests reach 20 a "minute" even on a
+    # busy CI machine, and scaling in (15 quiet minutes) takes under a minute.
+    with live_server(tmp_path, MLM_EMULATOR_MINUTE_SECONDS="3") as server:
+        output = run_snippet(
+            ["bash", "-euo", "pipefail", "-c", script],
+            server.base_url,
+            server.api_key,
+            MLM=server.base_url,
+        )
+    out = re.search(r"scaled out to (\d+) instances", output)
+    assert out, output
+    assert 2 <= int(out.group(1)) <= 4
+    assert "AlarmHigh" in output  # the activity's cause: the policy's high alarm
+    assert "scaled back in to 1 instance" in output
+    assert "model deleted" in output
+
+
+@pytest.mark.process
 def test_readme_cli_walkthrough_runs_end_to_end(tmp_path: Path) -> None:
     script = readme_block("<!-- cli-walkthrough:start -->", "<!-- cli-walkthrough:end -->")
     bin_dir = str(Path(sys.executable).parent)  # where `make run` puts `mlm`

@@ -30,7 +30,17 @@ UNSCOPABLE = {
     "sts:GetCallerIdentity",
     "batch:ListJobs",
     "batch:DescribeJobs",
-}
+    # Scalable targets are named by random ids, not by the endpoint they scale.
+    *(
+        f"application-autoscaling:{a}"
+        for a in (
+            "RegisterScalableTarget", "DeregisterScalableTarget", "DescribeScalableTargets",
+            "PutScalingPolicy", "DescribeScalingPolicies", "DeleteScalingPolicy",
+            "PutScheduledAction", "DescribeScheduledActions", "DeleteScheduledAction",
+            "DescribeScalingActivities",
+        )
+    ),
+}  # fmt: skip
 
 
 def service_role_statements() -> list[dict[str, Any]]:

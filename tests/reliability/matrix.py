@@ -258,6 +258,49 @@ def _live(body: dict[str, Any], versions: int) -> Callable[[Replica, Environment
     return lambda replica, env, ctx: _endpoint_in_service(replica, body, versions)
 
 
+SCALING = {
+    "variants": [{"variant": "primary", "min_instances": 1, "max_instances": 3, "target_value": 50}]
+}
+
+
+def _scaled(inv: Inventory, replica: Replica, ctx: Context) -> str | None:
+    """What is off in the endpoint's autoscaling (want: SCALING, active)."""
+    answer = replica.call("GET", f"/endpoints/{ENDPOINT}/autoscaling")
+    if answer.status != 200:
+        return f"GET the autoscaling: {answer}"
+    shown = [
+        (v["variant"], v["state"], v["max_instances"], v.get("target_value"))
+        for v in answer.body["variants"]
+    ]
+    if shown != [("primary", "active", 3, 50.0)]:
+        return f"autoscaling {shown}, want primary active up to 3 at 50"
+    return None
+
+
+def _autoscaling(inv: Inventory, replica: Replica, ctx: Context) -> list[str]:
+    off = _scaled(inv, replica, ctx)
+    return _endpoint(1)(inv, replica, ctx) + ([off] if off else [])
+
+
+def _no_autoscaling(inv: Inventory, replica: Replica, ctx: Context) -> list[str]:
+    problems = _endpoint(1)(inv, replica, ctx)
+    answer = replica.call("GET", f"/endpoints/{ENDPOINT}/autoscaling")
+    if answer.status != 200 or answer.body["variants"]:
+        problems.append(f"GET the autoscaling: {answer}, want none")
+    return problems
+
+
+def _retyped_and_scaled(inv: Inventory, replica: Replica, ctx: Context) -> list[str]:
+    problems = _endpoint(1, _primary("instance_type", "ml.g6e.xlarge"))(inv, replica, ctx)
+    off = _scaled(inv, replica, ctx)
+    return problems + ([off] if off else [])
+
+
+def _live_and_scaled(replica: Replica, env: Environment, ctx: Context) -> None:
+    _endpoint_in_service(replica, ONE_VARIANT, versions=1)
+    replica.ok("PUT", f"/endpoints/{ENDPOINT}/autoscaling", SCALING)
+
+
 OPERATIONS: dict[str, Operation] = {
     op.name: op
     for op in [
@@ -370,6 +413,36 @@ OPERATIONS: dict[str, Operation] = {
             prepare=_live(ONE_VARIANT, versions=1),
             settle=_settle_endpoint,
             check=_endpoint_gone,
+        ),
+        Operation(
+            name="put_autoscaling",
+            kind="change",
+            method="PUT",
+            path=lambda ctx: f"/endpoints/{ENDPOINT}/autoscaling",
+            body=lambda ctx: SCALING,
+            prepare=_live(ONE_VARIANT, versions=1),
+            settle=_settle_endpoint,
+            check=_autoscaling,
+        ),
+        Operation(
+            name="delete_autoscaling",
+            kind="delete",
+            method="DELETE",
+            path=lambda ctx: f"/endpoints/{ENDPOINT}/autoscaling",
+            body=lambda ctx: None,
+            prepare=_live_and_scaled,
+            settle=_settle_endpoint,
+            check=_no_autoscaling,
+        ),
+        Operation(
+            name="change_instance_type_of_an_autoscaled_endpoint",
+            kind="change",
+            method="PATCH",
+            path=lambda ctx: f"/endpoints/{ENDPOINT}",
+            body=_update({"instance_type": "ml.g6e.xlarge"}),
+            prepare=_live_and_scaled,
+            settle=_settle_endpoint,
+            check=_retyped_and_scaled,
         ),
         Operation(
             name="create_packaging_job",
