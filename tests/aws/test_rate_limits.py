@@ -10,6 +10,7 @@ DynamoDB facts relied on (the emulator mimics them): an ``UpdateItem`` whose
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 
@@ -109,3 +110,27 @@ def test_the_writes_bucket_is_checked_with_the_other(table: RateLimitTable, item
     outcomes = [table.take(item_id, both, None, clock(), DAY_END) for _ in range(3)]
     assert [o.allowed for o in outcomes] == [True, True, False]
     assert outcomes[-1].exceeded == "writes"
+
+
+def test_simultaneous_requests_within_the_burst_are_all_allowed(
+    emulator_settings: Settings, item_id: str
+) -> None:
+    # Twenty replicas at once on a bucket with room for thirty: contention on the
+    # conditional write is no reason to refuse (each attempt saw tokens left).
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from mlm.aws.clients import ClientFactory
+
+    defaults = [Bucket("tat", 0.02, 100), Bucket("wtat", 0.1, 30)]
+    factory = ClientFactory(emulator_settings)
+    replicas = [RateLimitTable(factory.dynamodb(), "mlm-rate-limits") for _ in range(20)]
+    start = Barrier(len(replicas))
+
+    def take(replica: RateLimitTable) -> bool:
+        start.wait()
+        return replica.take(item_id, defaults, None, time.time(), DAY_END).allowed
+
+    with ThreadPoolExecutor(len(replicas)) as pool:
+        allowed = list(pool.map(take, replicas))
+    assert allowed == [True] * len(replicas)

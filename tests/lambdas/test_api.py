@@ -213,6 +213,19 @@ def _subscribe(gw: GatewayClient, *_: Any) -> httpx.Response:
     return gw.post("/v1/endpoints/chat-ep/alarms/subscriptions", json_body=body)
 
 
+SCALING = {"variants": [{"variant": "primary", "min_instances": 1, "max_instances": 2}]}
+
+
+def _put_autoscaling(gw: GatewayClient, *_: Any) -> httpx.Response:
+    _live_endpoint(gw)
+    return gw.request("PUT", "/v1/endpoints/chat-ep/autoscaling", json_body=SCALING)
+
+
+def _delete_autoscaling(gw: GatewayClient, *_: Any) -> httpx.Response:
+    assert _put_autoscaling(gw).status_code == 200
+    return gw.delete("/v1/endpoints/chat-ep/autoscaling")
+
+
 def _api_key(gw: GatewayClient) -> httpx.Response:
     created = gw.post("/v1/api-keys", json_body={"name": "ci", "role": "operator"})
     assert created.status_code == 201, created.text
@@ -271,6 +284,12 @@ HAPPY: dict[str, Happy] = {
     )[1],
     "put_endpoint_alarms": _put_alarms,
     "subscribe_to_endpoint_alarms": _subscribe,
+    "get_endpoint_autoscaling": lambda gw, *_: (
+        _live_endpoint(gw),
+        gw.get("/v1/endpoints/chat-ep/autoscaling"),
+    )[1],
+    "put_endpoint_autoscaling": _put_autoscaling,
+    "delete_endpoint_autoscaling": _delete_autoscaling,
     "create_api_key": lambda gw, *_: _api_key(gw),
     "list_api_keys": lambda gw, *_: (_api_key(gw), gw.get("/v1/api-keys"))[1],
     "get_api_key": lambda gw, *_: (_api_key(gw), gw.get("/v1/api-keys/ci"))[1],
@@ -307,6 +326,9 @@ MISSING = {
     "get_endpoint_alarms": "/v1/endpoints/absent/alarms",
     "put_endpoint_alarms": "/v1/endpoints/absent/alarms",
     "subscribe_to_endpoint_alarms": "/v1/endpoints/absent/alarms/subscriptions",
+    "get_endpoint_autoscaling": "/v1/endpoints/absent/autoscaling",
+    "put_endpoint_autoscaling": "/v1/endpoints/absent/autoscaling",
+    "delete_endpoint_autoscaling": "/v1/endpoints/absent/autoscaling",
     "get_api_key": "/v1/api-keys/absent",
     "update_api_key": "/v1/api-keys/absent",
     "revoke_api_key": "/v1/api-keys/absent",
@@ -325,6 +347,7 @@ BODIES: dict[str, Any] = {
     "put_endpoint_alarms": ALARMS,
     "subscribe_to_endpoint_alarms": {"protocol": "email", "endpoint": "oncall@example.com"},
     "update_api_key": {"expires_at": None},
+    "put_endpoint_autoscaling": SCALING,
 }
 
 

@@ -27,8 +27,6 @@ from mlm.aws.errors import translate
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-_ATTEMPTS = 4
-
 
 @dataclass(frozen=True)
 class Bucket:
@@ -73,7 +71,10 @@ class RateLimitTable:
     ) -> Outcome:
         """Spend one request from every bucket of ``item_id`` and from its day, or none."""
         busy = {b.attribute: self._guess(item_id, b.attribute, now) for b in buckets}
-        for _ in range(_ATTEMPTS):
+        # Each bucket's guess can be wrong at most twice: the first guess, and "idle" seen
+        # just before another request made it busy (``tat`` only grows, ``now`` is fixed),
+        # so one more attempt than that always lands unless a limit is spent.
+        for _ in range(2 * len(buckets) + 1):
             try:
                 item = self._update(item_id, buckets, busy, day_limit, now, day_ends_at)
             except _Refused as refused:
@@ -91,8 +92,8 @@ class RateLimitTable:
                 continue
             self._remember(item_id, buckets, item)
             return _outcome(buckets, item, day_limit, now, day_ends_at)
-        # Contended on every attempt: other requests are spending this subject's tokens
-        # as fast as DynamoDB takes them, which is itself over any sane limit.
+        # Unreachable while DynamoDB serializes writes to an item (see above); refusing is
+        # the safe answer should it ever not.
         return Outcome(False, 1, 0, 1.0, "rate", 1.0)
 
     def _update(

@@ -122,6 +122,12 @@ Batch (``batch.py``)
   from the packager's error); output in CloudWatch Logs; TerminateJob (and CancelJob
   before the job starts) stops it. Other jobs keep moto's "SUCCEEDED at once".
 
+DynamoDB (``dynamodb.py``)
+- Item reads and writes (PutItem, GetItem, UpdateItem, DeleteItem, Query, Scan,
+  TransactWriteItems) are serialized, so a conditional write is checked and applied
+  atomically (moto checked, then wrote, with no lock: two simultaneous compare-and-swaps
+  from one value both succeeded).
+
 Timing (``clock.py``)
 - Transitions take ``transition_seconds`` (``MLM_EMULATOR_TRANSITION_SECONDS``, default 2).
   ``configure(transition_seconds=…)`` changes it at run time, for changes in flight too.
@@ -137,6 +143,7 @@ from mlm.emulator.patches import (
     cloudwatch,
     container_logs,
     data_capture,
+    dynamodb,
     endpoints,
     hosting,
     invocations,
@@ -183,4 +190,5 @@ def apply(transition_seconds: float, minute_seconds: float = 60.0) -> None:
     sns.install()
     batch.install()
     cloudwatch.install()
+    dynamodb.install()
     _applied = True
