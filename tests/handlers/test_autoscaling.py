@@ -79,3 +79,12 @@ def test_a_viewer_reads_the_autoscaling_but_cannot_set_it(client: TestClient, ke
     assert client.get(SCALING, headers=viewer).status_code == 200
     assert client.put(SCALING, json=BODY, headers=viewer).status_code == 403
     assert client.delete(SCALING, headers=viewer).status_code == 403
+
+
+@pytest.mark.usefixtures("live")
+def test_the_endpoint_shows_its_autoscaling_and_the_latest_activity(client: TestClient) -> None:
+    body = {"variants": [{"variant": "primary", "min_instances": 2, "max_instances": 4}]}
+    assert client.put(SCALING, json=body).status_code == 200
+    shown = client.get("/v1/endpoints/chat-ep").json()["autoscaling"]
+    assert shown["variants"][0]["min_instances"] == 2
+    assert shown["activities"][0]["cause"] == "minimum capacity was set to 2"

@@ -75,6 +75,7 @@ def get_endpoint(endpoint_name: str) -> ConnexionResponse:
     # The ETag covers the endpoint itself (what If-Match compares), not its alarms' states.
     etag = web.etag_of(body)
     body["alarms"] = [a.to_api() for a in rt.alarms.for_view(principal.tenant, endpoint)]
+    body["autoscaling"] = rt.autoscaling.for_view(principal.tenant, endpoint).to_api()
     return web.respond(body, headers={"ETag": etag})
 
 

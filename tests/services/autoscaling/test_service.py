@@ -238,3 +238,53 @@ def test_an_update_aws_refuses_puts_the_autoscaling_back_at_once(
         sm.update_endpoint = original
     [variant] = service.get(keys.tenant, endpoint).variants
     assert variant.state == "active"
+
+
+def test_the_endpoint_view_shows_the_policy_and_the_latest_activity_with_its_cause(
+    service: AutoscalingService, container: Container, keys: Keys, endpoint: str
+) -> None:
+    service.put(keys.tenant, endpoint, [_scaling(min_instances=2)])
+    shown = service.for_view(keys.tenant, container.endpoints.get(keys.tenant, endpoint))
+    assert [(v.variant, v.min_instances, v.max_instances) for v in shown.variants] == [
+        ("primary", 2, 4)
+    ]
+    assert shown.activities[0].cause == "minimum capacity was set to 2"
+
+
+def test_the_endpoint_view_reuses_its_read_until_the_ttl_passes(
+    container: Container, keys: Keys, endpoint: str
+) -> None:
+    service = AutoscalingService(
+        autoscaling=container.application_autoscaling,
+        hosting=container.hosting,
+        endpoints=container.endpoints,
+        hardware=container.catalog,
+        locks=container.locks,
+        ttl_seconds=3600,
+    )
+    live = container.endpoints.get(keys.tenant, endpoint)
+    assert service.for_view(keys.tenant, live).variants == []
+    # Set behind this service's back (another replica): its view keeps the old read.
+    container.autoscaling.put(keys.tenant, endpoint, [_scaling()])
+    assert service.for_view(keys.tenant, live).variants == []
+    assert len(service.get(keys.tenant, endpoint).variants) == 1
+    assert len(service.for_view(keys.tenant, live).variants) == 1
+
+
+def test_a_change_through_the_service_shows_in_its_view_at_once(
+    container: Container, keys: Keys, endpoint: str
+) -> None:
+    service = AutoscalingService(
+        autoscaling=container.application_autoscaling,
+        hosting=container.hosting,
+        endpoints=container.endpoints,
+        hardware=container.catalog,
+        locks=container.locks,
+        ttl_seconds=3600,
+    )
+    live = container.endpoints.get(keys.tenant, endpoint)
+    assert service.for_view(keys.tenant, live).variants == []
+    service.put(keys.tenant, endpoint, [_scaling()])
+    assert len(service.for_view(keys.tenant, live).variants) == 1
+    service.delete(keys.tenant, endpoint)
+    assert service.for_view(keys.tenant, live).variants == []

@@ -320,7 +320,10 @@ export const deleteEndpoint = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Get an endpoint
  *
- * Status, failure reason and per-variant instance counts and weights. Role: viewer.
+ * Status, failure reason and per-variant instance counts and weights, with the
+ * alarms' states and the autoscaling (policy and latest activities) of its variants.
+ * Role: viewer.
+ *
  */
 export const getEndpoint = <ThrowOnError extends boolean = false>(options: Options<GetEndpointData, ThrowOnError>) => (options.client ?? client).get<GetEndpointResponses, GetEndpointErrors, ThrowOnError>({
     security: [{ name: 'X-Api-Key', type: 'apiKey' }, { scheme: 'bearer', type: 'http' }],

@@ -623,6 +623,13 @@ export type Endpoint = {
      */
     alarms?: Array<EndpointAlarm>;
     /**
+     * Only in `GET /v1/endpoints/{name}`: the scaling set on its variants and the
+     * three latest scaling activities with their causes (may be 10 s old; `GET
+     * /v1/endpoints/{name}/autoscaling` reads it afresh, with ten activities).
+     *
+     */
+    autoscaling?: EndpointAutoscaling;
+    /**
      * Only in `GET /v1/endpoints?view=overview`.
      */
     observability?: EndpointObservability | null;

@@ -8,10 +8,17 @@ sets the autoscaling aside (``endpoints.scaling_guard``) never interleaves with 
 step is an upsert or a delete that accepts what is gone, so a retried PUT or DELETE
 converges; a PUT that failed part way may have applied part of the new autoscaling, never
 anything else, and says so in its error.
+
+The endpoint's view shows the same record, reused for ``ttl_seconds`` (10 s): a view
+read on the replica that made a change shows it at once, on another replica within the
+TTL; scaling activities AWS starts by itself show within it too.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import time
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -37,6 +44,8 @@ from mlm.services.endpoints.views import Endpoint
 from mlm.services.locking import ResourceLocks
 
 ACTIVITIES_SHOWN = 10
+ACTIVITIES_IN_VIEW = 3
+DEFAULT_TTL_SECONDS = 10.0
 
 
 class EndpointReads(Protocol):
@@ -55,45 +64,83 @@ class AutoscalingService:
         endpoints: EndpointReads,
         hardware: GpuCounts,
         locks: ResourceLocks,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
     ) -> None:
         self._aas = autoscaling
         self._hosting = hosting
         self._endpoints = endpoints
         self._hardware = hardware
         self._locks = locks
+        self._ttl = ttl_seconds
+        self._cache: dict[tuple[str, str], tuple[float, EndpointAutoscaling]] = {}
+        self._lock = threading.Lock()
 
     # --- reads ---------------------------------------------------------------------------
 
     def get(self, tenant: str, name: str) -> EndpointAutoscaling:
         endpoint = self._endpoints.get(tenant, name)
-        physical = names.endpoint_name(tenant, name)
+        found = self._compose(tenant, endpoint, ACTIVITIES_SHOWN, with_set_aside=True)
+        self._remember(tenant, name, found)
+        return found
+
+    def for_view(self, tenant: str, endpoint: Endpoint) -> EndpointAutoscaling:
+        """What the endpoint's view shows: the variants' scaling and the latest activities
+        (reused for ``ttl_seconds``, as the alarms' states are, so a steady stream of
+        reads makes no Application Auto Scaling call per read)."""
+        key = (tenant, endpoint.name)
+        with self._lock:
+            cached = self._cache.get(key)
+        if cached is not None and time.monotonic() - cached[0] < self._ttl:
+            return _trimmed(cached[1], ACTIVITIES_IN_VIEW)
+        # Only an instance-type change sets scaling aside, and it shows as updating.
+        found = self._compose(
+            tenant, endpoint, ACTIVITIES_SHOWN, with_set_aside=endpoint.status != "in_service"
+        )
+        self._remember(tenant, endpoint.name, found)
+        return _trimmed(found, ACTIVITIES_IN_VIEW)
+
+    def _compose(
+        self, tenant: str, endpoint: Endpoint, activities_shown: int, with_set_aside: bool
+    ) -> EndpointAutoscaling:
+        physical = names.endpoint_name(tenant, endpoint.name)
         live = {v.name: v for v in endpoint.variants}
         registered = self._aas.read([resource_id(physical, v) for v in live])
         shown = [
             variant_view(s, "active", live.get(_variant(s)), self._gpus(live.get(_variant(s))))
             for s in registered
         ]
+        set_aside = self._set_aside(physical) if with_set_aside else []
         shown += [
             variant_view(
                 s, "set_aside_for_update", live.get(_variant(s)), self._gpus(live.get(_variant(s)))
             )
-            for s in self._set_aside(physical)
+            for s in set_aside
             if _variant(s) not in {v.variant for v in shown}
         ]
         activities = sorted(
             (
                 activity_view(a)
                 for s in registered
-                for a in self._aas.activities(s.target.resource_id, ACTIVITIES_SHOWN)
+                for a in self._aas.activities(s.target.resource_id, activities_shown)
             ),
             key=lambda a: a.started_at,
             reverse=True,
-        )[:ACTIVITIES_SHOWN]
+        )[:activities_shown]
         return EndpointAutoscaling(
-            endpoint_name=name,
+            endpoint_name=endpoint.name,
             variants=sorted(shown, key=lambda v: v.variant),
             activities=activities,
         )
+
+    def _remember(self, tenant: str, name: str, found: EndpointAutoscaling) -> None:
+        with self._lock:
+            if len(self._cache) > 10_000:  # a cache only: forgetting costs one read
+                self._cache.clear()
+            self._cache[(tenant, name)] = (time.monotonic(), found)
+
+    def _forget(self, tenant: str, name: str) -> None:
+        with self._lock:
+            self._cache.pop((tenant, name), None)
 
     # --- changes -------------------------------------------------------------------------
 
@@ -108,6 +155,7 @@ class AutoscalingService:
         with self._locks.hold(tenant, "endpoint", name) as held:
             self._require_in_service(physical, name)
             held.confirm()
+            self._forget(tenant, name)  # from here a failure may have changed part of it
             current = {
                 s.target.resource_id: s
                 for s in self._aas.read([resource_id(physical, v) for v in live])
@@ -127,11 +175,13 @@ class AutoscalingService:
         physical = names.endpoint_name(tenant, name)
         with self._locks.hold(tenant, "endpoint", name) as held:
             held.confirm()
+            self._forget(tenant, name)
             for scaling in self._aas.read(
                 [resource_id(physical, v.name) for v in endpoint.variants]
             ):
                 self._aas.remove(scaling)
             self._forget_set_aside(physical)
+        self._forget(tenant, name)  # a view read while this ran may have kept the old one
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -204,6 +254,10 @@ class AutoscalingService:
     def _gpus(self, variant: Any) -> int:
         hardware = self._hardware.get(getattr(variant, "instance_type", None) or "")
         return int(getattr(hardware, "gpu_count", 0) or 0)
+
+
+def _trimmed(found: EndpointAutoscaling, activities: int) -> EndpointAutoscaling:
+    return dataclasses.replace(found, activities=found.activities[:activities])
 
 
 def _variant(scaling: VariantScaling) -> str:

@@ -16,6 +16,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.data_capture_state import DataCaptureState
   from ..models.endpoint_alarm import EndpointAlarm
+  from ..models.endpoint_autoscaling import EndpointAutoscaling
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
@@ -43,6 +44,7 @@ class Endpoint:
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             data_capture (DataCaptureState | None | Unset):
             alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
+            autoscaling (EndpointAutoscaling | Unset):
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
      """
 
@@ -56,6 +58,7 @@ class Endpoint:
     updated_at: datetime.datetime
     data_capture: DataCaptureState | None | Unset = UNSET
     alarms: list[EndpointAlarm] | Unset = UNSET
+    autoscaling: EndpointAutoscaling | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,6 +69,7 @@ class Endpoint:
     def to_dict(self) -> dict[str, Any]:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
+        from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -108,6 +112,10 @@ class Endpoint:
 
 
 
+        autoscaling: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.autoscaling, Unset):
+            autoscaling = self.autoscaling.to_dict()
+
         observability: dict[str, Any] | None | Unset
         if isinstance(self.observability, Unset):
             observability = UNSET
@@ -133,6 +141,8 @@ class Endpoint:
             field_dict["data_capture"] = data_capture
         if alarms is not UNSET:
             field_dict["alarms"] = alarms
+        if autoscaling is not UNSET:
+            field_dict["autoscaling"] = autoscaling
         if observability is not UNSET:
             field_dict["observability"] = observability
 
@@ -144,6 +154,7 @@ class Endpoint:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
+        from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -222,6 +233,16 @@ class Endpoint:
                 alarms.append(alarms_item)
 
 
+        _autoscaling = d.pop("autoscaling", UNSET)
+        autoscaling: EndpointAutoscaling | Unset
+        if isinstance(_autoscaling,  Unset):
+            autoscaling = UNSET
+        else:
+            autoscaling = EndpointAutoscaling.from_dict(_autoscaling)
+
+
+
+
         def _parse_observability(data: object) -> EndpointObservability | None | Unset:
             if data is None:
                 return data
@@ -253,6 +274,7 @@ class Endpoint:
             updated_at=updated_at,
             data_capture=data_capture,
             alarms=alarms,
+            autoscaling=autoscaling,
             observability=observability,
         )
 

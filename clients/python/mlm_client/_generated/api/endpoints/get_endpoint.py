@@ -88,7 +88,9 @@ def sync_detailed(
 ) -> Response[Endpoint | Problem]:
     """ Get an endpoint
 
-     Status, failure reason and per-variant instance counts and weights. Role: viewer.
+     Status, failure reason and per-variant instance counts and weights, with the
+    alarms' states and the autoscaling (policy and latest activities) of its variants.
+    Role: viewer.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -122,7 +124,9 @@ def sync(
 ) -> Endpoint | Problem | None:
     """ Get an endpoint
 
-     Status, failure reason and per-variant instance counts and weights. Role: viewer.
+     Status, failure reason and per-variant instance counts and weights, with the
+    alarms' states and the autoscaling (policy and latest activities) of its variants.
+    Role: viewer.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -151,7 +155,9 @@ async def asyncio_detailed(
 ) -> Response[Endpoint | Problem]:
     """ Get an endpoint
 
-     Status, failure reason and per-variant instance counts and weights. Role: viewer.
+     Status, failure reason and per-variant instance counts and weights, with the
+    alarms' states and the autoscaling (policy and latest activities) of its variants.
+    Role: viewer.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
@@ -185,7 +191,9 @@ async def asyncio(
 ) -> Endpoint | Problem | None:
     """ Get an endpoint
 
-     Status, failure reason and per-variant instance counts and weights. Role: viewer.
+     Status, failure reason and per-variant instance counts and weights, with the
+    alarms' states and the autoscaling (policy and latest activities) of its variants.
+    Role: viewer.
 
     Args:
         endpoint_name (str): Lowercase letters, digits and single hyphens; starts with a letter;
