@@ -251,10 +251,10 @@ def test_the_endpoint_view_shows_the_policy_and_the_latest_activity_with_its_cau
     assert shown.activities[0].cause == "minimum capacity was set to 2"
 
 
-def test_the_endpoint_view_reuses_its_read_until_the_ttl_passes(
-    container: Container, keys: Keys, endpoint: str
-) -> None:
-    service = AutoscalingService(
+@pytest.fixture
+def patient(container: Container) -> AutoscalingService:
+    """A service whose view reuses a read for an hour (one replica among several)."""
+    return AutoscalingService(
         autoscaling=container.application_autoscaling,
         hosting=container.hosting,
         endpoints=container.endpoints,
@@ -262,6 +262,12 @@ def test_the_endpoint_view_reuses_its_read_until_the_ttl_passes(
         locks=container.locks,
         ttl_seconds=3600,
     )
+
+
+def test_the_endpoint_view_reuses_its_read_until_the_ttl_passes(
+    patient: AutoscalingService, container: Container, keys: Keys, endpoint: str
+) -> None:
+    service = patient
     live = container.endpoints.get(keys.tenant, endpoint)
     assert service.for_view(keys.tenant, live).variants == []
     # Set behind this service's back (another replica): its view keeps the old read.
@@ -272,16 +278,9 @@ def test_the_endpoint_view_reuses_its_read_until_the_ttl_passes(
 
 
 def test_a_change_through_the_service_shows_in_its_view_at_once(
-    container: Container, keys: Keys, endpoint: str
+    patient: AutoscalingService, container: Container, keys: Keys, endpoint: str
 ) -> None:
-    service = AutoscalingService(
-        autoscaling=container.application_autoscaling,
-        hosting=container.hosting,
-        endpoints=container.endpoints,
-        hardware=container.catalog,
-        locks=container.locks,
-        ttl_seconds=3600,
-    )
+    service = patient
     live = container.endpoints.get(keys.tenant, endpoint)
     assert service.for_view(keys.tenant, live).variants == []
     service.put(keys.tenant, endpoint, [_scaling()])
