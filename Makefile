@@ -43,7 +43,7 @@ run: $(RUN_STAMP)  ## Start the API on http://127.0.0.1:8080 against the embedde
 	$(VENV)/bin/mlm serve
 
 test: install lint check-generated  ## Every check and every test
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
 fault-matrix: $(STAMP)  ## Every fault kind at every AWS call of every mutating operation (~5x the cases of make test)
 	MLM_FAULT_MATRIX=full $(PY) -m pytest -n $(PYTEST_WORKERS) --dist load tests/reliability
