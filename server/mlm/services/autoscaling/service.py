@@ -17,8 +17,6 @@ TTL; scaling activities AWS starts by itself show within it too.
 from __future__ import annotations
 
 import dataclasses
-import threading
-import time
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -30,6 +28,7 @@ from mlm.aws.autoscaling import (
     VariantScaling,
     resource_id,
 )
+from mlm.aws.read_cache import ReadCache
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.errors import Conflict
 from mlm.services.autoscaling.metrics import METRICS
@@ -71,16 +70,14 @@ class AutoscalingService:
         self._endpoints = endpoints
         self._hardware = hardware
         self._locks = locks
-        self._ttl = ttl_seconds
-        self._cache: dict[tuple[str, str], tuple[float, EndpointAutoscaling]] = {}
-        self._lock = threading.Lock()
+        self._views: ReadCache[tuple[str, str], EndpointAutoscaling] = ReadCache(ttl_seconds)
 
     # --- reads ---------------------------------------------------------------------------
 
     def get(self, tenant: str, name: str) -> EndpointAutoscaling:
         endpoint = self._endpoints.get(tenant, name)
-        found = self._compose(tenant, endpoint, ACTIVITIES_SHOWN, with_set_aside=True)
-        self._remember(tenant, name, found)
+        found = self._compose(tenant, endpoint, with_set_aside=True)
+        self._views.put((tenant, name), found)
         return found
 
     def for_view(self, tenant: str, endpoint: Endpoint) -> EndpointAutoscaling:
@@ -88,19 +85,15 @@ class AutoscalingService:
         (reused for ``ttl_seconds``, as the alarms' states are, so a steady stream of
         reads makes no Application Auto Scaling call per read)."""
         key = (tenant, endpoint.name)
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None and time.monotonic() - cached[0] < self._ttl:
-            return _trimmed(cached[1], ACTIVITIES_IN_VIEW)
-        # Only an instance-type change sets scaling aside, and it shows as updating.
-        found = self._compose(
-            tenant, endpoint, ACTIVITIES_SHOWN, with_set_aside=endpoint.status != "in_service"
-        )
-        self._remember(tenant, endpoint.name, found)
-        return _trimmed(found, ACTIVITIES_IN_VIEW)
+        found = self._views.get(key)
+        if found is None:
+            # Only an instance-type change sets scaling aside, and it shows as updating.
+            found = self._compose(tenant, endpoint, with_set_aside=endpoint.status != "in_service")
+            self._views.put(key, found)
+        return dataclasses.replace(found, activities=found.activities[:ACTIVITIES_IN_VIEW])
 
     def _compose(
-        self, tenant: str, endpoint: Endpoint, activities_shown: int, with_set_aside: bool
+        self, tenant: str, endpoint: Endpoint, with_set_aside: bool
     ) -> EndpointAutoscaling:
         physical = names.endpoint_name(tenant, endpoint.name)
         live = {v.name: v for v in endpoint.variants}
@@ -121,26 +114,16 @@ class AutoscalingService:
             (
                 activity_view(a)
                 for s in registered
-                for a in self._aas.activities(s.target.resource_id, activities_shown)
+                for a in self._aas.activities(s.target.resource_id, ACTIVITIES_SHOWN)
             ),
             key=lambda a: a.started_at,
             reverse=True,
-        )[:activities_shown]
+        )[:ACTIVITIES_SHOWN]
         return EndpointAutoscaling(
             endpoint_name=endpoint.name,
             variants=sorted(shown, key=lambda v: v.variant),
             activities=activities,
         )
-
-    def _remember(self, tenant: str, name: str, found: EndpointAutoscaling) -> None:
-        with self._lock:
-            if len(self._cache) > 10_000:  # a cache only: forgetting costs one read
-                self._cache.clear()
-            self._cache[(tenant, name)] = (time.monotonic(), found)
-
-    def _forget(self, tenant: str, name: str) -> None:
-        with self._lock:
-            self._cache.pop((tenant, name), None)
 
     # --- changes -------------------------------------------------------------------------
 
@@ -155,7 +138,7 @@ class AutoscalingService:
         with self._locks.hold(tenant, "endpoint", name) as held:
             self._require_in_service(physical, name)
             held.confirm()
-            self._forget(tenant, name)  # from here a failure may have changed part of it
+            self._views.forget((tenant, name))  # a failure from here may have changed part
             current = {
                 s.target.resource_id: s
                 for s in self._aas.read([resource_id(physical, v) for v in live])
@@ -175,13 +158,13 @@ class AutoscalingService:
         physical = names.endpoint_name(tenant, name)
         with self._locks.hold(tenant, "endpoint", name) as held:
             held.confirm()
-            self._forget(tenant, name)
+            self._views.forget((tenant, name))
             for scaling in self._aas.read(
                 [resource_id(physical, v.name) for v in endpoint.variants]
             ):
                 self._aas.remove(scaling)
             self._forget_set_aside(physical)
-        self._forget(tenant, name)  # a view read while this ran may have kept the old one
+        self._views.forget((tenant, name))  # a view read meanwhile may have kept the old
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -254,10 +237,6 @@ class AutoscalingService:
     def _gpus(self, variant: Any) -> int:
         hardware = self._hardware.get(getattr(variant, "instance_type", None) or "")
         return int(getattr(hardware, "gpu_count", 0) or 0)
-
-
-def _trimmed(found: EndpointAutoscaling, activities: int) -> EndpointAutoscaling:
-    return dataclasses.replace(found, activities=found.activities[:activities])
 
 
 def _variant(scaling: VariantScaling) -> str:
