@@ -3,13 +3,15 @@
 AWS docs cited per test: Application Auto Scaling User Guide ("How target tracking
 scaling works", "RegisterScalableTarget", "DeregisterScalableTarget") and the SageMaker
 developer guide ("Update endpoints that use auto scaling", "Delete endpoints configured
-for auto scaling"). A metric minute lasts 0.2 s here (``clock.configure_minute``).
+for auto scaling"). The metric minute is AWS's own; tests move the emulator's clock
+forward a minute at a time (``clock.travel``) instead of waiting, so what they check does
+not depend on how fast a loaded machine sends traffic.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,16 +23,15 @@ from mlm.settings import Settings
 from tests.emulator.conftest import Hosting
 from tests.polling import poll
 
-MINUTE = 0.2
+MINUTE = 60.0
 DIM = "sagemaker:variant:DesiredInstanceCount"
 INVOCATIONS = "SageMakerVariantInvocationsPerInstance"
 
 
 @pytest.fixture(autouse=True)
-def fast_minute() -> Iterator[None]:
-    clock.configure_minute(MINUTE)
+def emulator_time() -> Iterator[None]:
     yield
-    clock.configure_minute(60.0)
+    clock.back_to_wall_clock()
 
 
 @pytest.fixture
@@ -80,23 +81,18 @@ def _track(aas: Any, endpoint: str, target: float, out_s: int = 0, in_s: int = 0
     )
 
 
-def _invoke_for(runtime: Any, endpoint: str, seconds: float, gap_s: float = 0.0) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        runtime.invoke_endpoint(EndpointName=endpoint, Body=b"{}", ContentType="application/json")
-        if gap_s:
-            time.sleep(gap_s)
+def _traffic(runtime: Any, endpoint: str, minutes: int, per_minute: int) -> None:
+    """``per_minute`` requests in each of ``minutes`` metric minutes, the last one now.
 
-
-def _invoke_until(
-    runtime: Any, endpoint: str, done: Callable[[], bool], gap_s: float = 0.0
-) -> None:
-    # Traffic until the scaling shows: on a loaded machine the emulator's minute ticks late,
-    # so a fixed burst could end before the alarm is evaluated.
-    deadline = time.monotonic() + 60
-    while not done():
-        assert time.monotonic() < deadline, "the scaling did not happen within 60 s of traffic"
-        _invoke_for(runtime, endpoint, seconds=MINUTE, gap_s=gap_s)
+    Target tracking evaluates when the endpoint is next read, over the periods up to then.
+    """
+    for minute in range(minutes):
+        if minute:
+            clock.travel(MINUTE)
+        for _ in range(per_minute):
+            runtime.invoke_endpoint(
+                EndpointName=endpoint, Body=b"{}", ContentType="application/json"
+            )
 
 
 def _desired(hosting: Hosting, endpoint: str) -> int:
@@ -109,6 +105,16 @@ def _activities(aas: Any, endpoint: str) -> list[dict[str, Any]]:
         ServiceNamespace="sagemaker", ResourceId=_rid(endpoint), ScalableDimension=DIM
     )["ScalingActivities"]
     return found
+
+
+def _scaled_to_three(aas: Any, hosting: Hosting, runtime: Any, endpoint: str) -> None:
+    """One instance serving 6 requests a minute, target 2: ceil(1 x 6 / 2) = 3 instances."""
+    _register(aas, endpoint, low=1, high=3)
+    _track(aas, endpoint, target=2)
+    _traffic(runtime, endpoint, minutes=3, per_minute=6)
+    assert _desired(hosting, endpoint) == 3
+    hosting.wait(endpoint, "InService")
+    clock.travel(MINUTE)
 
 
 def test_registering_a_variant_of_no_endpoint_is_refused(aas: Any, prefix: str) -> None:
@@ -149,12 +155,11 @@ def test_a_scaling_policy_needs_a_registered_target(aas: Any, endpoint: str) -> 
 def test_invocations_above_the_target_for_three_periods_scale_out_in_proportion(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
-    # Target tracking: above the target for 3 datapoints → ceil(current x metric / target),
-    # capped by the maximum.
-    _register(aas, endpoint, low=1, high=3)
+    # Target tracking: above the target for 3 datapoints → ceil(current x metric / target).
+    _register(aas, endpoint, low=1, high=10)
     _track(aas, endpoint, target=2)
-    _invoke_until(runtime, endpoint, lambda: bool(_activities(aas, endpoint)))
-    assert _desired(hosting, endpoint) == 3
+    _traffic(runtime, endpoint, minutes=3, per_minute=3)
+    assert _desired(hosting, endpoint) == 2
     [activity] = _activities(aas, endpoint)
     assert "AlarmHigh" in activity["Cause"]
     assert "triggered policy track" in activity["Cause"]
@@ -162,44 +167,77 @@ def test_invocations_above_the_target_for_three_periods_scale_out_in_proportion(
     assert _activities(aas, endpoint)[0]["StatusCode"] == "Successful"
 
 
+def test_two_periods_above_the_target_do_not_scale_out(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    _register(aas, endpoint, low=1, high=10)
+    _track(aas, endpoint, target=2)
+    _traffic(runtime, endpoint, minutes=2, per_minute=6)
+    assert _desired(hosting, endpoint) == 1
+    assert _activities(aas, endpoint) == []
+
+
+def test_a_scale_out_stops_at_the_maximum(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    _register(aas, endpoint, low=1, high=3)
+    _track(aas, endpoint, target=2)
+    _traffic(runtime, endpoint, minutes=3, per_minute=20)  # ceil(20 / 2) = 10 wanted
+    assert _desired(hosting, endpoint) == 3
+
+
 def test_no_second_scale_out_within_the_scale_out_cooldown(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
     _register(aas, endpoint, low=1, high=10)
-    _track(aas, endpoint, target=2, out_s=3600)  # an hour of metric time: 12 s here
-    _invoke_until(runtime, endpoint, lambda: bool(_activities(aas, endpoint)))
-    first = _desired(hosting, endpoint)
+    _track(aas, endpoint, target=2, out_s=3600)
+    _traffic(runtime, endpoint, minutes=3, per_minute=6)
+    assert _desired(hosting, endpoint) == 3
     hosting.wait(endpoint, "InService")
-    _invoke_for(runtime, endpoint, seconds=4 * MINUTE)
-    assert _desired(hosting, endpoint) == first
+    clock.travel(MINUTE)
+    _traffic(runtime, endpoint, minutes=3, per_minute=12)  # 4 per instance: 6 wanted
+    assert _desired(hosting, endpoint) == 3
     assert len(_activities(aas, endpoint)) == 1
+
+
+def test_a_second_scale_out_after_the_cooldown_goes_ahead(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    _register(aas, endpoint, low=1, high=10)
+    _track(aas, endpoint, target=2, out_s=3600)
+    _traffic(runtime, endpoint, minutes=3, per_minute=6)
+    hosting.wait(endpoint, "InService")
+    clock.travel(3600)
+    _traffic(runtime, endpoint, minutes=3, per_minute=12)
+    assert _desired(hosting, endpoint) == 6
+    assert len(_activities(aas, endpoint)) == 2
 
 
 def test_light_traffic_below_90_percent_of_the_target_scales_back_in(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
-    # Below 90 % of the target for 15 datapoints → scale in, not below the minimum.
-    _register(aas, endpoint, low=1, high=3)
-    _track(aas, endpoint, target=2)
-    _invoke_until(runtime, endpoint, lambda: bool(_activities(aas, endpoint)))
-    hosting.wait(endpoint, "InService")
-    assert _desired(hosting, endpoint) == 3
-    # One request in every period: 1/3 per request, well under 0.9 x 2 per period.
-    _invoke_until(runtime, endpoint, lambda: _desired(hosting, endpoint) < 3, gap_s=MINUTE / 2)
+    # Below 90 % of the target for 15 datapoints → ceil(current x metric / target), at
+    # least the minimum: one request a minute on 3 instances is 1/3 per period.
+    _scaled_to_three(aas, hosting, runtime, endpoint)
+    _traffic(runtime, endpoint, minutes=15, per_minute=1)
     assert _desired(hosting, endpoint) == 1
-    latest = _activities(aas, endpoint)[0]
-    assert "AlarmLow" in latest["Cause"]
+    assert "AlarmLow" in _activities(aas, endpoint)[0]["Cause"]
+
+
+def test_fourteen_light_periods_do_not_scale_in(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    _scaled_to_three(aas, hosting, runtime, endpoint)
+    _traffic(runtime, endpoint, minutes=14, per_minute=1)
+    assert _desired(hosting, endpoint) == 3
 
 
 def test_an_idle_variant_keeps_its_instances_on_missing_data(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
     # Missing datapoints leave the scale-in alarm INSUFFICIENT_DATA: no scale-in.
-    _register(aas, endpoint, low=1, high=3)
-    _track(aas, endpoint, target=2)
-    _invoke_until(runtime, endpoint, lambda: bool(_activities(aas, endpoint)))
-    hosting.wait(endpoint, "InService")
-    time.sleep(16 * MINUTE)
+    _scaled_to_three(aas, hosting, runtime, endpoint)
+    clock.travel(16 * MINUTE)
     assert _desired(hosting, endpoint) == 3
 
 

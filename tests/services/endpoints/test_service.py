@@ -18,9 +18,13 @@ from tests.services.endpoints.conftest import MakeVersion, leftovers, new, wait_
 
 
 def test_create_answers_creating_with_the_requested_variant(
-    endpoint_service: EndpointService, keys: Keys, make_version: MakeVersion
+    endpoint_service: EndpointService,
+    keys: Keys,
+    make_version: MakeVersion,
+    transitions: Transitions,
 ) -> None:
     make_version()
+    transitions.hold()  # a loaded machine could otherwise read it back already in service
     endpoint = endpoint_service.create(keys.tenant, new(instance_count=2))
     assert endpoint.status == "creating"
     (variant,) = endpoint.variants

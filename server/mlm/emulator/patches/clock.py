@@ -19,6 +19,9 @@ _transition = timedelta(seconds=2.0)
 # periods, alarm evaluation, scaling cooldowns): compressed, so a walk-through takes
 # seconds. Deployment waits (WaitIntervalInSeconds…) are not compressed.
 _minute_seconds = 60.0
+# How far the emulator's "now" is ahead of the wall clock: only tests move it (in process,
+# never over the wire), so metric periods and cooldowns pass without waiting for them.
+_ahead = timedelta(0)
 
 
 def configure(transition_seconds: float) -> None:
@@ -35,6 +38,19 @@ def configure_minute(minute_seconds: float) -> None:
     _minute_seconds = minute_seconds
 
 
+def travel(aws_seconds: float) -> None:
+    """Move the emulator's "now" forward by this many AWS seconds of metric time."""
+    if aws_seconds < 0:
+        raise ValueError("the emulator's clock only moves forward")
+    global _ahead
+    _ahead += metric_time(aws_seconds)
+
+
+def back_to_wall_clock() -> None:
+    global _ahead
+    _ahead = timedelta(0)
+
+
 def metric_time(aws_seconds: float) -> timedelta:
     """AWS seconds of metric time (periods, cooldowns) in emulator time."""
     return timedelta(seconds=aws_seconds * _minute_seconds / 60.0)
@@ -46,4 +62,4 @@ def transition() -> timedelta:
 
 def now() -> datetime:
     """Naive UTC, like the timestamps moto stores."""
-    return utcnow()
+    return utcnow() + _ahead
