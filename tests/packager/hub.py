@@ -168,9 +168,15 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's listen backlog is 5; the packager opens more connections at once, and
+    # a dropped connection attempt waits a second for the kernel's retry.
+    request_queue_size = 128
+
+
 @contextmanager
 def serve_hub(port: int = 0) -> Iterator[Hub]:
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(Hub(url="")))
+    server = _Server(("127.0.0.1", port), _handler(Hub(url="")))
     host, port = server.server_address[:2]
     hub = Hub(url=f"http://{host}:{port}")
     server.RequestHandlerClass = _handler(hub)

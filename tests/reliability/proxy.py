@@ -358,6 +358,14 @@ class _Reset(Exception):
     """Drop the client connection without an answer."""
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's listen backlog is 5: twenty replicas calling at once overflowed it,
+    # and a dropped connection attempt is retried by the kernel after 1 s, past the
+    # clients' 1 s connect timeout: a 503 no AWS fault caused.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 class FaultProxy:
     """A reverse proxy to ``upstream`` (``http://127.0.0.1:<port>``) on a free port."""
 
@@ -374,8 +382,7 @@ class FaultProxy:
         self._seq = itertools.count(1)
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="fault-proxy", daemon=True
         )
