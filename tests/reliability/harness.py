@@ -131,6 +131,7 @@ class Replica:
         # What they carry between requests is botocore's own: the connection pool and the
         # retry quota, which successes refill faster than one case's retries drain it.
         self._clients = built.clients
+        self._read_timeout_s = settings.aws_read_timeout_seconds
         self._handle = SwitchableContainer(built)
         self.app: FlaskApp = create_app(cast(Container, self._handle), validate_responses=True)
         self._client = TestClient(self.app, raise_server_exceptions=False)
@@ -143,8 +144,13 @@ class Replica:
         return self._handle.current
 
     def restart(self, settings: Settings, keys: Keys) -> None:
-        """A new container (settings, keys, every service and cache) on the same clients."""
-        self._handle.current = dataclasses.replace(build_container(settings), clients=self._clients)
+        """A new container (settings, keys, every service and cache) on the same clients
+        (new ones only for another read timeout, which they carry)."""
+        built = build_container(settings)
+        if settings.aws_read_timeout_seconds != self._read_timeout_s:
+            self._clients = built.clients
+            self._read_timeout_s = settings.aws_read_timeout_seconds
+        self._handle.current = dataclasses.replace(built, clients=self._clients)
         self.keys = keys
 
     def close(self) -> None:
@@ -202,7 +208,7 @@ class Environment:
     replicas: list[Replica] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def aws_settings(self, keys: Keys) -> Settings:
+    def aws_settings(self, keys: Keys, read_timeout_s: float = READ_TIMEOUT_SECONDS) -> Settings:
         """AWS mode through the proxy, with a short read timeout (and the emulator's bucket
         and role, as a deployment would configure them)."""
         return settings_with_keys(
@@ -210,16 +216,18 @@ class Environment:
             keys,
             mode="aws",
             aws_endpoint_url=self.proxy.url,
-            aws_read_timeout_seconds=READ_TIMEOUT_SECONDS,
+            aws_read_timeout_seconds=read_timeout_s,
             aws_connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
             # The matrix deploys the pending versions it registers (AWS mode's default
             # deploys approved ones only: tests/test_governance_defaults.py).
             require_approved_for_deployment=False,
         )
 
-    def replica(self, index: int, keys: Keys) -> Replica:
+    def replica(
+        self, index: int, keys: Keys, read_timeout_s: float = READ_TIMEOUT_SECONDS
+    ) -> Replica:
         """Replica ``index`` restarted for ``keys``' tenant (built on first use)."""
-        settings = self.aws_settings(keys)
+        settings = self.aws_settings(keys, read_timeout_s)
         with self.lock:
             while len(self.replicas) <= index:
                 self.replicas.append(Replica(settings))
