@@ -107,10 +107,12 @@ def _activities(aas: Any, endpoint: str) -> list[dict[str, Any]]:
     return found
 
 
-def _scaled_to_three(aas: Any, hosting: Hosting, runtime: Any, endpoint: str) -> None:
+def _scaled_to_three(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str, high: int = 3, out_s: int = 0
+) -> None:
     """One instance serving 6 requests a minute, target 2: ceil(1 x 6 / 2) = 3 instances."""
-    _register(aas, endpoint, low=1, high=3)
-    _track(aas, endpoint, target=2)
+    _register(aas, endpoint, low=1, high=high)
+    _track(aas, endpoint, target=2, out_s=out_s)
     _traffic(runtime, endpoint, minutes=3, per_minute=6)
     assert _desired(hosting, endpoint) == 3
     hosting.wait(endpoint, "InService")
@@ -189,12 +191,7 @@ def test_a_scale_out_stops_at_the_maximum(
 def test_no_second_scale_out_within_the_scale_out_cooldown(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
-    _register(aas, endpoint, low=1, high=10)
-    _track(aas, endpoint, target=2, out_s=3600)
-    _traffic(runtime, endpoint, minutes=3, per_minute=6)
-    assert _desired(hosting, endpoint) == 3
-    hosting.wait(endpoint, "InService")
-    clock.travel(MINUTE)
+    _scaled_to_three(aas, hosting, runtime, endpoint, high=10, out_s=3600)
     _traffic(runtime, endpoint, minutes=3, per_minute=12)  # 4 per instance: 6 wanted
     assert _desired(hosting, endpoint) == 3
     assert len(_activities(aas, endpoint)) == 1
@@ -203,10 +200,7 @@ def test_no_second_scale_out_within_the_scale_out_cooldown(
 def test_a_second_scale_out_after_the_cooldown_goes_ahead(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:
-    _register(aas, endpoint, low=1, high=10)
-    _track(aas, endpoint, target=2, out_s=3600)
-    _traffic(runtime, endpoint, minutes=3, per_minute=6)
-    hosting.wait(endpoint, "InService")
+    _scaled_to_three(aas, hosting, runtime, endpoint, high=10, out_s=3600)
     clock.travel(3600)
     _traffic(runtime, endpoint, minutes=3, per_minute=12)
     assert _desired(hosting, endpoint) == 6
