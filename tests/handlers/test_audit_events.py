@@ -10,8 +10,10 @@ from botocore.exceptions import ClientError
 from starlette.testclient import TestClient
 
 from mlm.app import create_app
-from mlm.container import build_container
+from mlm.aws.audit_log import AuditLog
+from mlm.container import Container, build_container
 from mlm.settings import Settings
+from tests.audit_records import write_trail
 from tests.botocore_hooks import hooked
 from tests.conftest import Keys, settings_with_keys
 
@@ -153,3 +155,19 @@ def test_a_failed_audit_write_does_not_fail_the_request(
     assert created.status_code == 201
     assert "AUDIT RECORD NOT STORED" in caplog.text
     assert "create_model" in caplog.text
+
+
+def test_a_selective_filter_pages_through_a_long_trail_in_short_pages(
+    client: TestClient, container: Container, keys: Keys
+) -> None:
+    """A page stops after a bounded read; its token goes on from there to the match."""
+    log = AuditLog(container.clients.dynamodb(), container.settings.audit_table)
+    write_trail(log, keys.tenant)
+    query = {"key_name": "ci", "page_size": 1}  # 4 reads of 100 events, of 450
+    first = client.get("/v1/audit-events", params=query).json()
+    second = client.get(
+        "/v1/audit-events", params=query | {"page_token": first["next_page_token"]}
+    ).json()
+    assert (first["items"], first["next_page_token"] is not None) == ([], True)
+    assert [e["request_id"] for e in second["items"]] == ["r0000"]
+    assert second["next_page_token"] is None

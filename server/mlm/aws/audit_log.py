@@ -43,6 +43,21 @@ class AuditQuery:
     target_prefix: str | None = None
 
 
+@dataclass(frozen=True)
+class AuditSlice:
+    """What one read found, newest first, and where reading stopped when it stopped
+    before the end of the range (``resume_after``: the last sort key DynamoDB read)."""
+
+    records: list[AuditRecord]
+    resume_after: str | None
+
+
+# A filtered read stops after this many DynamoDB pages even when it found fewer events
+# than asked for: one API call never reads a tenant's whole history (AIP-158 lets a page
+# be short, with a token to go on from where it stopped).
+MAX_QUERY_PAGES = 4
+
+
 class AuditLog:
     def __init__(self, client: DynamoDBClient, table: str) -> None:
         self._db = client
@@ -68,8 +83,9 @@ class AuditLog:
         with aws_errors():
             self._db.put_item(TableName=self._table, Item=item)
 
-    def read(self, query: AuditQuery, after: str | None, limit: int) -> list[AuditRecord]:
-        """Up to ``limit`` events, newest first, older than the sort key ``after``."""
+    def read(self, query: AuditQuery, after: str | None, limit: int) -> AuditSlice:
+        """Up to ``limit`` events, newest first, older than the sort key ``after``, read
+        in at most ``MAX_QUERY_PAGES`` queries."""
         names = {"#s": "sk", "#t": "tenant"}
         values: dict[str, Any] = {
             ":t": {"S": query.tenant},
@@ -92,7 +108,7 @@ class AuditLog:
             "ExpressionAttributeNames": names,
             "ExpressionAttributeValues": values,
             "ScanIndexForward": False,
-            # Filters apply after DynamoDB reads a page; read a few pages' worth at most.
+            # Filters apply after DynamoDB reads a page: read a few pages' worth per query.
             "Limit": max(limit * 4, 100),
         }
         if filters:
@@ -100,15 +116,19 @@ class AuditLog:
         if after is not None:
             request["ExclusiveStartKey"] = {"tenant": {"S": query.tenant}, "sk": {"S": after}}
         found: list[AuditRecord] = []
+        resume_after: str | None = None
         with aws_errors():
-            while len(found) < limit:
+            for _ in range(MAX_QUERY_PAGES):
                 page = self._db.query(**request)
                 found.extend(_record(item) for item in page.get("Items", []))
                 last = page.get("LastEvaluatedKey")
-                if last is None:
+                resume_after = None if last is None else str(last["sk"]["S"])
+                if last is None or len(found) >= limit:
                     break
                 request["ExclusiveStartKey"] = last
-        return found[:limit]
+        if len(found) >= limit:
+            return AuditSlice(found[:limit], None)
+        return AuditSlice(found, resume_after)
 
 
 def _text(item: dict[str, Any], name: str) -> str | None:

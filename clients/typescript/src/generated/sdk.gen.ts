@@ -655,7 +655,10 @@ export const rotateApiKey = <ThrowOnError extends boolean = false>(options: Opti
  * The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
  * invocations) and every refused request (401 for a known key, 403, 429), with who,
  * what, the outcome and the AWS request ids. Never a secret or a request body. Kept
- * for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+ * for `MLM_AUDIT_RETENTION_DAYS`. Role: admin. With a filter that matches few
+ * events, one call reads a bounded part of the trail: a page may then hold fewer
+ * items than `page_size` (even none) with a `next_page_token` to go on from where
+ * it stopped; the end of the trail is the page whose `next_page_token` is null.
  *
  */
 export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({

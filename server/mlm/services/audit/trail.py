@@ -129,10 +129,13 @@ class AuditTrail:
     ) -> Page[dict[str, Any]]:
         fingerprint: dict[str, object] = {"audit": asdict(query)}
         after = None if page_token is None else self._tokens.decode(page_token, fingerprint)
-        records = self._log.read(query, after, page_size + 1)
-        more = len(records) > page_size
-        page = records[:page_size]
-        token = self._tokens.encode(page[-1].sort_key, fingerprint) if more and page else None
+        found = self._log.read(query, after, page_size + 1)
+        page = found.records[:page_size]
+        if len(found.records) > page_size:
+            resume: str | None = page[-1].sort_key
+        else:  # a short page when the read stopped early: go on from where it stopped
+            resume = found.resume_after
+        token = None if resume is None else self._tokens.encode(resume, fingerprint)
         return Page([_to_api(r) for r in page], token)
 
 

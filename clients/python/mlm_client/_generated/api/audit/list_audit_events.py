@@ -131,7 +131,10 @@ def sync_detailed(
      The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
     invocations) and every refused request (401 for a known key, 403, 429), with who,
     what, the outcome and the AWS request ids. Never a secret or a request body. Kept
-    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin. With a filter that matches few
+    events, one call reads a bounded part of the trail: a page may then hold fewer
+    items than `page_size` (even none) with a `next_page_token` to go on from where
+    it stopped; the end of the trail is the page whose `next_page_token` is null.
 
     Args:
         since (datetime.datetime | Unset):
@@ -185,7 +188,10 @@ def sync(
      The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
     invocations) and every refused request (401 for a known key, 403, 429), with who,
     what, the outcome and the AWS request ids. Never a secret or a request body. Kept
-    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin. With a filter that matches few
+    events, one call reads a bounded part of the trail: a page may then hold fewer
+    items than `page_size` (even none) with a `next_page_token` to go on from where
+    it stopped; the end of the trail is the page whose `next_page_token` is null.
 
     Args:
         since (datetime.datetime | Unset):
@@ -234,7 +240,10 @@ async def asyncio_detailed(
      The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
     invocations) and every refused request (401 for a known key, 403, 429), with who,
     what, the outcome and the AWS request ids. Never a secret or a request body. Kept
-    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin. With a filter that matches few
+    events, one call reads a bounded part of the trail: a page may then hold fewer
+    items than `page_size` (even none) with a `next_page_token` to go on from where
+    it stopped; the end of the trail is the page whose `next_page_token` is null.
 
     Args:
         since (datetime.datetime | Unset):
@@ -288,7 +297,10 @@ async def asyncio(
      The tenant's audit trail, newest first: every change (POST, PATCH, DELETE; not
     invocations) and every refused request (401 for a known key, 403, 429), with who,
     what, the outcome and the AWS request ids. Never a secret or a request body. Kept
-    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin.
+    for `MLM_AUDIT_RETENTION_DAYS`. Role: admin. With a filter that matches few
+    events, one call reads a bounded part of the trail: a page may then hold fewer
+    items than `page_size` (even none) with a `next_page_token` to go on from where
+    it stopped; the end of the trail is the page whose `next_page_token` is null.
 
     Args:
         since (datetime.datetime | Unset):
