@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from mlm.aws.clients import ClientFactory
+from mlm.emulator.patches import clock
 from mlm.settings import Settings
 from tests.conftest import Keys
 from tests.polling import poll, poll_until_raises
@@ -19,6 +21,24 @@ IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11
 @pytest.fixture
 def sm(emulator_settings: Settings) -> Any:
     return ClientFactory(emulator_settings).sagemaker()
+
+
+@pytest.fixture
+def runtime(emulator_settings: Settings) -> Any:
+    return ClientFactory(emulator_settings).sagemaker_runtime()
+
+
+@pytest.fixture
+def cloudwatch(emulator_settings: Settings) -> Any:
+    return ClientFactory(emulator_settings).cloudwatch()
+
+
+@pytest.fixture(autouse=True)
+def wall_clock_after() -> Iterator[None]:
+    """Tests may move the emulator's clock ahead (``clock.travel``); each ends on the wall
+    clock again."""
+    yield
+    clock.back_to_wall_clock()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ not depend on how fast a loaded machine sends traffic.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -28,20 +27,9 @@ DIM = "sagemaker:variant:DesiredInstanceCount"
 INVOCATIONS = "SageMakerVariantInvocationsPerInstance"
 
 
-@pytest.fixture(autouse=True)
-def emulator_time() -> Iterator[None]:
-    yield
-    clock.back_to_wall_clock()
-
-
 @pytest.fixture
 def aas(emulator_settings: Settings) -> Any:
     return ClientFactory(emulator_settings).client("application-autoscaling")
-
-
-@pytest.fixture
-def runtime(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).sagemaker_runtime()
 
 
 @pytest.fixture

@@ -23,11 +23,6 @@ def logs(emulator_settings: Settings) -> Any:
     return ClientFactory(emulator_settings).client("logs")
 
 
-@pytest.fixture
-def runtime(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).sagemaker_runtime()
-
-
 def _events(logs: Any, endpoint: str) -> list[dict[str, Any]]:
     group = f"/aws/sagemaker/Endpoints/{endpoint}"
     events: list[dict[str, Any]] = logs.filter_log_events(logGroupName=group)["events"]

@@ -25,11 +25,6 @@ def s3(emulator_settings: Settings) -> Any:
     return ClientFactory(emulator_settings).s3()
 
 
-@pytest.fixture
-def runtime(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).sagemaker_runtime()
-
-
 def _capture(bucket: str, prefix: str, percent: int, **extra: Any) -> dict[str, Any]:
     return {
         "EnableCapture": True,

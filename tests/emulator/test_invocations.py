@@ -15,9 +15,7 @@ import pytest
 from botocore.eventstream import EventStreamBuffer
 from botocore.exceptions import ClientError
 
-from mlm.aws.clients import ClientFactory
 from mlm.emulator.patches import invocation_stream, invocations
-from mlm.settings import Settings
 from tests.conftest import Transitions
 from tests.emulator.conftest import IMAGE, Hosting
 
@@ -31,16 +29,6 @@ TRAFFIC_METRICS = {
     "OverheadLatency",
     "ConcurrentRequestsPerModel",
 }
-
-
-@pytest.fixture
-def smr(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).sagemaker_runtime()
-
-
-@pytest.fixture
-def cw(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).cloudwatch()
 
 
 @pytest.fixture
@@ -71,9 +59,9 @@ def _serving(hosting: Hosting, *variants: tuple[str, float]) -> str:
     return name
 
 
-def _json(smr: Any, endpoint: str, body: Any, **extra: Any) -> dict[str, Any]:
+def _json(runtime: Any, endpoint: str, body: Any, **extra: Any) -> dict[str, Any]:
     return dict(
-        smr.invoke_endpoint(
+        runtime.invoke_endpoint(
             EndpointName=endpoint, Body=json.dumps(body), ContentType="application/json", **extra
         )
     )
@@ -83,9 +71,11 @@ def _code(excinfo: pytest.ExceptionInfo[ClientError]) -> str:
     return str(excinfo.value.response["Error"]["Code"])
 
 
-def _sum(cw: Any, endpoint: str, variant: str, metric: str, statistic: str = "Sum") -> float:
+def _sum(
+    cloudwatch: Any, endpoint: str, variant: str, metric: str, statistic: str = "Sum"
+) -> float:
     now = datetime.now(UTC)
-    points = cw.get_metric_statistics(
+    points = cloudwatch.get_metric_statistics(
         Namespace="AWS/SageMaker",
         MetricName=metric,
         Dimensions=[
@@ -103,24 +93,24 @@ def _sum(cw: Any, endpoint: str, variant: str, metric: str, statistic: str = "Su
 # --- endpoint checks -----------------------------------------------------------------------
 
 
-def test_invoking_an_unknown_endpoint_is_a_validation_error(smr: Any, hosting: Hosting) -> None:
+def test_invoking_an_unknown_endpoint_is_a_validation_error(runtime: Any, hosting: Hosting) -> None:
     with pytest.raises(ClientError, match="not found") as excinfo:
-        smr.invoke_endpoint(EndpointName=f"{hosting.prefix}-nope", Body=b"{}")
+        runtime.invoke_endpoint(EndpointName=f"{hosting.prefix}-nope", Body=b"{}")
     assert _code(excinfo) == "ValidationError"
 
 
 def test_invoking_an_endpoint_that_is_still_creating_is_refused_as_not_found(
-    smr: Any, hosting: Hosting, transitions: Transitions
+    runtime: Any, hosting: Hosting, transitions: Transitions
 ) -> None:
     transitions.hold()
     name = hosting.endpoint()
     with pytest.raises(ClientError, match="not found") as excinfo:
-        smr.invoke_endpoint(EndpointName=name, Body=b"{}")
+        runtime.invoke_endpoint(EndpointName=name, Body=b"{}")
     assert _code(excinfo) == "ValidationError"
 
 
 def test_an_updating_endpoint_keeps_serving_on_its_old_fleet(
-    sm: Any, smr: Any, hosting: Hosting, transitions: Transitions
+    sm: Any, runtime: Any, hosting: Hosting, transitions: Transitions
 ) -> None:
     name = _serving(hosting)
     transitions.hold()
@@ -128,7 +118,7 @@ def test_an_updating_endpoint_keeps_serving_on_its_old_fleet(
         EndpointName=name,
         DesiredWeightsAndCapacities=[{"VariantName": "primary", "DesiredInstanceCount": 2}],
     )
-    answer = _json(smr, name, {"q": 1})
+    answer = _json(runtime, name, {"q": 1})
     assert answer["InvokedProductionVariant"] == "primary"
 
 
@@ -136,10 +126,10 @@ def test_an_updating_endpoint_keeps_serving_on_its_old_fleet(
 
 
 def test_invoke_endpoint_echoes_the_endpoint_variant_and_json_request(
-    smr: Any, hosting: Hosting
+    runtime: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
-    answer = _json(smr, name, {"inputs": "hello"}, CustomAttributes="trace=1")
+    answer = _json(runtime, name, {"inputs": "hello"}, CustomAttributes="trace=1")
     echo = json.loads(answer["Body"].read())
     assert answer["ContentType"] == "application/json"
     assert answer["InvokedProductionVariant"] == "primary"
@@ -152,7 +142,7 @@ def test_invoke_endpoint_echoes_the_endpoint_variant_and_json_request(
 
 
 def test_echo_names_the_model_package_group_and_version_behind_the_variant(
-    sm: Any, smr: Any, hosting: Hosting
+    sm: Any, runtime: Any, hosting: Hosting
 ) -> None:
     sm.create_model_package_group(ModelPackageGroupName=hosting.prefix)
     package = sm.create_model_package(
@@ -167,7 +157,7 @@ def test_echo_names_the_model_package_group_and_version_behind_the_variant(
     )
     name = hosting.endpoint(hosting.config(model=model))
     hosting.wait(name, "InService")
-    echo = json.loads(_json(smr, name, {})["Body"].read())
+    echo = json.loads(_json(runtime, name, {})["Body"].read())
     assert echo["model"] == {
         "name": model,
         "model_package_group": hosting.prefix,
@@ -175,10 +165,10 @@ def test_echo_names_the_model_package_group_and_version_behind_the_variant(
     }
 
 
-def test_a_binary_body_reaches_the_model_byte_for_byte(smr: Any, hosting: Hosting) -> None:
+def test_a_binary_body_reaches_the_model_byte_for_byte(runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting)
     payload = bytes(range(256))
-    answer = smr.invoke_endpoint(
+    answer = runtime.invoke_endpoint(
         EndpointName=name, Body=payload, ContentType="application/octet-stream"
     )
     received = json.loads(answer["Body"].read())["request"]
@@ -187,9 +177,11 @@ def test_a_binary_body_reaches_the_model_byte_for_byte(smr: Any, hosting: Hostin
     assert base64.b64decode(received["base64"]) == payload
 
 
-def test_the_answer_has_the_content_type_the_request_accepts(smr: Any, hosting: Hosting) -> None:
+def test_the_answer_has_the_content_type_the_request_accepts(
+    runtime: Any, hosting: Hosting
+) -> None:
     name = _serving(hosting)
-    answer = smr.invoke_endpoint(
+    answer = runtime.invoke_endpoint(
         EndpointName=name, Body=b"plain words", ContentType="text/plain", Accept="text/plain"
     )
     echo = json.loads(answer["Body"].read())
@@ -201,27 +193,27 @@ def test_the_answer_has_the_content_type_the_request_accepts(smr: Any, hosting: 
 # --- routing -------------------------------------------------------------------------------
 
 
-def test_target_variant_is_honoured(smr: Any, hosting: Hosting) -> None:
+def test_target_variant_is_honoured(runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting, ("blue", 1.0), ("green", 0.0))
-    answer = _json(smr, name, {}, TargetVariant="green")
+    answer = _json(runtime, name, {}, TargetVariant="green")
     assert answer["InvokedProductionVariant"] == "green"
 
 
-def test_an_unknown_target_variant_is_a_validation_error(smr: Any, hosting: Hosting) -> None:
+def test_an_unknown_target_variant_is_a_validation_error(runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting)
     with pytest.raises(ClientError, match="not present") as excinfo:
-        _json(smr, name, {}, TargetVariant="nope")
+        _json(runtime, name, {}, TargetVariant="nope")
     assert _code(excinfo) == "ValidationError"
 
 
 def test_traffic_is_split_between_variants_by_their_current_weights(
-    smr: Any, hosting: Hosting
+    runtime: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting, ("heavy", 3.0), ("light", 1.0))
     n, p = 400, 0.75
 
     def one(_: int) -> str:
-        return str(_json(smr, name, {})["InvokedProductionVariant"])
+        return str(_json(runtime, name, {})["InvokedProductionVariant"])
 
     with ThreadPoolExecutor(8) as pool:
         counts = Counter(pool.map(one, range(n)))
@@ -231,24 +223,26 @@ def test_traffic_is_split_between_variants_by_their_current_weights(
     assert abs(counts["heavy"] - n * p) <= 5 * sd, counts
 
 
-def test_changed_weights_change_the_routing(sm: Any, smr: Any, hosting: Hosting) -> None:
+def test_changed_weights_change_the_routing(sm: Any, runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting, ("blue", 1.0), ("green", 1.0))
     sm.update_endpoint_weights_and_capacities(
         EndpointName=name, DesiredWeightsAndCapacities=[{"VariantName": "blue", "DesiredWeight": 0}]
     )
     hosting.wait(name, "InService")
-    variants = {_json(smr, name, {})["InvokedProductionVariant"] for _ in range(20)}
+    variants = {_json(runtime, name, {})["InvokedProductionVariant"] for _ in range(20)}
     assert variants == {"green"}
 
 
 # --- model errors and timeouts -------------------------------------------------------------
 
 
-def test_a_model_error_carries_the_models_status_and_message(smr: Any, hosting: Hosting) -> None:
+def test_a_model_error_carries_the_models_status_and_message(
+    runtime: Any, hosting: Hosting
+) -> None:
     name = _serving(hosting)
     failing = {"mlm_emulator": {"model_error": {"status": 503, "message": "GPU busy"}}}
     with pytest.raises(ClientError) as excinfo:
-        _json(smr, name, failing)
+        _json(runtime, name, failing)
     response = excinfo.value.response
     assert _code(excinfo) == "ModelError"
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 424
@@ -259,19 +253,19 @@ def test_a_model_error_carries_the_models_status_and_message(smr: Any, hosting: 
 
 @pytest.mark.usefixtures("short_timeout")
 def test_a_model_slower_than_the_container_timeout_is_a_timed_out_model_error(
-    smr: Any, hosting: Hosting
+    runtime: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
     with pytest.raises(ClientError, match="timed out") as excinfo:
-        _json(smr, name, {"mlm_emulator": {"delay_ms": 60_000}})
+        _json(runtime, name, {"mlm_emulator": {"delay_ms": 60_000}})
     assert _code(excinfo) == "ModelError"
 
 
 # --- streaming -----------------------------------------------------------------------------
 
 
-def _stream(smr: Any, endpoint: str, body: Any) -> Any:
-    return smr.invoke_endpoint_with_response_stream(
+def _stream(runtime: Any, endpoint: str, body: Any) -> Any:
+    return runtime.invoke_endpoint_with_response_stream(
         EndpointName=endpoint, Body=json.dumps(body), ContentType="application/json"
     )
 
@@ -288,10 +282,10 @@ def test_event_stream_frames_decode_with_botocore() -> None:
 
 
 def test_the_response_stream_carries_the_echo_in_several_payload_parts(
-    smr: Any, hosting: Hosting
+    runtime: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
-    answer = _stream(smr, name, {"inputs": "hi", "mlm_emulator": {"chunks": 4}})
+    answer = _stream(runtime, name, {"inputs": "hi", "mlm_emulator": {"chunks": 4}})
     parts = [event["PayloadPart"]["Bytes"] for event in answer["Body"]]
     echo = json.loads(b"".join(parts))
     assert len(parts) == 4
@@ -300,27 +294,29 @@ def test_the_response_stream_carries_the_echo_in_several_payload_parts(
     assert echo["request"]["json"]["inputs"] == "hi"
 
 
-def test_a_held_part_arrives_only_after_the_release(smr: Any, hosting: Hosting) -> None:
+def test_a_held_part_arrives_only_after_the_release(runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting)
-    answer = _stream(smr, name, {"mlm_emulator": {"chunks": 3, "hold_last_chunk": "g"}})
+    answer = _stream(runtime, name, {"mlm_emulator": {"chunks": 3, "hold_last_chunk": "g"}})
     events = iter(answer["Body"])
     early = [next(events), next(events)]
-    _json(smr, name, {"mlm_emulator": {"release": "g"}})
+    _json(runtime, name, {"mlm_emulator": {"release": "g"}})
     rest = list(events)
     assert [list(e) for e in early + rest] == [["PayloadPart"]] * 3
 
 
-def test_a_model_error_before_streaming_is_a_model_error(smr: Any, hosting: Hosting) -> None:
+def test_a_model_error_before_streaming_is_a_model_error(runtime: Any, hosting: Hosting) -> None:
     name = _serving(hosting)
     with pytest.raises(ClientError) as excinfo:
-        _stream(smr, name, {"mlm_emulator": {"model_error": {"status": 400, "message": "bad"}}})
+        _stream(runtime, name, {"mlm_emulator": {"model_error": {"status": 400, "message": "bad"}}})
     assert _code(excinfo) == "ModelError"
     assert excinfo.value.response["OriginalMessage"] == "bad"
 
 
-def test_streaming_an_unknown_endpoint_is_a_validation_error(smr: Any, hosting: Hosting) -> None:
+def test_streaming_an_unknown_endpoint_is_a_validation_error(
+    runtime: Any, hosting: Hosting
+) -> None:
     with pytest.raises(ClientError, match="not found") as excinfo:
-        _stream(smr, f"{hosting.prefix}-nope", {})
+        _stream(runtime, f"{hosting.prefix}-nope", {})
     assert _code(excinfo) == "ValidationError"
 
 
@@ -328,56 +324,60 @@ def test_streaming_an_unknown_endpoint_is_a_validation_error(smr: Any, hosting: 
 
 
 def test_served_requests_publish_invocations_and_error_counts(
-    smr: Any, cw: Any, hosting: Hosting
+    runtime: Any, cloudwatch: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
     for _ in range(5):
-        _json(smr, name, {})
+        _json(runtime, name, {})
     for status in (500, 502, 404):
         with pytest.raises(ClientError):
-            _json(smr, name, {"mlm_emulator": {"model_error": {"status": status}}})
-    assert _sum(cw, name, "primary", "Invocations") == 8
-    assert _sum(cw, name, "primary", "Invocation5XXErrors") == 2
-    assert _sum(cw, name, "primary", "Invocation4XXErrors") == 1
-    assert _sum(cw, name, "primary", "InvocationModelErrors") == 3
+            _json(runtime, name, {"mlm_emulator": {"model_error": {"status": status}}})
+    assert _sum(cloudwatch, name, "primary", "Invocations") == 8
+    assert _sum(cloudwatch, name, "primary", "Invocation5XXErrors") == 2
+    assert _sum(cloudwatch, name, "primary", "Invocation4XXErrors") == 1
+    assert _sum(cloudwatch, name, "primary", "InvocationModelErrors") == 3
 
 
-def test_refused_requests_publish_nothing(smr: Any, cw: Any, hosting: Hosting) -> None:
+def test_refused_requests_publish_nothing(runtime: Any, cloudwatch: Any, hosting: Hosting) -> None:
     name = _serving(hosting)
     with pytest.raises(ClientError):
-        _json(smr, name, {}, TargetVariant="nope")
-    listed = cw.list_metrics(
+        _json(runtime, name, {}, TargetVariant="nope")
+    listed = cloudwatch.list_metrics(
         Namespace="AWS/SageMaker", Dimensions=[{"Name": "EndpointName", "Value": name}]
     )
     assert listed["Metrics"] == []
 
 
-def test_model_latency_is_measured_in_microseconds(smr: Any, cw: Any, hosting: Hosting) -> None:
+def test_model_latency_is_measured_in_microseconds(
+    runtime: Any, cloudwatch: Any, hosting: Hosting
+) -> None:
     name = _serving(hosting)
-    _json(smr, name, {"mlm_emulator": {"delay_ms": 50}})
+    _json(runtime, name, {"mlm_emulator": {"delay_ms": 50}})
     # The model slept 50 ms, so at least 50 000 µs were measured; overhead is measured too.
-    assert _sum(cw, name, "primary", "ModelLatency", "Minimum") >= 50_000
-    assert _sum(cw, name, "primary", "OverheadLatency", "SampleCount") == 1
+    assert _sum(cloudwatch, name, "primary", "ModelLatency", "Minimum") >= 50_000
+    assert _sum(cloudwatch, name, "primary", "OverheadLatency", "SampleCount") == 1
 
 
 def test_concurrent_requests_per_model_counts_the_requests_in_flight(
-    smr: Any, cw: Any, hosting: Hosting
+    runtime: Any, cloudwatch: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
-    held = _stream(smr, name, {"mlm_emulator": {"chunks": 2, "hold_last_chunk": "c"}})
+    held = _stream(runtime, name, {"mlm_emulator": {"chunks": 2, "hold_last_chunk": "c"}})
     events = iter(held["Body"])
     next(events)  # the stream is in flight, its last part held
-    _json(smr, name, {"mlm_emulator": {"release": "c"}})  # arrives while it is in flight
+    _json(runtime, name, {"mlm_emulator": {"release": "c"}})  # arrives while it is in flight
     list(events)
-    assert _sum(cw, name, "primary", "ConcurrentRequestsPerModel", "Maximum") == 2
-    assert _sum(cw, name, "primary", "ConcurrentRequestsPerModel", "Minimum") == 1
+    assert _sum(cloudwatch, name, "primary", "ConcurrentRequestsPerModel", "Maximum") == 2
+    assert _sum(cloudwatch, name, "primary", "ConcurrentRequestsPerModel", "Minimum") == 1
 
 
 def test_only_traffic_metrics_are_published_never_gpu_cpu_or_memory(
-    smr: Any, cw: Any, hosting: Hosting
+    runtime: Any, cloudwatch: Any, hosting: Hosting
 ) -> None:
     name = _serving(hosting)
-    _json(smr, name, {})
-    listed = cw.list_metrics(Dimensions=[{"Name": "EndpointName", "Value": name}])["Metrics"]
+    _json(runtime, name, {})
+    listed = cloudwatch.list_metrics(Dimensions=[{"Name": "EndpointName", "Value": name}])[
+        "Metrics"
+    ]
     assert {m["MetricName"] for m in listed} == TRAFFIC_METRICS
     assert {m["Namespace"] for m in listed} == {"AWS/SageMaker"}

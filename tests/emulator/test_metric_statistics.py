@@ -12,15 +12,8 @@ from typing import Any
 
 import pytest
 
-from mlm.aws.clients import ClientFactory
 from mlm.emulator.patches.metric_statistics import percentile
-from mlm.settings import Settings
 from tests.conftest import Keys
-
-
-@pytest.fixture
-def cloudwatch(emulator_settings: Settings) -> Any:
-    return ClientFactory(emulator_settings).cloudwatch()
 
 
 def _stat(cloudwatch: Any, namespace: str, stat: str) -> list[float]:

@@ -61,6 +61,15 @@ Endpoints (``endpoints.py``)
   the update starts; LastModifiedTime moves. Refused unless InService, as AWS does:
   ValidationException 'Cannot update in-progress endpoint "<arn>".' (Creating, Updating)
   or 'Cannot update failed endpoint "<arn>".' (Failed).
+- Blue/green rollouts (``rollouts.py``): an UpdateEndpoint with a BlueGreenUpdatePolicy
+  provisions the new fleet (the transition delay), then shifts traffic all at once, as a
+  canary or linearly at WaitIntervalInSeconds, with a baking period after each shift
+  (VariantStatus ``Creating`` → ``Baking``/``ActivatingTraffic``, with the step in its
+  StatusMessage) and TerminationWaitInSeconds at the end; invocations are routed to the
+  new fleet by its current share. The AutoRollbackConfiguration's alarms are evaluated at
+  every metric minute of baking: one in ALARM (or MaximumExecutionTimeoutInSeconds
+  passing) rolls back — ``RollingBack`` for a transition, then InService on the old config
+  with a FailureReason that names the alarm and the step.
 - UpdateEndpointWeightsAndCapacities: Updating → InService with the new weights/counts;
   refused unless InService with the same exceptions; variant names must exist and be
   unique; each entry needs a weight or a count (moto set the missing one to null and
@@ -77,6 +86,9 @@ Failure injection (``failures.py``)
   ``Failed`` with ``FailureReason=<text>``; UpdateEndpoint ends like AWS's failed
   blue/green update: back to ``InService`` on the OLD config (old variants still serving)
   with ``FailureReason=<text>``. The next successful update clears FailureReason.
+- ``MLM_EMULATOR_MODEL_ERROR=<status> <message>`` deploys fine, but the model answers every
+  invocation with that error (a ``ModelError``, counted in Invocation5XXErrors for a 5xx):
+  a faulty version, for rollouts that must roll back.
 
 SageMaker Runtime (``invocations.py``; frames in ``invocation_stream.py``, metrics in
 ``traffic_metrics.py``)

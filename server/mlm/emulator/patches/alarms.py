@@ -9,8 +9,8 @@ DatapointsToAlarm (default EvaluationPeriods) periods breach, else OK; a period 
 data counts as TreatMissingData says (``missing``, the default, and ``notBreaching`` do not
 breach; ``breaching`` does). StateReason says which periods breached, in AWS's words
 ("Threshold Crossed: 1 out of the last 1 datapoints [12.5 (…)] was greater than the
-threshold (1.0)"). Periods last ``clock.metric_time(Period)``. Alarms are evaluated when a
-deployment that watches them is baking (``deployments``), not on their own.
+threshold (1.0)"). Periods last ``clock.metric_time(Period)``. Alarms are evaluated when read
+(``alarm_actions``) and while a deployment that watches them is baking (``rollouts``).
 """
 
 from __future__ import annotations
@@ -136,14 +136,15 @@ def _period_seconds(alarm: Any) -> float:
     return periods[0] if periods else 60.0
 
 
-def evaluate(account: str, region: str, name: str) -> str | None:
-    """Evaluate the alarm now and set its state; its new state (None: no such alarm)."""
+def evaluate(account: str, region: str, name: str, at: datetime | None = None) -> str | None:
+    """Evaluate the alarm now (or as CloudWatch did ``at`` a moment that has passed) and
+    set its state; its new state (None: no such alarm)."""
     backend = cloudwatch_backends[account][region]
     alarm = backend.alarms.get(name)
     if alarm is None:
         return None
     period = clock.metric_time(_period_seconds(alarm))
-    now = clock.now()
+    now = clock.now() if at is None else at
     evaluations = int(alarm.evaluation_periods or 1)
     needed = int(alarm.datapoints_to_alarm or evaluations)
     compare, words = _COMPARE.get(alarm.comparison_operator, _COMPARE["GreaterThanThreshold"])

@@ -18,8 +18,9 @@ from moto.sagemaker.exceptions import ValidationError
 from moto.sagemaker.models import FakeEndpoint, FakeEndpointConfig, SageMakerModelBackend
 from moto.sagemaker.responses import SageMakerResponse
 
-from mlm.emulator.patches import clock
+from mlm.emulator.patches import clock, rollouts
 from mlm.emulator.patches.failures import failure_reason, variant_images
+from mlm.emulator.patches.rollouts import Rollout
 
 Kind = Literal["create", "update", "capacity", "delete"]
 _TRANSITIONAL = {"create": "Creating", "update": "Updating", "capacity": "Updating"}
@@ -58,10 +59,27 @@ class Change:
     variants: list[Variant] = field(default_factory=list)
     metrics_config: dict[str, Any] | None = None
     failure_reason: str | None = None
+    rollout: Rollout | None = None  # a blue/green update's traffic shifting
 
     @property
     def ends(self) -> datetime:
+        if self.rollout is not None and self.failure_reason is None:
+            return self.rollout.ends
         return self.started + clock.transition()
+
+    def rolling_back(self, moment: datetime) -> bool:
+        rollout = self.rollout
+        return (
+            rollout is not None
+            and rollout.rolled_back_at is not None
+            and (moment >= rollout.rolled_back_at)
+        )
+
+    def green_share(self, moment: datetime) -> float:
+        """The share of traffic the new fleet serves (0 until it is provisioned)."""
+        if self.kind != "update" or self.failure_reason is not None:
+            return 0.0
+        return 0.0 if self.rollout is None else self.rollout.green_share(moment)
 
 
 def _variants_from_config(
@@ -115,8 +133,11 @@ class EmulatedEndpoint:
     # --- lifecycle -------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Finish the pending change if its time has come."""
+        """Finish the pending change if its time has come (a rollout first watches its
+        alarms over the time that has passed)."""
         change = self.change
+        if change is not None and change.rollout is not None and change.failure_reason is None:
+            change.rollout.watch(min(clock.now(), change.rollout.windows[-1].end))
         if change is None or clock.now() < change.ends:
             return
         self.change = None
@@ -136,6 +157,10 @@ class EmulatedEndpoint:
             # A failed blue/green update rolls back: the old fleet and config keep serving.
             self.settled_status = "InService"
             self.failure_reason = change.failure_reason
+        elif change.rollout is not None and change.rollout.rolled_back_at is not None:
+            # An alarm tripped (or time ran out): all traffic went back to the old fleet.
+            self.settled_status = "InService"
+            self.failure_reason = change.rollout.rollback_reason
         else:
             if change.config_name is not None:
                 self.endpoint_config_name = change.config_name
@@ -148,6 +173,8 @@ class EmulatedEndpoint:
     def endpoint_status(self) -> str:
         self.settle()
         if self.change is not None:
+            if self.change.rolling_back(clock.now()):
+                return "RollingBack"
             return "Deleting" if self.change.kind == "delete" else _TRANSITIONAL[self.change.kind]
         return self.settled_status
 
@@ -186,7 +213,11 @@ class EmulatedEndpoint:
         return shown
 
     def _variant_summary(self, variant: Variant) -> dict[str, Any]:
-        summary: dict[str, Any] = {
+        summary: dict[str, Any] = {}
+        change = self.change
+        if change is not None and change.rollout is not None and change.failure_reason is None:
+            summary["VariantStatus"] = [change.rollout.variant_status(clock.now())]
+        summary |= {
             "VariantName": variant.name,
             "DeployedImages": [
                 {"SpecifiedImage": image, "ResolutionTime": variant.resolved_at}
@@ -352,6 +383,13 @@ def update_endpoint(
                     target.desired_weight = old.desired_weight
         if deployment_config is not None:
             endpoint.last_deployment_config = deployment_config
+        rollout = rollouts.from_config(
+            deployment_config,
+            sum(t.desired_count or 0 for t in targets),
+            started,
+            self.account_id,
+            self.region_name,
+        )
         endpoint.start(
             Change(
                 kind="update",
@@ -360,6 +398,7 @@ def update_endpoint(
                 variants=targets,
                 metrics_config=getattr(config, "metrics_config", None),
                 failure_reason=failure_reason(self, config),
+                rollout=rollout,
             )
         )
         return endpoint.arn

@@ -7,6 +7,9 @@ from typing import Any
 from moto.sagemaker.models import FakeEndpointConfig, SageMakerModelBackend
 
 FAILURE_ENV = "MLM_EMULATOR_FAILURE_REASON"
+# "<status> <message>", e.g. "500 CUDA out of memory": the model deploys but answers every
+# invocation with that error (a faulty version, for rollouts that must roll back).
+MODEL_ERROR_ENV = "MLM_EMULATOR_MODEL_ERROR"
 
 
 def _containers(backend: SageMakerModelBackend, model_name: str | None) -> list[dict[str, Any]]:
@@ -46,4 +49,16 @@ def failure_reason(backend: SageMakerModelBackend, config: FakeEndpointConfig) -
             reason = (container.get("Environment") or {}).get(FAILURE_ENV)
             if reason is not None:
                 return str(reason)
+    return None
+
+
+def model_error(backend: SageMakerModelBackend, model_name: str | None) -> dict[str, Any] | None:
+    """The error the model answers every invocation with, if its containers ask for one
+    (the shape of the ``model_error`` invocation control)."""
+    for container in _containers(backend, model_name):
+        value = (container.get("Environment") or {}).get(MODEL_ERROR_ENV)
+        if value is not None:
+            code, _, message = str(value).partition(" ")
+            status = int(code) if code.isdigit() and 400 <= int(code) <= 599 else 500
+            return {"status": status, "message": message or "The model failed."}
     return None

@@ -32,6 +32,7 @@ Controls, in a JSON request body's ``"mlm_emulator"`` object (other bodies are e
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import random
 import threading
@@ -46,8 +47,14 @@ from moto.sagemaker.models import SageMakerModelBackend, sagemaker_backends
 from moto.sagemakerruntime import urls as runtime_urls
 from moto.sagemakerruntime.responses import SageMakerRuntimeResponse
 
-from mlm.emulator.patches import clock, container_logs, data_capture, invocation_stream
-from mlm.emulator.patches.endpoints import EmulatedEndpoint, live_endpoint
+from mlm.emulator.patches import (
+    clock,
+    container_logs,
+    data_capture,
+    failures,
+    invocation_stream,
+)
+from mlm.emulator.patches.endpoints import EmulatedEndpoint, Variant, live_endpoint
 from mlm.emulator.patches.traffic_metrics import InFlight, Served
 
 CONTROL_KEY = "mlm_emulator"
@@ -123,6 +130,7 @@ class ServingVariant:
     model_name: str | None
     package_group: str | None
     package_version: int | None
+    model_error: dict[str, Any] | None = None  # the model's own failure (failures.py)
 
 
 def _package(
@@ -149,13 +157,24 @@ def _package(
 def _serving_variants(
     backend: SageMakerModelBackend, endpoint: EmulatedEndpoint
 ) -> list[ServingVariant]:
-    config = backend.endpoint_configs.get(endpoint.endpoint_config_name)
+    """The fleet that serves this request: during a blue/green rollout the new fleet
+    takes its current share of traffic (``rollouts``), the old one the rest."""
+    change = endpoint.change
+    if change is not None and random.random() < change.green_share(clock.now()):
+        return _fleet(backend, change.config_name or "", change.variants)
+    return _fleet(backend, endpoint.endpoint_config_name, endpoint.variants)
+
+
+def _fleet(
+    backend: SageMakerModelBackend, config_name: str, variants: list[Variant]
+) -> list[ServingVariant]:
+    config = backend.endpoint_configs.get(config_name)
     models = {
         pv["VariantName"]: pv.get("ModelName")
         for pv in (config.production_variants if config else [])
     }
     found = []
-    for variant in endpoint.variants:
+    for variant in variants:
         weight = variant.current_weight
         model_name = models.get(variant.name)
         group, version = _package(backend, model_name)
@@ -166,6 +185,7 @@ def _serving_variants(
                 model_name=model_name,
                 package_group=group,
                 package_version=version,
+                model_error=failures.model_error(backend, model_name),
             )
         )
     return found
@@ -261,6 +281,15 @@ def _release(request: Request) -> None:
             _gates.setdefault(f"{request.endpoint}/{gate}", threading.Event()).set()
 
 
+def _as_served_by(request: Request, variant: ServingVariant) -> Request:
+    """A faulty model fails every request (unless the request asks for its own error)."""
+    if variant.model_error is None or "model_error" in request.controls:
+        return request
+    return dataclasses.replace(
+        request, controls=request.controls | {"model_error": variant.model_error}
+    )
+
+
 def _model(request: Request) -> int | None:
     """Run the emulated model: the status it answers (None: SageMaker timed it out)."""
     _release(request)
@@ -333,6 +362,7 @@ def invoke_endpoint(self: SageMakerRuntimeResponse) -> TYPE_RESPONSE:
         )
     except RuntimeApiError as error:
         return error.response()
+    request = _as_served_by(request, variant)
     flight = InFlight(account, region, request.endpoint, variant.name)
     flight.arrive()
     model_started = time.perf_counter_ns()
@@ -396,6 +426,7 @@ def invoke_endpoint_with_response_stream(self: SageMakerRuntimeResponse) -> Any:
         )
     except RuntimeApiError as error:
         return error.response()
+    request = _as_served_by(request, variant)
     flight = InFlight(account, region, request.endpoint, variant.name)
     flight.arrive()
     model_started = time.perf_counter_ns()
