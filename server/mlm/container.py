@@ -41,7 +41,7 @@ from mlm.errors import ServiceUnavailable
 from mlm.idempotency import Idempotency
 from mlm.pagination import PageTokens
 from mlm.services.access import ApiKeyService, TokenVerifier
-from mlm.services.alarms import AlarmService
+from mlm.services.alarms import AlarmService, RollbackAlarms
 from mlm.services.audit import AuditTrail
 from mlm.services.autoscaling import AutoscalingService
 from mlm.services.captures import CaptureService
@@ -165,6 +165,7 @@ class Container:
             on_change=self.fleet_index.observe,
             capture_base_uri=self.capture_base_uri,
             scaling=ScalingGuard(self.hosting, self.application_autoscaling),
+            guards=RollbackAlarms(EndpointAlarmStore(self.clients.cloudwatch()), self.catalog),
         )
 
     @cached_property

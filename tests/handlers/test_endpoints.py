@@ -151,6 +151,40 @@ def test_update_changes_the_instance_type_blue_green(client: TestClient, live: A
     assert done["variants"][0]["instance_type"] == "ml.g6e.12xlarge"
 
 
+def test_update_with_auto_rollback_bakes_under_the_alarms_it_asks_for(
+    client: TestClient, live: Any
+) -> None:
+    patch = {
+        "variants": [{"name": "primary", "instance_type": "ml.g6e.12xlarge"}],
+        "deployment": {
+            "strategy": "canary",
+            "traffic_percent": 50,
+            "wait_seconds": 300,
+            "auto_rollback": {"alarms": [{"kind": "latency_p99_ms", "threshold": 800}]},
+            "maximum_execution_seconds": 3600,
+        },
+    }
+    assert client.patch("/v1/endpoints/chat-ep", json=patch).status_code == 202
+    baking = poll(
+        lambda: client.get("/v1/endpoints/chat-ep").json(),
+        lambda e: e["variants"][0]["status"] == "baking",
+        "chat-ep to bake",
+    )
+    assert baking["status"] == "updating"
+
+
+def test_auto_rollback_with_too_short_a_bake_is_422_naming_the_field(
+    client: TestClient, live: Any
+) -> None:
+    patch = {
+        "variants": [{"name": "primary", "instance_type": "ml.g6e.12xlarge"}],
+        "deployment": {"strategy": "all_at_once", "wait_seconds": 10, "auto_rollback": {}},
+    }
+    response = client.patch("/v1/endpoints/chat-ep", json=patch)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "deployment.wait_seconds"
+
+
 def test_update_of_an_unknown_variant_is_422(client: TestClient, live: Any) -> None:
     patch = {"variants": [{"name": "shadow", "weight": 2}]}
     response = client.patch("/v1/endpoints/chat-ep", json=patch)

@@ -7,10 +7,12 @@ from contextlib import suppress
 
 import pytest
 
+from mlm.aws.alarms import EndpointAlarmStore
 from mlm.aws.sagemaker_hosting import SageMakerHosting
 from mlm.aws.sagemaker_registry import SageMakerRegistry
 from mlm.container import Container
 from mlm.errors import Conflict
+from mlm.services.alarms import RollbackAlarms
 from mlm.services.endpoints import DeployedVersions
 from mlm.services.endpoints.service import EndpointService
 from mlm.services.registry.models import ModelService
@@ -105,6 +107,9 @@ def endpoint_service(
         page_tokens=container.page_tokens,
         execution_role_arn=container.settings.execution_role_arn,
         locks=container.locks,
+        guards=RollbackAlarms(
+            EndpointAlarmStore(container.clients.cloudwatch()), container.catalog
+        ),
     )
 
 

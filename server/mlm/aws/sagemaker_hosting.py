@@ -110,6 +110,8 @@ class TrafficRouting:
     wait_seconds: int
     step_percent: int | None = None
     termination_wait_seconds: int = 0
+    rollback_alarms: tuple[str, ...] = ()  # AutoRollbackConfiguration's alarm names
+    maximum_execution_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,10 @@ class SageMakerHosting:
         args: dict[str, Any] = {"EndpointName": name, "EndpointConfigName": config_name}
         if routing is not None:
             args["DeploymentConfig"] = {"BlueGreenUpdatePolicy": _blue_green(routing)}
+            if routing.rollback_alarms:
+                args["DeploymentConfig"]["AutoRollbackConfiguration"] = {
+                    "Alarms": [{"AlarmName": name} for name in routing.rollback_alarms]
+                }
         with aws_errors():
             self._sm.update_endpoint(**args)
 
@@ -447,10 +453,13 @@ def _blue_green(routing: TrafficRouting) -> dict[str, Any]:
     if routing.step_percent is not None:
         size = {"Type": "CAPACITY_PERCENT", "Value": routing.step_percent}
         traffic["CanarySize" if routing.kind == "CANARY" else "LinearStepSize"] = size
-    return {
+    policy: dict[str, Any] = {
         "TrafficRoutingConfiguration": traffic,
         "TerminationWaitInSeconds": routing.termination_wait_seconds,
     }
+    if routing.maximum_execution_seconds is not None:
+        policy["MaximumExecutionTimeoutInSeconds"] = routing.maximum_execution_seconds
+    return policy
 
 
 def _data_capture_args(capture: DataCapture) -> dict[str, Any]:

@@ -10,7 +10,14 @@ from connexion.lifecycle import ConnexionResponse
 from mlm import web
 from mlm.idempotency import Reply
 from mlm.services.endpoints.data_capture import DataCaptureSpec
-from mlm.services.endpoints.requests import Deployment, NewEndpoint, VariantChange, VariantSpec
+from mlm.services.endpoints.requests import (
+    AutoRollback,
+    Deployment,
+    NewEndpoint,
+    RollbackAlarm,
+    VariantChange,
+    VariantSpec,
+)
 from mlm.services.endpoints.views import Endpoint
 from mlm.settings import Role
 
@@ -91,26 +98,41 @@ def update_endpoint(endpoint_name: str, body: Mapping[str, Any]) -> ConnexionRes
         )
         for v in body.get("variants") or []
     ]
-    raw = body.get("deployment")
-    deployment = (
-        None
-        if raw is None
-        else Deployment(
-            strategy=raw.get("strategy", "all_at_once"),
-            traffic_percent=raw.get("traffic_percent"),
-            wait_seconds=int(raw.get("wait_seconds", 0)),
-            termination_wait_seconds=int(raw.get("termination_wait_seconds", 0)),
-        )
-    )
     endpoint = web.container().endpoints.update(
         principal.tenant,
         endpoint_name,
         changes,
-        deployment,
+        _deployment(body.get("deployment")),
         precondition=_if_match,
         data_capture=_data_capture(body.get("data_capture")),
     )
     return web.respond(endpoint.to_api(), status=202, headers=_location(endpoint))
+
+
+def _deployment(raw: Mapping[str, Any] | None) -> Deployment | None:
+    if raw is None:
+        return None
+    guard = raw.get("auto_rollback")
+    return Deployment(
+        strategy=raw.get("strategy", "all_at_once"),
+        traffic_percent=raw.get("traffic_percent"),
+        wait_seconds=int(raw.get("wait_seconds", 0)),
+        termination_wait_seconds=int(raw.get("termination_wait_seconds", 0)),
+        auto_rollback=None
+        if guard is None
+        else AutoRollback(
+            alarms=tuple(
+                RollbackAlarm(
+                    kind=a["kind"],
+                    threshold=None if a.get("threshold") is None else float(a["threshold"]),
+                    evaluation_periods=int(a.get("evaluation_periods", 1)),
+                )
+                for a in guard.get("alarms") or []
+            ),
+            alarm_names=tuple(guard.get("alarm_names") or []),
+        ),
+        maximum_execution_seconds=raw.get("maximum_execution_seconds"),
+    )
 
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:

@@ -8,10 +8,12 @@ from contextlib import suppress
 
 import pytest
 
+from mlm.aws.alarms import EndpointAlarmStore
 from mlm.container import Container
 from mlm.errors import ModelFailed, NotFound, Unprocessable
-from mlm.services.alarms.service import AlarmRequest, AlarmService
-from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
+from mlm.services.alarms import RollbackAlarms
+from mlm.services.alarms.service import AlarmRequest, AlarmService, rollback_prefix
+from mlm.services.endpoints.requests import AutoRollback, NewEndpoint, VariantSpec
 from mlm.services.invocations.requests import InvocationRequest
 from mlm.services.registry.requests import ContainerSpec, NewModel, NewVersion
 from tests.conftest import Keys
@@ -119,3 +121,28 @@ def test_removing_them_all_leaves_no_alarm(
     service.put(keys.tenant, endpoint, [AlarmRequest("no_traffic")])
     service.remove_all(keys.tenant, endpoint)
     assert service.get(keys.tenant, endpoint).alarms == []
+
+
+def _guards(container: Container, keys: Keys) -> list[str]:
+    cw = container.clients.cloudwatch()
+    prefix = rollback_prefix(keys.tenant, "ep")
+    return [a["AlarmName"] for a in cw.describe_alarms(AlarmNamePrefix=prefix)["MetricAlarms"]]
+
+
+def test_the_endpoints_alarms_neither_list_nor_replace_its_rollout_guards(
+    service: AlarmService, container: Container, keys: Keys, endpoint: str
+) -> None:
+    guards = RollbackAlarms(EndpointAlarmStore(container.clients.cloudwatch()), container.catalog)
+    guards.prepare(keys.tenant, endpoint, [("primary", "ml.g5.2xlarge")], AutoRollback())
+    alarms = service.put(keys.tenant, endpoint, [AlarmRequest("no_traffic")])
+    assert [a.kind for a in alarms.alarms] == ["no_traffic"]
+    assert len(_guards(container, keys)) == 1
+
+
+def test_removing_them_all_removes_the_rollout_guards_too(
+    service: AlarmService, container: Container, keys: Keys, endpoint: str
+) -> None:
+    guards = RollbackAlarms(EndpointAlarmStore(container.clients.cloudwatch()), container.catalog)
+    guards.prepare(keys.tenant, endpoint, [("primary", "ml.g5.2xlarge")], AutoRollback())
+    service.remove_all(keys.tenant, endpoint)
+    assert _guards(container, keys) == []

@@ -336,7 +336,8 @@ export const getEndpoint = <ThrowOnError extends boolean = false>(options: Optio
  *
  * Changes variants without downtime. Instance count and weight only: changed in place.
  * Instance type or model version: a new endpoint config and a blue/green update
- * (`deployment` chooses all at once, canary or linear traffic shifting). `409
+ * (`deployment` chooses all at once, canary or linear traffic shifting, and with
+ * `auto_rollback` the alarms that roll it back by themselves). `409
  * ENDPOINT_NOT_READY` while another change is in progress. Answers `202`; poll until
  * `in_service`. Role: operator.
  *

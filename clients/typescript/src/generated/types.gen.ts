@@ -581,6 +581,30 @@ export type Deployment = {
      * How long the old fleet stays after all traffic moved.
      */
     termination_wait_seconds?: number;
+    auto_rollback?: AutoRollback;
+    /**
+     * Roll back if the update has not finished within this time
+     * (SageMaker's MaximumExecutionTimeoutInSeconds).
+     *
+     */
+    maximum_execution_seconds?: number;
+};
+
+/**
+ * Roll the update back by itself when an alarm goes into ALARM while the new fleet
+ * bakes: after each traffic shift for `wait_seconds` (at least 60 with auto-rollback,
+ * one CloudWatch period). All traffic then returns to the old fleet, the endpoint is
+ * `rolling_back` and then `in_service` on it, and `failure_reason` names the alarm.
+ * MLM creates `alarms` on the changed variants (one-minute periods; replaced by the
+ * next guarded update, deleted with the endpoint); `alarm_names` are CloudWatch
+ * alarms of your own, watched as they are. With neither, MLM watches a 5xx rate
+ * above 5 %. At most 10 alarms in all (AWS's limit), counting one per alarm and
+ * changed variant.
+ *
+ */
+export type AutoRollback = {
+    alarms?: Array<AlarmSetting>;
+    alarm_names?: Array<string>;
 };
 
 /**

@@ -82,6 +82,12 @@ def alarm_prefix(tenant: str, endpoint: str) -> str:
     return f"{names.parts_prefix(tenant, endpoint)}alarm-"
 
 
+def rollback_prefix(tenant: str, endpoint: str) -> str:
+    """MLM's rollout guards (``rollback.py``): under the endpoint's alarm prefix, so they go
+    with it, but neither listed nor replaced with the endpoint's own alarms."""
+    return f"{alarm_prefix(tenant, endpoint)}rollback-"
+
+
 def topic_name(tenant: str, endpoint: str) -> str:
     return f"{names.parts_prefix(tenant, endpoint)}alerts"
 
@@ -133,7 +139,12 @@ class AlarmService:
                     spec = self._spec(tenant, name, physical, variant, kind, request, topic)
                     self._cw.put(spec)
                     keep.add(spec.name)
-            stale = [r.name for r in self._read(tenant, name, fresh=True) if r.name not in keep]
+            guards = rollback_prefix(tenant, name)
+            stale = [
+                r.name
+                for r in self._read(tenant, name, fresh=True)
+                if r.name not in keep and not r.name.startswith(guards)
+            ]
             if stale:
                 self._cw.delete(stale)
         return self.get(tenant, name)
@@ -190,26 +201,13 @@ class AlarmService:
         request: AlarmRequest,
         topic: str,
     ) -> AlarmSpec:
-        threshold = request.threshold if request.threshold is not None else kind.default_threshold
-        assert threshold is not None  # _check refused a missing one
-        scale = kind.scale
-        if kind.per_gpu:
-            hardware = self._hardware.get(variant.instance_type or "")
-            scale *= max(int(getattr(hardware, "gpu_count", 0) or 1), 1)
-        return AlarmSpec(
-            name=f"{alarm_prefix(tenant, name)}{kind.name}-{variant.name}",
-            description=f"MLM {kind.name} of endpoint {name}, variant {variant.name}: "
-            f"{threshold:g} {kind.unit}",
-            namespace=kind.namespace,
-            metric_name=kind.metric_name,
-            dimensions=(("EndpointName", physical), ("VariantName", variant.name)),
-            statistic=kind.statistic,
-            threshold=threshold * scale,
-            comparison=kind.comparison,
-            evaluation_periods=request.evaluation_periods,
-            treat_missing_data=kind.treat_missing_data,
-            actions=(topic,),
-            ratio_of=kind.ratio_of,
+        return variant_alarm(
+            f"{alarm_prefix(tenant, name)}{kind.name}-{variant.name}",
+            f"MLM {kind.name} of endpoint {name}, variant {variant.name}",
+            (physical, variant.name, variant.instance_type or ""),
+            request,
+            (topic,),
+            self._hardware,
         )
 
     def _views(
@@ -244,13 +242,33 @@ class AlarmService:
 
 
 def _check(wanted: Sequence[AlarmRequest]) -> None:
+    errors = setting_errors(wanted, "alarms", tuple(KINDS))
+    if errors:
+        raise Unprocessable(code="INVALID_ALARMS", detail="The alarms are not valid", errors=errors)
+
+
+class AlarmSetting(Protocol):
+    """An alarm as asked for: this service's AlarmRequest, or a rollout's RollbackAlarm."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def threshold(self) -> float | None: ...
+    @property
+    def evaluation_periods(self) -> int: ...
+
+
+def setting_errors(
+    wanted: Sequence[AlarmSetting], base: str, allowed: tuple[str, ...]
+) -> list[FieldError]:
+    """What is wrong with alarms asked for at ``base`` (``alarms[0].threshold`` …)."""
     errors: list[FieldError] = []
     seen: set[str] = set()
     for i, request in enumerate(wanted):
-        path = f"alarms[{i}]"
+        path = f"{base}[{i}]"
         kind = KINDS.get(request.kind)
-        if kind is None:
-            errors.append(FieldError(f"{path}.kind", f"must be one of {', '.join(KINDS)}"))
+        if kind is None or request.kind not in allowed:
+            errors.append(FieldError(f"{path}.kind", f"must be one of {', '.join(allowed)}"))
             continue
         if request.kind in seen:
             errors.append(FieldError(f"{path}.kind", f"'{request.kind}' is listed twice"))
@@ -270,5 +288,38 @@ def _check(wanted: Sequence[AlarmRequest]) -> None:
             errors.append(
                 FieldError(f"{path}.evaluation_periods", f"must be 1 to {MAX_EVALUATION_PERIODS}")
             )
-    if errors:
-        raise Unprocessable(code="INVALID_ALARMS", detail="The alarms are not valid", errors=errors)
+    return errors
+
+
+def variant_alarm(
+    name: str,
+    what: str,
+    variant: tuple[str, str, str],
+    request: AlarmSetting,
+    actions: tuple[str, ...],
+    hardware: GpuCounts,
+) -> AlarmSpec:
+    """The CloudWatch alarm of a checked setting on one variant ((physical endpoint,
+    variant, instance type)): the kind's metric, its threshold in CloudWatch's unit."""
+    physical, variant_name, instance_type = variant
+    kind = KINDS[request.kind]
+    threshold = request.threshold if request.threshold is not None else kind.default_threshold
+    assert threshold is not None  # setting_errors refused a missing one
+    scale = kind.scale
+    if kind.per_gpu:
+        found = hardware.get(instance_type)
+        scale *= max(int(getattr(found, "gpu_count", 0) or 1), 1)
+    return AlarmSpec(
+        name=name,
+        description=f"{what}: {threshold:g} {kind.unit}",
+        namespace=kind.namespace,
+        metric_name=kind.metric_name,
+        dimensions=(("EndpointName", physical), ("VariantName", variant_name)),
+        statistic=kind.statistic,
+        threshold=threshold * scale,
+        comparison=kind.comparison,
+        evaluation_periods=request.evaluation_periods,
+        treat_missing_data=kind.treat_missing_data,
+        actions=actions,
+        ratio_of=kind.ratio_of,
+    )

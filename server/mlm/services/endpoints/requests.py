@@ -21,11 +21,26 @@ MIN_INSTANCES, MAX_INSTANCES = 1, 100
 STRATEGIES = ("all_at_once", "canary", "linear")
 MIN_STEP_PERCENT, MAX_STEP_PERCENT = 10, 50
 MAX_WAIT_SECONDS = 3600
+MIN_BAKE_SECONDS = 60  # one CloudWatch period: a shorter bake is never watched
+# UpdateEndpoint's MaximumExecutionTimeoutInSeconds bounds.
+MIN_EXECUTION_SECONDS, MAX_EXECUTION_SECONDS = 600, 28800
 _VARIANT_NAME = re.compile(naming.VARIANT_NAME_PATTERN)
 
 
 class InstanceTypeCheck(Protocol):
     def is_valid(self, instance_type: str) -> bool: ...
+
+
+class RollbackGuards(Protocol):
+    """Puts the alarms a guarded update watches (mlm.services.alarms.RollbackAlarms)."""
+
+    def prepare(
+        self,
+        tenant: str,
+        endpoint: str,
+        variants: Sequence[tuple[str, str]],
+        guard: AutoRollback,
+    ) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,34 @@ class VariantChange:
 
 
 @dataclass(frozen=True)
+class RollbackAlarm:
+    """An alarm MLM creates on each changed variant to guard a rollout (the alarms
+    service's kinds: ``error_rate_5xx``, ``latency_p99_ms`` …)."""
+
+    kind: str
+    threshold: float | None = None
+    evaluation_periods: int = 1
+
+
+DEFAULT_ROLLBACK_ALARMS = (RollbackAlarm("error_rate_5xx"),)
+
+
+@dataclass(frozen=True)
+class AutoRollback:
+    """The alarms that roll a blue/green update back by themselves while it bakes."""
+
+    alarms: tuple[RollbackAlarm, ...] = ()
+    alarm_names: tuple[str, ...] = ()  # the caller's own CloudWatch alarms
+
+    @property
+    def wanted(self) -> tuple[RollbackAlarm, ...]:
+        """MLM's alarms to create: the default 5xx rate when the request names none."""
+        if not self.alarms and not self.alarm_names:
+            return DEFAULT_ROLLBACK_ALARMS
+        return self.alarms
+
+
+@dataclass(frozen=True)
 class Deployment:
     """How a blue/green update shifts traffic (UpdateEndpoint's BlueGreenUpdatePolicy)."""
 
@@ -73,6 +116,8 @@ class Deployment:
     traffic_percent: int | None = None
     wait_seconds: int = 0
     termination_wait_seconds: int = 0
+    auto_rollback: AutoRollback | None = None
+    maximum_execution_seconds: int | None = None
 
 
 class _Problems:
@@ -195,3 +240,15 @@ def _check_deployment(problems: _Problems, deployment: Deployment) -> None:
     ):
         if not 0 <= seconds <= MAX_WAIT_SECONDS:
             problems.add(path, f"must be between 0 and {MAX_WAIT_SECONDS}")
+    if deployment.auto_rollback is not None and deployment.wait_seconds < MIN_BAKE_SECONDS:
+        problems.add(
+            "deployment.wait_seconds",
+            f"must be at least {MIN_BAKE_SECONDS} with auto_rollback: alarms are watched "
+            "while the new fleet bakes, and CloudWatch evaluates them once a minute",
+        )
+    timeout = deployment.maximum_execution_seconds
+    if timeout is not None and not MIN_EXECUTION_SECONDS <= timeout <= MAX_EXECUTION_SECONDS:
+        problems.add(
+            "deployment.maximum_execution_seconds",
+            f"must be between {MIN_EXECUTION_SECONDS} and {MAX_EXECUTION_SECONDS}",
+        )

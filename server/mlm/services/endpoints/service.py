@@ -47,6 +47,7 @@ from mlm.services.endpoints.requests import (
     Deployment,
     InstanceTypeCheck,
     NewEndpoint,
+    RollbackGuards,
     VariantChange,
     check_changes,
     check_new,
@@ -112,12 +113,15 @@ class EndpointService:
         on_change: Callable[[str, str], object] | None = None,
         capture_base_uri: str | None = None,
         scaling: ScalingGuard | None = None,
+        guards: RollbackGuards | None = None,
     ) -> None:
         """``on_change(tenant, name)`` runs after every committed change (the fleet index
         learns of MLM's own writes at once); its failure never fails the change.
         ``capture_base_uri``: where data capture goes (``<it>/<tenant>/…``).
-        ``scaling`` sets autoscaling aside around instance-type changes (AWS requires it)."""
+        ``scaling`` sets autoscaling aside around instance-type changes (AWS requires it);
+        ``guards`` puts the alarms an update with auto-rollback watches."""
         self._scaling = scaling
+        self._guards = guards
         self._on_change = on_change
         self._locks = locks
         self._capture_base = capture_base_uri
@@ -628,6 +632,7 @@ class EndpointService:
             for t, cv in zip(filled, config.variants, strict=True)
             if t.instance_type != cv.instance_type
         ]
+        watched = self._guarded(tenant, name, filled, deployment)  # a refusal makes nothing
         set_aside: list[VariantScaling] = []
         try:
             self._build_config(
@@ -636,7 +641,8 @@ class EndpointService:
             held.confirm()
             if retyped and self._scaling is not None:
                 set_aside = self._scaling.suspend(record, retyped)
-            self._hosting.update_endpoint(physical, config_name, _routing(deployment))  # commit
+            routing = _routing(deployment, watched)
+            self._hosting.update_endpoint(physical, config_name, routing)  # commit
         except Exception:
             seen = self._reread(physical)
             ours = isinstance(seen, EndpointRecord) and config_name in (
@@ -648,6 +654,21 @@ class EndpointService:
                 self._put_back(record, set_aside)
                 raise
         log.info("endpoint %s updating to config %s", physical, config_name)
+
+    def _guarded(
+        self, tenant: str, name: str, targets: Sequence[_Target], deployment: Deployment | None
+    ) -> tuple[str, ...]:
+        """The alarms the update's auto-rollback watches (put now, before anything else)."""
+        guard = None if deployment is None else deployment.auto_rollback
+        if guard is None:
+            return ()
+        if self._guards is None:
+            raise Unprocessable(
+                code="AUTO_ROLLBACK_UNAVAILABLE",
+                detail="This server was built without rollout alarms; omit auto_rollback.",
+            )
+        variants = [(t.name, t.instance_type) for t in targets]
+        return self._guards.prepare(tenant, name, variants, guard)
 
     def _put_back(self, record: EndpointRecord, set_aside: Sequence[VariantScaling]) -> None:
         """After a refused update: the autoscaling it set aside, back at once (if that
@@ -727,7 +748,7 @@ def _known_view(request: NewEndpoint, targets: Sequence[_Target]) -> Endpoint:
     )
 
 
-def _routing(deployment: Deployment | None) -> TrafficRouting | None:
+def _routing(deployment: Deployment | None, watched: tuple[str, ...]) -> TrafficRouting | None:
     if deployment is None:
         return None  # AWS's default blue/green: all traffic at once
     return TrafficRouting(
@@ -735,6 +756,8 @@ def _routing(deployment: Deployment | None) -> TrafficRouting | None:
         wait_seconds=deployment.wait_seconds,
         step_percent=None if deployment.strategy == "all_at_once" else deployment.traffic_percent,
         termination_wait_seconds=deployment.termination_wait_seconds,
+        rollback_alarms=watched,
+        maximum_execution_seconds=deployment.maximum_execution_seconds,
     )
 
 

@@ -17,6 +17,7 @@ from .approval_status import ApprovalStatus
 from .audit_event import AuditEvent
 from .audit_event_auth import AuditEventAuth
 from .audit_event_page import AuditEventPage
+from .auto_rollback import AutoRollback
 from .autoscaling_schedule import AutoscalingSchedule
 from .backend import Backend
 from .backend_mode import BackendMode
@@ -146,6 +147,7 @@ __all__ = (
     "AuditEvent",
     "AuditEventAuth",
     "AuditEventPage",
+    "AutoRollback",
     "AutoscalingSchedule",
     "Backend",
     "BackendMode",
