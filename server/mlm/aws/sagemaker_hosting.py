@@ -77,6 +77,20 @@ class VariantState:
     current_weight: float | None
     desired_weight: float | None
     latest_status: str | None
+    latest_status_message: str | None = None  # e.g. a rollout's step and baking time
+
+
+@dataclass(frozen=True)
+class LastDeployment:
+    """DescribeEndpoint's LastDeploymentConfig: how the latest blue/green update shifts
+    traffic and what it watches."""
+
+    kind: str  # ALL_AT_ONCE | CANARY | LINEAR
+    step_percent: int | None
+    wait_seconds: int
+    termination_wait_seconds: int
+    maximum_execution_seconds: int | None
+    rollback_alarms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class EndpointRecord:
     enhanced_metrics: bool | None
     created_at: datetime
     updated_at: datetime
+    last_deployment: LastDeployment | None = None
 
 
 @dataclass(frozen=True)
@@ -316,6 +331,7 @@ class SageMakerHosting:
             else bool(metrics.get("EnableEnhancedMetrics", False)),
             created_at=out["CreationTime"],
             updated_at=out.get("LastModifiedTime", out["CreationTime"]),
+            last_deployment=_last_deployment(out.get("LastDeploymentConfig")),
         )
 
     def list_endpoint_names(self, prefix: str) -> list[str]:
@@ -441,6 +457,25 @@ def _variant_state(v: Any) -> VariantState:
         current_weight=_float_or_none(v.get("CurrentWeight")),
         desired_weight=_float_or_none(v.get("DesiredWeight")),
         latest_status=statuses[-1]["Status"] if statuses else None,
+        latest_status_message=statuses[-1].get("StatusMessage") if statuses else None,
+    )
+
+
+def _last_deployment(config: Mapping[str, Any] | None) -> LastDeployment | None:
+    policy = (config or {}).get("BlueGreenUpdatePolicy")
+    if not policy:
+        return None  # none yet, or a rolling update (MLM asks for blue/green only)
+    routing = policy.get("TrafficRoutingConfiguration") or {}
+    size = routing.get("CanarySize") or routing.get("LinearStepSize") or {}
+    alarms = ((config or {}).get("AutoRollbackConfiguration") or {}).get("Alarms") or []
+    timeout = policy.get("MaximumExecutionTimeoutInSeconds")
+    return LastDeployment(
+        kind=str(routing.get("Type", "ALL_AT_ONCE")),
+        step_percent=int(size["Value"]) if size.get("Type") == "CAPACITY_PERCENT" else None,
+        wait_seconds=int(routing.get("WaitIntervalInSeconds", 0)),
+        termination_wait_seconds=int(policy.get("TerminationWaitInSeconds", 0)),
+        maximum_execution_seconds=None if timeout is None else int(timeout),
+        rollback_alarms=tuple(str(a["AlarmName"]) for a in alarms),
     )
 
 

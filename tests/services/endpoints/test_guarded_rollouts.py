@@ -268,3 +268,28 @@ def test_an_alarm_name_that_does_not_exist_is_unknown_alarm(
         _to_version(endpoint_service, keys, faulty, _canary(guard))
     assert caught.value.code == "UNKNOWN_ALARM"
     assert f"mlm-{keys.tenant}-nope" in caught.value.detail
+
+
+def test_the_view_shows_the_rollouts_step_and_what_it_watches(
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, faulty: int
+) -> None:
+    _to_version(endpoint_service, keys, faulty, _canary())
+    baking = _baking(endpoint_service, keys).to_api()
+    assert baking["variants"][0]["status_message"].startswith(
+        "Step 1 of 2: 50% of traffic on the new fleet; baking until "
+    )
+    physical = names.endpoint_name(keys.tenant, "chat-ep")
+    assert baking["deployment"] == {
+        "strategy": "canary",
+        "traffic_percent": 50,
+        "wait_seconds": BAKE,
+        "termination_wait_seconds": 0,
+        "maximum_execution_seconds": None,
+        "rollback_alarms": [f"{physical}--alarm-rollback-error_rate_5xx-primary"],
+    }
+
+
+def test_an_endpoint_never_updated_blue_green_has_no_deployment(
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint
+) -> None:
+    assert endpoint_service.get(keys.tenant, "chat-ep").deployment is None

@@ -628,7 +628,29 @@ export type Variant = {
     current_weight: number | null;
     desired_weight: number | null;
     status: VariantStatus;
+    /**
+     * SageMaker's words on the variant's status, when it gives any: during a
+     * blue/green update the step, the new fleet's share of traffic and until when it
+     * bakes (e.g. "Step 1 of 2: 50% of traffic on the new fleet; baking until …").
+     *
+     */
+    status_message?: string | null;
 };
+
+/**
+ * The latest blue/green update's traffic shifting and the alarms that roll it back.
+ */
+export type LastDeployment = {
+    strategy: 'all_at_once' | 'canary' | 'linear';
+    traffic_percent: number | null;
+    wait_seconds: number;
+    termination_wait_seconds: number;
+    maximum_execution_seconds: number | null;
+    /**
+     * CloudWatch alarm names watched while the new fleet bakes.
+     */
+    rollback_alarms: Array<string>;
+} | null;
 
 export type Endpoint = {
     name: ApiName;
@@ -642,6 +664,13 @@ export type Endpoint = {
     created_at: Timestamp;
     updated_at: Timestamp;
     data_capture?: DataCaptureState;
+    /**
+     * The latest blue/green update (SageMaker's LastDeploymentConfig); null before the
+     * first. While it runs, each variant's `status` and `status_message` say where
+     * it is; after a rollback, `failure_reason` says why.
+     *
+     */
+    deployment?: LastDeployment;
     /**
      * Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
      */

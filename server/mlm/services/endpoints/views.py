@@ -16,6 +16,7 @@ from mlm.aws.sagemaker_hosting import (
     ConfigRecord,
     DataCapture,
     EndpointRecord,
+    LastDeployment,
     SageMakerHosting,
     VariantState,
 )
@@ -63,6 +64,8 @@ class Variant:
     current_weight: float | None
     desired_weight: float | None
     status: str
+    # AWS's words on the status, e.g. a rollout's step and how long it bakes.
+    status_message: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class Endpoint:
     created_at: datetime
     updated_at: datetime
     data_capture: DataCapture | None = None
+    # The latest blue/green update's traffic shifting and rollback alarms (API shape).
+    deployment: dict[str, Any] | None = None
 
     def to_api(self) -> dict[str, Any]:
         """The API representation (the spec's Endpoint schema)."""
@@ -89,6 +94,7 @@ class Endpoint:
             "created_at": rfc3339(self.created_at),
             "updated_at": rfc3339(self.updated_at),
             "data_capture": data_capture.to_api(self.data_capture),
+            "deployment": self.deployment,
         }
 
 
@@ -104,6 +110,7 @@ def endpoint_from_api(doc: dict[str, Any]) -> Endpoint:
         created_at=datetime.fromisoformat(doc["created_at"]),
         updated_at=datetime.fromisoformat(doc["updated_at"]),
         data_capture=data_capture.from_api(doc.get("data_capture")),
+        deployment=doc.get("deployment"),
     )
 
 
@@ -146,6 +153,7 @@ class EndpointReader:
             created_at=record.created_at,
             updated_at=record.updated_at,
             data_capture=config.data_capture if config is not None else None,
+            deployment=_deployment(record.last_deployment),
         )
 
     def _variant(
@@ -172,7 +180,24 @@ class EndpointReader:
             current_weight=live.current_weight if live else None,
             desired_weight=live.desired_weight if live else None,
             status=status,
+            status_message=live.latest_status_message if live else None,
         )
+
+
+_STRATEGIES = {"ALL_AT_ONCE": "all_at_once", "CANARY": "canary", "LINEAR": "linear"}
+
+
+def _deployment(last: LastDeployment | None) -> dict[str, Any] | None:
+    if last is None:
+        return None
+    return {
+        "strategy": _STRATEGIES.get(last.kind, last.kind.lower()),
+        "traffic_percent": last.step_percent,
+        "wait_seconds": last.wait_seconds,
+        "termination_wait_seconds": last.termination_wait_seconds,
+        "maximum_execution_seconds": last.maximum_execution_seconds,
+        "rollback_alarms": list(last.rollback_alarms),
+    }
 
 
 def _enhanced(config: ConfigRecord | None, record: EndpointRecord) -> bool:

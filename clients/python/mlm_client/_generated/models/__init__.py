@@ -40,6 +40,7 @@ from .endpoint_alarms_update import EndpointAlarmsUpdate
 from .endpoint_autoscaling import EndpointAutoscaling
 from .endpoint_autoscaling_update import EndpointAutoscalingUpdate
 from .endpoint_create import EndpointCreate
+from .endpoint_deployment import EndpointDeployment
 from .endpoint_instances import EndpointInstances
 from .endpoint_metrics import EndpointMetrics
 from .endpoint_observability import EndpointObservability
@@ -59,6 +60,8 @@ from .instance_type import InstanceType
 from .instance_type_page import InstanceTypePage
 from .key_limits import KeyLimits
 from .key_limits_input import KeyLimitsInput
+from .last_deployment import LastDeployment
+from .last_deployment_strategy import LastDeploymentStrategy
 from .list_endpoints_view import ListEndpointsView
 from .log_line import LogLine
 from .log_line_page import LogLinePage
@@ -170,6 +173,7 @@ __all__ = (
     "EndpointAutoscaling",
     "EndpointAutoscalingUpdate",
     "EndpointCreate",
+    "EndpointDeployment",
     "EndpointInstances",
     "EndpointMetrics",
     "EndpointObservability",
@@ -189,6 +193,8 @@ __all__ = (
     "InstanceTypePage",
     "KeyLimits",
     "KeyLimitsInput",
+    "LastDeployment",
+    "LastDeploymentStrategy",
     "ListEndpointsView",
     "LogLine",
     "LogLinePage",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
   from ..models.data_capture_state import DataCaptureState
   from ..models.endpoint_alarm import EndpointAlarm
   from ..models.endpoint_autoscaling import EndpointAutoscaling
+  from ..models.endpoint_deployment import EndpointDeployment
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
   from ..models.variant import Variant
@@ -43,6 +44,10 @@ class Endpoint:
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             data_capture (DataCaptureState | None | Unset):
+            deployment (EndpointDeployment | Unset): The latest blue/green update (SageMaker's LastDeploymentConfig); null
+                before the
+                first. While it runs, each variant's `status` and `status_message` say where
+                it is; after a rollback, `failure_reason` says why.
             alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
             autoscaling (EndpointAutoscaling | Unset):
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
@@ -57,6 +62,7 @@ class Endpoint:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     data_capture: DataCaptureState | None | Unset = UNSET
+    deployment: EndpointDeployment | Unset = UNSET
     alarms: list[EndpointAlarm] | Unset = UNSET
     autoscaling: EndpointAutoscaling | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
@@ -70,6 +76,7 @@ class Endpoint:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
+        from ..models.endpoint_deployment import EndpointDeployment # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -102,6 +109,10 @@ class Endpoint:
             data_capture = self.data_capture.to_dict()
         else:
             data_capture = self.data_capture
+
+        deployment: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.deployment, Unset):
+            deployment = self.deployment.to_dict()
 
         alarms: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.alarms, Unset):
@@ -139,6 +150,8 @@ class Endpoint:
         })
         if data_capture is not UNSET:
             field_dict["data_capture"] = data_capture
+        if deployment is not UNSET:
+            field_dict["deployment"] = deployment
         if alarms is not UNSET:
             field_dict["alarms"] = alarms
         if autoscaling is not UNSET:
@@ -155,6 +168,7 @@ class Endpoint:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
+        from ..models.endpoint_deployment import EndpointDeployment # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
@@ -221,6 +235,16 @@ class Endpoint:
         data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
 
 
+        _deployment = d.pop("deployment", UNSET)
+        deployment: EndpointDeployment | Unset
+        if isinstance(_deployment,  Unset):
+            deployment = UNSET
+        else:
+            deployment = EndpointDeployment.from_dict(_deployment)
+
+
+
+
         _alarms = d.pop("alarms", UNSET)
         alarms: list[EndpointAlarm] | Unset = UNSET
         if _alarms is not UNSET:
@@ -273,6 +297,7 @@ class Endpoint:
             created_at=created_at,
             updated_at=updated_at,
             data_capture=data_capture,
+            deployment=deployment,
             alarms=alarms,
             autoscaling=autoscaling,
             observability=observability,

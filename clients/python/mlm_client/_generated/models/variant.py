@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.variant_status import VariantStatus
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -33,6 +34,9 @@ class Variant:
             current_weight (float | None):
             desired_weight (float | None):
             status (VariantStatus):
+            status_message (None | str | Unset): SageMaker's words on the variant's status, when it gives any: during a
+                blue/green update the step, the new fleet's share of traffic and until when it
+                bakes (e.g. "Step 1 of 2: 50% of traffic on the new fleet; baking until …").
      """
 
     name: str
@@ -44,6 +48,7 @@ class Variant:
     current_weight: float | None
     desired_weight: float | None
     status: VariantStatus
+    status_message: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -76,6 +81,12 @@ class Variant:
 
         status = self.status.value
 
+        status_message: None | str | Unset
+        if isinstance(self.status_message, Unset):
+            status_message = UNSET
+        else:
+            status_message = self.status_message
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +101,8 @@ class Variant:
             "desired_weight": desired_weight,
             "status": status,
         })
+        if status_message is not UNSET:
+            field_dict["status_message"] = status_message
 
         return field_dict
 
@@ -161,6 +174,16 @@ class Variant:
 
 
 
+        def _parse_status_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status_message = _parse_status_message(d.pop("status_message", UNSET))
+
+
         variant = cls(
             name=name,
             model_name=model_name,
@@ -171,6 +194,7 @@ class Variant:
             current_weight=current_weight,
             desired_weight=desired_weight,
             status=status,
+            status_message=status_message,
         )
 
 
