@@ -105,6 +105,26 @@ def test_readme_autoscaling_loop_scales_out_under_load_and_back_in_after(tmp_pat
 
 
 @pytest.mark.process
+def test_readme_rollouts_roll_a_faulty_canary_back_and_take_a_good_one_through(
+    tmp_path: Path,
+) -> None:
+    script = readme_block("<!-- rollouts:start -->", "<!-- rollouts:end -->")
+    # A 2 s emulator minute: each 60 s bake lasts 2 s.
+    with live_server(tmp_path, MLM_EMULATOR_MINUTE_SECONDS="2") as server:
+        output = run_snippet(
+            ["bash", "-euo", "pipefail", "-c", script],
+            server.base_url,
+            server.api_key,
+            MLM=server.base_url,
+        )
+    back = re.search(r"back on version 1: Deployment rolled back: alarm \S+error_rate_5xx", output)
+    assert back, output
+    assert "Step 1 of 2: 50% of traffic on the new fleet; baking until" in output
+    assert "now on version 3" in output
+    assert "model deleted" in output
+
+
+@pytest.mark.process
 def test_readme_cli_walkthrough_runs_end_to_end(tmp_path: Path) -> None:
     script = readme_block("<!-- cli-walkthrough:start -->", "<!-- cli-walkthrough:end -->")
     bin_dir = str(Path(sys.executable).parent)  # where `make run` puts `mlm`

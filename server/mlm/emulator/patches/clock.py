@@ -15,9 +15,9 @@ from moto.core.utils import utcnow
 LOCK = threading.RLock()
 
 _transition = timedelta(seconds=2.0)
-# How long one AWS minute of CloudWatch and Application Auto Scaling lasts here (metric
-# periods, alarm evaluation, scaling cooldowns): compressed, so a walk-through takes
-# seconds. Deployment waits (WaitIntervalInSeconds…) are not compressed.
+# How long one AWS minute lasts here for CloudWatch, Application Auto Scaling and
+# deployment guardrails (metric periods, alarm evaluation, scaling cooldowns, a rollout's
+# baking and termination waits): compressed, so a walk-through takes seconds.
 _minute_seconds = 60.0
 # How far the emulator's "now" is ahead of the wall clock: only tests move it (in process,
 # never over the wire), so metric periods and cooldowns pass without waiting for them.

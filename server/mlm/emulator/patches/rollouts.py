@@ -20,7 +20,9 @@ complete rollback"). A rollback moves all traffic back to the blue fleet at once
 FailureReason naming the alarm). MaximumExecutionTimeoutInSeconds, when the steps would
 outlast it, rolls back at that time too.
 
-Times are AWS seconds, not compressed (unlike metric minutes); tests move the clock.
+Waits are AWS seconds compressed like metric minutes (``clock.metric_time``: a 60 s bake is
+one emulated minute, 6 s under ``make run``), so a baking period holds the same number of
+alarm evaluations as on AWS; tests keep AWS's minute and move the clock instead.
 """
 
 from __future__ import annotations
@@ -209,10 +211,10 @@ def from_config(
     rollout = Rollout(
         kind=kind,
         shares=shares,
-        wait=timedelta(seconds=float(routing.get("WaitIntervalInSeconds") or 0)),
-        termination_wait=timedelta(seconds=float(policy.get("TerminationWaitInSeconds") or 0)),
+        wait=clock.metric_time(float(routing.get("WaitIntervalInSeconds") or 0)),
+        termination_wait=clock.metric_time(float(policy.get("TerminationWaitInSeconds") or 0)),
         alarm_names=[str(a["AlarmName"]) for a in rollback.get("Alarms") or []],
-        max_execution=None if timeout is None else timedelta(seconds=float(timeout)),
+        max_execution=None if timeout is None else clock.metric_time(float(timeout)),
         account=account,
         region=region,
     )
