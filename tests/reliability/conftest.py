@@ -33,6 +33,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     finally:
         credentials.restore()
         clock.configure(delay)
+        clock.back_to_wall_clock()
     metafunc.parametrize("fault_case", cases, ids=[case.id for case in cases])
 
 
@@ -53,6 +54,7 @@ def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Environment]:
     yield built
     built.proxy.reset()
     clock.configure(before)
+    clock.back_to_wall_clock()
 
 
 def check_case(case: matrix.Case, env: Environment, request: pytest.FixtureRequest) -> None:

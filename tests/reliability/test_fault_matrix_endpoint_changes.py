@@ -13,6 +13,7 @@ FAULT_MATRIX = (
     "reweight_endpoint",
     "change_instance_type",
     "change_model_version",
+    "change_model_version_guarded",
     "delete_endpoint",
 )
 

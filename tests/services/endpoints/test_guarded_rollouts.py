@@ -293,3 +293,15 @@ def test_an_endpoint_never_updated_blue_green_has_no_deployment(
     endpoint_service: EndpointService, keys: Keys, live: Endpoint
 ) -> None:
     assert endpoint_service.get(keys.tenant, "chat-ep").deployment is None
+
+
+def test_repeating_a_guarded_change_that_was_made_changes_nothing(
+    endpoint_service: EndpointService, keys: Keys, live: Endpoint, make_version: MakeVersion
+) -> None:
+    """A retry whose first attempt's reply was lost must converge, not answer 422."""
+    good = make_version()
+    _to_version(endpoint_service, keys, good, _canary(wait_s=60))
+    clock.travel(60)
+    wait_for(endpoint_service, keys.tenant, "chat-ep", "in_service")
+    again = _to_version(endpoint_service, keys, good, _canary(wait_s=60))
+    assert (again.status, again.variants[0].model_version) == ("in_service", good)

@@ -28,7 +28,7 @@ alarm evaluations as on AWS; tests keep AWS's minute and move the clock instead.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -59,19 +59,21 @@ class Rollout:
     max_execution: timedelta | None
     account: str
     region: str
+    started: datetime
     checked_until: datetime | None = None
     rolled_back_at: datetime | None = None
     rollback_reason: str | None = None
-    windows: list[Window] = field(default_factory=list)
 
     @property
     def steps(self) -> int:
         return len(self.shares)
 
-    def plan(self, started: datetime) -> None:
-        """Lay out the windows from the update's start (provisioning takes a transition)."""
-        at = started + clock.transition()
-        found = [Window("provisioning", started, at, 0.0, 0)]
+    @property
+    def windows(self) -> list[Window]:
+        """The stretches from the update's start (provisioning takes a transition), laid
+        out when asked: a later ``clock.configure`` moves them, as it does transitions."""
+        at = self.started + clock.transition()
+        found = [Window("provisioning", self.started, at, 0.0, 0)]
         for index, share in enumerate(self.shares):
             last = index == len(self.shares) - 1
             bakes = not last or self.kind == "ALL_AT_ONCE"
@@ -81,7 +83,7 @@ class Rollout:
             elif not last:
                 found.append(Window("shifted", at, at, share, index + 1))
         found.append(Window("terminating", at, at + self.termination_wait, 1.0, self.steps))
-        self.windows = found
+        return found
 
     @property
     def ends(self) -> datetime:
@@ -208,7 +210,7 @@ def from_config(
         shares = [1.0]
     rollback = (deployment or {}).get("AutoRollbackConfiguration") or {}
     timeout = policy.get("MaximumExecutionTimeoutInSeconds")
-    rollout = Rollout(
+    return Rollout(
         kind=kind,
         shares=shares,
         wait=clock.metric_time(float(routing.get("WaitIntervalInSeconds") or 0)),
@@ -217,9 +219,8 @@ def from_config(
         max_execution=None if timeout is None else clock.metric_time(float(timeout)),
         account=account,
         region=region,
+        started=started,
     )
-    rollout.plan(started)
-    return rollout
 
 
 def _share(size: dict[str, Any] | None, green_instances: int) -> float:

@@ -274,7 +274,17 @@ class EndpointService:
             if blue_green:
                 self._blue_green(tenant, name, record, config, targets, deployment, held, capture)
             else:
-                self._scale(tenant, name, record, targets, deployment, held)
+                # A model version or instance type that already runs needs no deployment (a
+                # retry of a change that was made): only a pure scale with one is refused.
+                if deployment is not None and not any(
+                    c.instance_type is not None or c.model_version is not None for c in changes
+                ):
+                    raise Unprocessable(
+                        code="DEPLOYMENT_NOT_APPLICABLE",
+                        detail="A deployment strategy applies only to instance type or model "
+                        "version changes; instance counts and weights change in place.",
+                    )
+                self._scale(tenant, name, record, targets, held)
         return self._view_after_change(tenant, name, lambda: replace(before, status="updating"))
 
     def delete(
@@ -474,16 +484,9 @@ class EndpointService:
         name: str,
         record: EndpointRecord,
         targets: Sequence[_Target],
-        deployment: Deployment | None,
         held: Held,
     ) -> None:
         """Counts and weights change in place (UpdateEndpointWeightsAndCapacities)."""
-        if deployment is not None:
-            raise Unprocessable(
-                code="DEPLOYMENT_NOT_APPLICABLE",
-                detail="A deployment strategy applies only to instance type or model "
-                "version changes; instance counts and weights change in place.",
-            )
         live = {v.name: v for v in record.variants}
         capacity: list[CapacityChange] = []
         for target in targets:
