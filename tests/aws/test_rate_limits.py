@@ -112,6 +112,27 @@ def test_the_writes_bucket_is_checked_with_the_other(table: RateLimitTable, item
     assert outcomes[-1].exceeded == "writes"
 
 
+def test_a_request_held_up_before_its_write_is_judged_by_when_it_arrives(
+    table: RateLimitTable, item_id: str
+) -> None:
+    """It took ``now``, then waited a second while the others filled the bucket; by the
+    time it writes there is a token for it again."""
+    buckets = [Bucket("wtat", interval=0.1, burst=30)]
+    for _ in range(30):
+        assert table.take(item_id, buckets, None, 1000.0, DAY_END).allowed
+    held_up = table.take(item_id, buckets, None, 999.0, DAY_END, clock=lambda: 1000.2)
+    assert held_up.allowed
+
+
+def test_without_a_clock_a_request_from_the_past_is_refused(
+    table: RateLimitTable, item_id: str
+) -> None:
+    buckets = [Bucket("wtat", interval=0.1, burst=30)]
+    for _ in range(30):
+        table.take(item_id, buckets, None, 1000.0, DAY_END)
+    assert not table.take(item_id, buckets, None, 999.0, DAY_END).allowed
+
+
 def test_simultaneous_requests_within_the_burst_are_all_allowed(
     emulator_settings: Settings, item_id: str
 ) -> None:

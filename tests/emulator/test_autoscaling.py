@@ -157,6 +157,23 @@ def test_invocations_above_the_target_for_three_periods_scale_out_in_proportion(
     assert _activities(aas, endpoint)[0]["StatusCode"] == "Successful"
 
 
+def test_reads_within_one_period_do_not_scale_again(
+    aas: Any, hosting: Hosting, runtime: Any, endpoint: str
+) -> None:
+    """CloudWatch evaluates the policy's alarm once a period, not at every read: with no
+    cooldown, the endpoint read again in the same minute (in service again) keeps its
+    count; the next minute, still above the target, scales again."""
+    _register(aas, endpoint, low=1, high=10)
+    _track(aas, endpoint, target=2)
+    _traffic(runtime, endpoint, minutes=3, per_minute=3)
+    assert _desired(hosting, endpoint) == 2
+    hosting.wait(endpoint, "InService")
+    assert (_desired(hosting, endpoint), len(_activities(aas, endpoint))) == (2, 1)
+    clock.travel(MINUTE)
+    _traffic(runtime, endpoint, minutes=1, per_minute=6)  # 3 a minute per instance of 2
+    assert _desired(hosting, endpoint) == 3
+
+
 def test_two_periods_above_the_target_do_not_scale_out(
     aas: Any, hosting: Hosting, runtime: Any, endpoint: str
 ) -> None:

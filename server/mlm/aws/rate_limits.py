@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -68,13 +69,23 @@ class RateLimitTable:
         day_limit: int | None,
         now: float,
         day_ends_at: float,
+        clock: Callable[[], float] | None = None,
     ) -> Outcome:
-        """Spend one request from every bucket of ``item_id`` and from its day, or none."""
+        """Spend one request from every bucket of ``item_id`` and from its day, or none.
+
+        ``clock``, when given, judges a refusal again by the time it is now: a request
+        held up between taking ``now`` and its write (a busy process, a slow network)
+        would otherwise look as if it came from the past, behind every request that
+        overtook it, and be refused with tokens to spare."""
         busy = {b.attribute: self._guess(item_id, b.attribute, now) for b in buckets}
         # Each bucket's guess can be wrong at most twice: the first guess, and "idle" seen
         # just before another request made it busy (``tat`` only grows, ``now`` is fixed),
-        # so one more attempt than that always lands unless a limit is spent.
-        for _ in range(2 * len(buckets) + 1):
+        # so one more attempt than that always lands unless a limit is spent; moving
+        # ``now`` on once after a refusal starts that count again.
+        refreshed = clock is None
+        attempts = 2 * len(buckets) + 1
+        while attempts > 0:
+            attempts -= 1
             try:
                 item = self._update(item_id, buckets, busy, day_limit, now, day_ends_at)
             except _Refused as refused:
@@ -82,13 +93,15 @@ class RateLimitTable:
                 count = int(old.get("n", {}).get("N", "0"))
                 if day_limit is not None and count >= day_limit:
                     return Outcome(False, day_limit, 0, day_ends_at - now, "day", day_ends_at - now)
+                over = _over(buckets, old, now)
+                if over is not None and not refreshed and clock is not None:
+                    refreshed, now = True, max(now, clock())
+                    attempts = 2 * len(buckets) + 1
+                    over = _over(buckets, old, now)
+                if over is not None:
+                    return over
                 for bucket in buckets:
-                    tat = float(old.get(bucket.attribute, {}).get("N", "0"))
-                    if tat > now + bucket.tolerance:
-                        wait = tat - now - bucket.tolerance
-                        kind = "writes" if bucket.attribute == "wtat" else "rate"
-                        return Outcome(False, bucket.burst, 0, tat - now, kind, wait)
-                    busy[bucket.attribute] = tat > now
+                    busy[bucket.attribute] = _tat(old, bucket) > now
                 continue
             self._remember(item_id, buckets, item)
             return _outcome(buckets, item, day_limit, now, day_ends_at)
@@ -184,3 +197,18 @@ def _outcome(
         return Outcome(True, 0, 0, 0.0)
     remaining, limit, reset = min(candidates, key=lambda c: c[0] / max(c[1], 1))
     return Outcome(True, limit, remaining, reset)
+
+
+def _tat(item: dict[str, Any], bucket: Bucket) -> float:
+    return float(item.get(bucket.attribute, {}).get("N", "0"))
+
+
+def _over(buckets: list[Bucket], item: dict[str, Any], now: float) -> Outcome | None:
+    """The refusal of the first bucket ``item`` shows spent at ``now``, if any."""
+    for bucket in buckets:
+        tat = _tat(item, bucket)
+        if tat > now + bucket.tolerance:
+            wait = tat - now - bucket.tolerance
+            kind = "writes" if bucket.attribute == "wtat" else "rate"
+            return Outcome(False, bucket.burst, 0, tat - now, kind, wait)
+    return None

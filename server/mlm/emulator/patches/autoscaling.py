@@ -28,7 +28,9 @@ What moto 5.2.5 lacks and AWS does, for the ``sagemaker`` namespace:
   (``traffic_metrics``: InvocationsPerInstance = 1 / instances per request,
   ConcurrentRequestsPerModel). Periods and cooldowns last ``clock.metric_time``.
   Evaluated when the endpoint or its scaling is read (DescribeEndpoint, ListEndpoints,
-  DescribeScalableTargets, DescribeScalingActivities), like every status here.
+  DescribeScalableTargets, DescribeScalingActivities), like every status here, and at most
+  once a period per policy, as CloudWatch evaluates the policy's alarms (reads in between
+  see the last outcome; with a cooldown of 0 the next period may scale again).
 - UpdateEndpoint that changes the instance type of a variant that is a scalable target is
   refused (SageMaker developer guide, "Update endpoints that use auto scaling").
 - DeleteEndpoint deregisters the endpoint's targets (AWS does so "without notifying you").
@@ -121,6 +123,9 @@ class _History:
     activities: list[Activity] = field(default_factory=list)
     last_scale_out: dict[str, datetime] = field(default_factory=dict)
     last_scaling: dict[str, datetime] = field(default_factory=dict)
+    # (resource id, policy name) → when its alarms were last evaluated: CloudWatch does so
+    # once a period, however often the endpoint is read.
+    last_evaluated: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
 
 _histories: dict[tuple[str, str], _History] = {}
@@ -445,6 +450,10 @@ def _track(account: str, region: str, target: Any, policy: Any) -> None:
     now = clock.now()
     history = _history(account, region)
     rid = target.resource_id
+    evaluated = history.last_evaluated.get((rid, policy.policy_name))
+    if evaluated is not None and now - evaluated < clock.metric_time(_period_seconds(config)):
+        return
+    history.last_evaluated[(rid, policy.policy_name)] = now
     values = _metric(account, region, endpoint.endpoint_name, variant.name, config)
     recent = values[:SCALE_OUT_PERIODS]
     cooldown_out = clock.metric_time(float(config.get("ScaleOutCooldown", 300)))
@@ -469,6 +478,11 @@ def _track(account: str, region: str, target: Any, policy: Any) -> None:
             alarm = f"TargetTracking-{rid}-AlarmLow"
             cause = f"monitor alarm {alarm} in state ALARM triggered policy {policy.policy_name}"
             _scale(account, region, rid, wanted, cause)
+
+
+def _period_seconds(config: dict[str, Any]) -> int:
+    predefined = (config.get("PredefinedMetricSpecification") or {}).get("PredefinedMetricType")
+    return _PREDEFINED[predefined][2] if predefined in _PREDEFINED else 60
 
 
 def _metric(

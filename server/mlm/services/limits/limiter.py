@@ -53,7 +53,9 @@ class RateLimiter:
             # Key and tenant side by side: one round trip, not two, before every request
             # (a request one bucket refuses still spends a token of the other).
             taken = parallel(
-                lambda s: self._table.take(f"{s[0]}#{day.isoformat()}", s[1], s[2], now, day_ends),
+                lambda s: self._table.take(
+                    f"{s[0]}#{day.isoformat()}", s[1], s[2], now, day_ends, self._clock
+                ),
                 subjects,
             )
             outcomes = [
