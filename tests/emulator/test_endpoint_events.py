@@ -17,7 +17,7 @@ import pytest
 
 from mlm.aws.clients import ClientFactory
 from mlm.settings import Settings
-from tests.conftest import Keys
+from tests.conftest import Keys, Transitions
 from tests.emulator.conftest import Hosting
 from tests.polling import poll
 
@@ -88,10 +88,15 @@ def test_the_event_carries_the_documented_detail(hosting: Hosting, statuses: Any
 
 
 def test_a_deleted_endpoint_sends_deleting_then_a_last_event(
-    sm: Any, hosting: Hosting, statuses: Any
+    sm: Any, hosting: Hosting, statuses: Any, transitions: Transitions
 ) -> None:
+    # Deleting is held until its event is seen: the watcher ticks, and on a starved
+    # machine a 0.2 s state could fall between two ticks.
     name = hosting.endpoint()
     hosting.wait(name, "InService")
+    transitions.hold()
     sm.delete_endpoint(EndpointName=name)
+    poll(lambda: statuses(name), lambda s: "DELETING" in s, f"{name}'s DELETING event")
+    transitions.release()
     got = poll(lambda: statuses(name), lambda s: "DELETED" in s, f"{name} events")
     assert got[-2:] == ["DELETING", "DELETED"]

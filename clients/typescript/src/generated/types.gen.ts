@@ -638,7 +638,11 @@ export type Variant = {
 };
 
 /**
- * The latest blue/green update's traffic shifting and the alarms that roll it back.
+ * The latest blue/green update's traffic shifting and the alarms that roll it back
+ * (SageMaker's LastDeploymentConfig); null before the first. While it runs, each
+ * variant's `status` and `status_message` say where it is; after a rollback, the
+ * endpoint's `failure_reason` says why.
+ *
  */
 export type LastDeployment = {
     strategy: 'all_at_once' | 'canary' | 'linear';
@@ -664,12 +668,6 @@ export type Endpoint = {
     created_at: Timestamp;
     updated_at: Timestamp;
     data_capture?: DataCaptureState;
-    /**
-     * The latest blue/green update (SageMaker's LastDeploymentConfig); null before the
-     * first. While it runs, each variant's `status` and `status_message` say where
-     * it is; after a rollback, `failure_reason` says why.
-     *
-     */
     deployment?: LastDeployment;
     /**
      * Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).

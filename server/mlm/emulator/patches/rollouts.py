@@ -60,6 +60,7 @@ class Rollout:
     account: str
     region: str
     started: datetime
+    provisioned_at: datetime | None = None  # once seen, fixed (see ``windows``)
     checked_until: datetime | None = None
     rolled_back_at: datetime | None = None
     rollback_reason: str | None = None
@@ -71,8 +72,11 @@ class Rollout:
     @property
     def windows(self) -> list[Window]:
         """The stretches from the update's start (provisioning takes a transition), laid
-        out when asked: a later ``clock.configure`` moves them, as it does transitions."""
-        at = self.started + clock.transition()
+        out when asked: a later ``clock.configure`` moves them while the new fleet is being
+        provisioned, as it does transitions; once it is, the steps stay where they are."""
+        at = self.provisioned_at or self.started + clock.transition()
+        if self.provisioned_at is None and clock.now() >= at:
+            self.provisioned_at = at
         found = [Window("provisioning", self.started, at, 0.0, 0)]
         for index, share in enumerate(self.shares):
             last = index == len(self.shares) - 1

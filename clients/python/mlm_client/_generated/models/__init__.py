@@ -40,7 +40,6 @@ from .endpoint_alarms_update import EndpointAlarmsUpdate
 from .endpoint_autoscaling import EndpointAutoscaling
 from .endpoint_autoscaling_update import EndpointAutoscalingUpdate
 from .endpoint_create import EndpointCreate
-from .endpoint_deployment import EndpointDeployment
 from .endpoint_instances import EndpointInstances
 from .endpoint_metrics import EndpointMetrics
 from .endpoint_observability import EndpointObservability
@@ -173,7 +172,6 @@ __all__ = (
     "EndpointAutoscaling",
     "EndpointAutoscalingUpdate",
     "EndpointCreate",
-    "EndpointDeployment",
     "EndpointInstances",
     "EndpointMetrics",
     "EndpointObservability",

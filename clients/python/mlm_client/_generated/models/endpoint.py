@@ -17,9 +17,9 @@ if TYPE_CHECKING:
   from ..models.data_capture_state import DataCaptureState
   from ..models.endpoint_alarm import EndpointAlarm
   from ..models.endpoint_autoscaling import EndpointAutoscaling
-  from ..models.endpoint_deployment import EndpointDeployment
   from ..models.endpoint_observability import EndpointObservability
   from ..models.endpoint_tags import EndpointTags
+  from ..models.last_deployment import LastDeployment
   from ..models.variant import Variant
 
 
@@ -44,10 +44,7 @@ class Endpoint:
             created_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             updated_at (datetime.datetime): RFC 3339, UTC. Example: 2026-11-22T01:02:03Z.
             data_capture (DataCaptureState | None | Unset):
-            deployment (EndpointDeployment | Unset): The latest blue/green update (SageMaker's LastDeploymentConfig); null
-                before the
-                first. While it runs, each variant's `status` and `status_message` say where
-                it is; after a rollback, `failure_reason` says why.
+            deployment (LastDeployment | None | Unset):
             alarms (list[EndpointAlarm] | Unset): Only in `GET /v1/endpoints/{name}`; the alarms' states (may be 10 s old).
             autoscaling (EndpointAutoscaling | Unset):
             observability (EndpointObservability | None | Unset): Only in `GET /v1/endpoints?view=overview`.
@@ -62,7 +59,7 @@ class Endpoint:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     data_capture: DataCaptureState | None | Unset = UNSET
-    deployment: EndpointDeployment | Unset = UNSET
+    deployment: LastDeployment | None | Unset = UNSET
     alarms: list[EndpointAlarm] | Unset = UNSET
     autoscaling: EndpointAutoscaling | Unset = UNSET
     observability: EndpointObservability | None | Unset = UNSET
@@ -76,9 +73,9 @@ class Endpoint:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
-        from ..models.endpoint_deployment import EndpointDeployment # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
+        from ..models.last_deployment import LastDeployment # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
         name = self.name
 
@@ -110,9 +107,13 @@ class Endpoint:
         else:
             data_capture = self.data_capture
 
-        deployment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deployment, Unset):
+        deployment: dict[str, Any] | None | Unset
+        if isinstance(self.deployment, Unset):
+            deployment = UNSET
+        elif isinstance(self.deployment, LastDeployment):
             deployment = self.deployment.to_dict()
+        else:
+            deployment = self.deployment
 
         alarms: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.alarms, Unset):
@@ -168,9 +169,9 @@ class Endpoint:
         from ..models.data_capture_state import DataCaptureState # noqa: PLC0415
         from ..models.endpoint_alarm import EndpointAlarm # noqa: PLC0415
         from ..models.endpoint_autoscaling import EndpointAutoscaling # noqa: PLC0415
-        from ..models.endpoint_deployment import EndpointDeployment # noqa: PLC0415
         from ..models.endpoint_observability import EndpointObservability # noqa: PLC0415
         from ..models.endpoint_tags import EndpointTags # noqa: PLC0415
+        from ..models.last_deployment import LastDeployment # noqa: PLC0415
         from ..models.variant import Variant # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
@@ -235,14 +236,24 @@ class Endpoint:
         data_capture = _parse_data_capture(d.pop("data_capture", UNSET))
 
 
-        _deployment = d.pop("deployment", UNSET)
-        deployment: EndpointDeployment | Unset
-        if isinstance(_deployment,  Unset):
-            deployment = UNSET
-        else:
-            deployment = EndpointDeployment.from_dict(_deployment)
+        def _parse_deployment(data: object) -> LastDeployment | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                deployment_type_1 = LastDeployment.from_dict(data)
 
 
+
+                return deployment_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LastDeployment | None | Unset, data)
+
+        deployment = _parse_deployment(d.pop("deployment", UNSET))
 
 
         _alarms = d.pop("alarms", UNSET)

@@ -22,7 +22,10 @@ T = TypeVar("T", bound="LastDeployment")
 
 @_attrs_define
 class LastDeployment:
-    """ The latest blue/green update's traffic shifting and the alarms that roll it back.
+    """ The latest blue/green update's traffic shifting and the alarms that roll it back
+    (SageMaker's LastDeploymentConfig); null before the first. While it runs, each
+    variant's `status` and `status_message` say where it is; after a rollback, the
+    endpoint's `failure_reason` says why.
 
         Attributes:
             strategy (LastDeploymentStrategy):
