@@ -433,10 +433,10 @@ def _jobs(env: Environment, prefix: str) -> list[dict[str, Any]]:
     return batch.describe_jobs(jobs=ids)["jobs"] if ids else []
 
 
-def stop_jobs(env: Environment, inventory: Inventory) -> None:
+def stop_jobs(env: Environment, tenant: str) -> None:
     """Terminate what a test left queued (a held job would otherwise start later)."""
     batch = env.direct.client("batch")
-    for job in inventory.jobs:
+    for job in _jobs(env, naming.tenant_prefix(tenant)):
         if job["status"] not in {"SUCCEEDED", "FAILED"}:
             batch.terminate_job(jobId=job["jobId"], reason="test over")
 

@@ -22,6 +22,7 @@ holds transitions throughout, so Batch jobs stay queued and no packager process 
 from __future__ import annotations
 
 import os
+import re
 import time
 import uuid
 from collections import Counter
@@ -629,30 +630,43 @@ def positions(name: str) -> list[Position]:
     op.settle(replica, ctx)
     problems = op.check(Inventory.read(env, ctx["tenant"]), replica, ctx)
     assert not problems, f"clean run of {name} does not converge: {problems}"
-    stop_jobs(env, Inventory.read(env, ctx["tenant"]))
+    stop_jobs(env, ctx["tenant"])
     counts = Counter(a for a in actions if not op.focus or a.startswith(op.focus))
     return sorted(Position(a, k) for a, n in counts.items() for k in range(1, n + 1))
 
 
 def cases(names: Sequence[str]) -> list[Case]:
-    """Every position gets the lost reply (AWS did the work, MLM never heard: the fault
-    that makes duplicates and orphans) and one of the faults where AWS did nothing,
-    taken in turn, so each of those meets a quarter of every operation's positions.
-    ``MLM_FAULT_MATRIX=full`` (``make fault-matrix``) gives every position every fault."""
+    """Every call that changes something gets the lost reply (AWS did the work, MLM never
+    heard: the fault that makes duplicates and orphans) and one of the faults where AWS did
+    nothing, taken in turn, so each of those meets a quarter of every operation's writes.
+    A read changes nothing, so for it a lost reply is one more way of failing: each read
+    gets one fault, all five taken in turn. ``MLM_FAULT_MATRIX=full`` (``make
+    fault-matrix``) gives every position every fault."""
     every_fault = os.environ.get("MLM_FAULT_MATRIX") == "full"
     found = []
     for name in names:
-        for index, position in enumerate(positions(name)):
+        writes = reads = _offset(name)
+        for position in positions(name):
             if every_fault:
                 kinds = list(FAULTS)
+            elif is_read(position.action):
+                kinds = [FAULTS[reads % len(FAULTS)]]
+                reads += 1
             else:
-                kinds = [REPLY_LOST, NOTHING_DONE[(index + _offset(name)) % len(NOTHING_DONE)]]
+                kinds = [REPLY_LOST, NOTHING_DONE[writes % len(NOTHING_DONE)]]
+                writes += 1
             found += [Case(name, position, fault) for fault in kinds]
     return found
 
 
 REPLY_LOST: Fault = "reset_after"
 NOTHING_DONE: tuple[Fault, ...] = tuple(f for f in FAULTS if f != REPLY_LOST)
+READS = re.compile(r"[\w-]+:(Describe|List|Get|Query|Scan|BatchGet)([A-Z]\w*)?$")
+
+
+def is_read(action: str) -> bool:
+    """``service:Action`` only reads (by the AWS naming convention every API here follows)."""
+    return READS.match(action) is not None
 
 
 def _offset(name: str) -> int:
@@ -669,7 +683,7 @@ def run(case: Case, env: Environment) -> Result:
     try:
         return _run(op, case, env, replica, ctx, result)
     finally:
-        stop_jobs(env, Inventory.read(env, ctx["tenant"]))
+        stop_jobs(env, ctx["tenant"])
 
 
 def _run(
