@@ -3,7 +3,8 @@
 AWS docs cited per test: SageMaker developer guide, "Blue/Green Deployments", "Use
 all at once traffic shifting", "Use canary traffic shifting", "Use linear traffic
 shifting", "Auto-Rollback Configuration and Monitoring", and the UpdateEndpoint API
-reference (BlueGreenUpdatePolicy, MaximumExecutionTimeoutInSeconds). Waits are AWS
+reference (BlueGreenUpdatePolicy, MaximumExecutionTimeoutInSeconds); for rolling updates
+"Use rolling deployments" and the RollingUpdatePolicy API reference. Waits are AWS
 seconds; tests move the emulator's clock (``clock.travel``) instead of waiting.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from mlm.emulator.patches import clock
+from mlm.emulator.patches import clock, rollouts
 from mlm.emulator.patches.failures import MODEL_ERROR_ENV
 from tests.conftest import Transitions
 from tests.emulator.conftest import Hosting
@@ -253,3 +254,99 @@ def test_a_rollout_that_outlasts_its_maximum_execution_time_rolls_back(
     done = hosting.wait(endpoint, "InService")
     assert done["EndpointConfigName"].endswith("-c1")
     assert "MaximumExecutionTimeoutInSeconds (600)" in done["FailureReason"]
+
+
+# --- rolling updates -------------------------------------------------------------------
+
+
+def _rolling(batch: int, wait_s: int = BAKE, alarms: list[str] | None = None) -> dict[str, Any]:
+    config: dict[str, Any] = {
+        "RollingUpdatePolicy": {
+            "MaximumBatchSize": {"Type": "INSTANCE_COUNT", "Value": batch},
+            "WaitIntervalInSeconds": wait_s,
+        }
+    }
+    if alarms:
+        config["AutoRollbackConfiguration"] = {"Alarms": [{"AlarmName": a} for a in alarms]}
+    return config
+
+
+def _wait_for_message(hosting: Hosting, endpoint: str, start: str) -> dict[str, Any]:
+    found: dict[str, Any] = poll(
+        lambda: _variant_status(hosting, endpoint),
+        lambda s: s["Status"] == "Baking" and s["StatusMessage"].startswith(start),
+        f"{endpoint}'s variant to bake with '{start}'",
+        interval_s=0.02,
+    )
+    return found
+
+
+def test_a_rolling_update_moves_a_batch_at_a_time_and_bakes_each(
+    hosting: Hosting, runtime: Any, endpoint: str, good: str, alarm: str
+) -> None:
+    """Rolling: "SageMaker AI provisions the first batch of instances in the new fleet. A
+    portion of traffic is shifted from the old instances to the first batch", it bakes,
+    then a batch of the old fleet goes, "until the deployment is complete"."""
+    _update(hosting, endpoint, good, _rolling(1, alarms=[alarm]))
+    _wait_for_message(hosting, endpoint, "Step 1 of 2: 50% of traffic on the new fleet")
+    served = _served_by(runtime, endpoint, 60)
+    assert set(served) == {"old", "new"}
+    clock.travel(BAKE)
+    _wait_for_message(hosting, endpoint, "Step 2 of 2: 100% of traffic on the new fleet")
+    assert _served_by(runtime, endpoint, 10) == Counter(new=10)
+    assert hosting.sm.describe_endpoint(EndpointName=endpoint)["EndpointStatus"] == "Updating"
+    clock.travel(BAKE)  # the last batch bakes too
+    done = hosting.wait(endpoint, "InService")
+    assert done["EndpointConfigName"] == good
+    assert done["LastDeploymentConfig"]["RollingUpdatePolicy"]["MaximumBatchSize"]["Value"] == 1
+
+
+def test_an_alarm_while_a_rolling_batch_bakes_rolls_back_to_the_old_fleet(
+    hosting: Hosting, runtime: Any, endpoint: str, faulty: str, alarm: str
+) -> None:
+    """Rolling: "If an alarm is triggered during a baking period, then traffic is rolled
+    back to the old fleet"."""
+    _update(hosting, endpoint, faulty, _rolling(1, alarms=[alarm]))
+    _wait_for_message(hosting, endpoint, "Step 1 of 2")
+    assert _served_by(runtime, endpoint, 30)["ModelError"] > 0
+    clock.travel(MINUTE)
+    done = hosting.wait(endpoint, "InService")
+    assert done["EndpointConfigName"].endswith("-c1")
+    assert done["FailureReason"].startswith(
+        f"Deployment rolled back: alarm {alarm} went into ALARM while step 1 of 2 was baking"
+    )
+
+
+@pytest.mark.parametrize(
+    "size", [{"Type": "INSTANCE_COUNT", "Value": 2}, {"Type": "CAPACITY_PERCENT", "Value": 60}]
+)
+def test_a_rolling_batch_outside_5_to_50_percent_of_the_variant_is_refused(
+    hosting: Hosting, endpoint: str, good: str, size: dict[str, Any]
+) -> None:
+    """RollingUpdatePolicy.MaximumBatchSize: "Value must be between 5% to 50% of the
+    variant's total instance count"; a refused update changes nothing."""
+    deployment = _rolling(1)
+    deployment["RollingUpdatePolicy"]["MaximumBatchSize"] = size
+    with pytest.raises(ClientError) as refused:
+        _update(hosting, endpoint, good, deployment)
+    assert refused.value.response["Error"]["Code"] == "ValidationException"
+    assert "5% and 50%" in refused.value.response["Error"]["Message"]
+    described = hosting.sm.describe_endpoint(EndpointName=endpoint)
+    assert described["EndpointStatus"] == "InService"
+    assert described["EndpointConfigName"].endswith("-c1")
+
+
+def test_a_rollback_batch_size_brings_the_old_fleet_back_in_as_many_batches() -> None:
+    """RollbackMaximumBatchSize: "Batch size for rollback to the old endpoint fleet ... If
+    this field is absent, ... bring up the whole capacity of the old fleet at once"."""
+    deployment = _rolling(1)
+    at_once = rollouts.from_config(deployment, 4, clock.now(), "123456789012", "us-east-1")
+    deployment["RollingUpdatePolicy"]["RollbackMaximumBatchSize"] = {
+        "Type": "CAPACITY_PERCENT",
+        "Value": 25,
+    }
+    batched = rollouts.from_config(deployment, 4, clock.now(), "123456789012", "us-east-1")
+    assert at_once is not None
+    assert batched is not None
+    assert (at_once.steps, at_once.rollback_batches) == (4, 1)
+    assert (batched.steps, batched.rollback_batches) == (4, 4)

@@ -185,6 +185,42 @@ def test_auto_rollback_with_too_short_a_bake_is_422_naming_the_field(
     assert response.json()["errors"][0]["field"] == "deployment.wait_seconds"
 
 
+ROLL_TO_G6E = {
+    "variants": [{"name": "primary", "instance_type": "ml.g6e.12xlarge"}],
+    "deployment": {"strategy": "rolling", "batch_size": {"unit": "instances", "value": 1}},
+}
+
+
+def test_update_rolls_an_instance_type_change_a_batch_at_a_time(
+    client: TestClient, live: Any
+) -> None:
+    scale = {"variants": [{"name": "primary", "instance_count": 2}]}
+    assert client.patch("/v1/endpoints/chat-ep", json=scale).status_code == 202
+    wait_status(client, "chat-ep", "in_service")
+    assert client.patch("/v1/endpoints/chat-ep", json=ROLL_TO_G6E).status_code == 202
+    done = wait_status(client, "chat-ep", "in_service").json()
+    assert done["variants"][0]["instance_type"] == "ml.g6e.12xlarge"
+    assert done["deployment"]["strategy"] == "rolling"
+    assert done["deployment"]["batch_size"] == {"unit": "instances", "value": 1}
+
+
+def test_a_rolling_update_of_a_one_instance_variant_is_422_saying_why(
+    client: TestClient, live: Any
+) -> None:
+    response = client.patch("/v1/endpoints/chat-ep", json=ROLL_TO_G6E)
+    assert response.status_code == 422
+    assert response.json()["code"] == "INVALID_ENDPOINT_UPDATE"
+    assert "needs at least 2 instances" in response.json()["detail"]
+
+
+def test_a_batch_size_in_an_unknown_unit_is_400(client: TestClient, live: Any) -> None:
+    patch = {
+        "variants": [{"name": "primary", "instance_type": "ml.g6e.12xlarge"}],
+        "deployment": {"strategy": "rolling", "batch_size": {"unit": "gpus", "value": 1}},
+    }
+    assert client.patch("/v1/endpoints/chat-ep", json=patch).status_code == 400
+
+
 def test_update_of_an_unknown_variant_is_422(client: TestClient, live: Any) -> None:
     patch = {"variants": [{"name": "shadow", "weight": 2}]}
     response = client.patch("/v1/endpoints/chat-ep", json=patch)

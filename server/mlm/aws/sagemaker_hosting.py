@@ -85,12 +85,14 @@ class LastDeployment:
     """DescribeEndpoint's LastDeploymentConfig: how the latest blue/green update shifts
     traffic and what it watches."""
 
-    kind: str  # ALL_AT_ONCE | CANARY | LINEAR
+    kind: str  # ALL_AT_ONCE | CANARY | LINEAR | ROLLING
     step_percent: int | None
     wait_seconds: int
     termination_wait_seconds: int
     maximum_execution_seconds: int | None
     rollback_alarms: tuple[str, ...]
+    batch: Batch | None = None
+    rollback_batch: Batch | None = None
 
 
 @dataclass(frozen=True)
@@ -118,15 +120,26 @@ class EndpointSummary:
 
 
 @dataclass(frozen=True)
-class TrafficRouting:
-    """UpdateEndpoint's blue/green routing (AWS_FACTS.md, "Changing an endpoint")."""
+class Batch:
+    """A rolling update's batch (AWS's CapacitySize)."""
 
-    kind: str  # ALL_AT_ONCE | CANARY | LINEAR
+    unit: str  # INSTANCE_COUNT | CAPACITY_PERCENT
+    value: int
+
+
+@dataclass(frozen=True)
+class TrafficRouting:
+    """UpdateEndpoint's DeploymentConfig (AWS_FACTS.md, "Changing an endpoint"): blue/green
+    routing, or with ``kind`` ROLLING a RollingUpdatePolicy of ``batch``-sized steps."""
+
+    kind: str  # ALL_AT_ONCE | CANARY | LINEAR | ROLLING
     wait_seconds: int
     step_percent: int | None = None
     termination_wait_seconds: int = 0
     rollback_alarms: tuple[str, ...] = ()  # AutoRollbackConfiguration's alarm names
     maximum_execution_seconds: int | None = None
+    batch: Batch | None = None
+    rollback_batch: Batch | None = None
 
 
 @dataclass(frozen=True)
@@ -365,7 +378,11 @@ class SageMakerHosting:
     def update_endpoint(self, name: str, config_name: str, routing: TrafficRouting | None) -> None:
         args: dict[str, Any] = {"EndpointName": name, "EndpointConfigName": config_name}
         if routing is not None:
-            args["DeploymentConfig"] = {"BlueGreenUpdatePolicy": _blue_green(routing)}
+            args["DeploymentConfig"] = (
+                {"RollingUpdatePolicy": _rolling(routing)}
+                if routing.kind == "ROLLING"
+                else {"BlueGreenUpdatePolicy": _blue_green(routing)}
+            )
             if routing.rollback_alarms:
                 args["DeploymentConfig"]["AutoRollbackConfiguration"] = {
                     "Alarms": [{"AlarmName": name} for name in routing.rollback_alarms]
@@ -462,12 +479,25 @@ def _variant_state(v: Any) -> VariantState:
 
 
 def _last_deployment(config: Mapping[str, Any] | None) -> LastDeployment | None:
+    alarms = ((config or {}).get("AutoRollbackConfiguration") or {}).get("Alarms") or []
+    rolling = (config or {}).get("RollingUpdatePolicy")
+    if rolling:
+        timeout = rolling.get("MaximumExecutionTimeoutInSeconds")
+        return LastDeployment(
+            kind="ROLLING",
+            step_percent=None,
+            wait_seconds=int(rolling.get("WaitIntervalInSeconds", 0)),
+            termination_wait_seconds=0,
+            maximum_execution_seconds=None if timeout is None else int(timeout),
+            rollback_alarms=tuple(str(a["AlarmName"]) for a in alarms),
+            batch=_batch_of(rolling.get("MaximumBatchSize")),
+            rollback_batch=_batch_of(rolling.get("RollbackMaximumBatchSize")),
+        )
     policy = (config or {}).get("BlueGreenUpdatePolicy")
     if not policy:
-        return None  # none yet, or a rolling update (MLM asks for blue/green only)
+        return None  # none yet
     routing = policy.get("TrafficRoutingConfiguration") or {}
     size = routing.get("CanarySize") or routing.get("LinearStepSize") or {}
-    alarms = ((config or {}).get("AutoRollbackConfiguration") or {}).get("Alarms") or []
     timeout = policy.get("MaximumExecutionTimeoutInSeconds")
     return LastDeployment(
         kind=str(routing.get("Type", "ALL_AT_ONCE")),
@@ -481,6 +511,28 @@ def _last_deployment(config: Mapping[str, Any] | None) -> LastDeployment | None:
 
 def _float_or_none(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _batch_of(size: Mapping[str, Any] | None) -> Batch | None:
+    if not size or size.get("Type") is None or size.get("Value") is None:
+        return None
+    return Batch(str(size["Type"]), int(size["Value"]))
+
+
+def _rolling(routing: TrafficRouting) -> dict[str, Any]:
+    assert routing.batch is not None, "a rolling update has a batch size"
+    policy: dict[str, Any] = {
+        "MaximumBatchSize": {"Type": routing.batch.unit, "Value": routing.batch.value},
+        "WaitIntervalInSeconds": routing.wait_seconds,
+    }
+    if routing.rollback_batch is not None:
+        policy["RollbackMaximumBatchSize"] = {
+            "Type": routing.rollback_batch.unit,
+            "Value": routing.rollback_batch.value,
+        }
+    if routing.maximum_execution_seconds is not None:
+        policy["MaximumExecutionTimeoutInSeconds"] = routing.maximum_execution_seconds
+    return policy
 
 
 def _blue_green(routing: TrafficRouting) -> dict[str, Any]:

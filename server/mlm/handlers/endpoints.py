@@ -12,6 +12,7 @@ from mlm.idempotency import Reply
 from mlm.services.endpoints.data_capture import DataCaptureSpec
 from mlm.services.endpoints.requests import (
     AutoRollback,
+    BatchSize,
     Deployment,
     NewEndpoint,
     RollbackAlarm,
@@ -132,7 +133,13 @@ def _deployment(raw: Mapping[str, Any] | None) -> Deployment | None:
             alarm_names=tuple(guard.get("alarm_names") or []),
         ),
         maximum_execution_seconds=raw.get("maximum_execution_seconds"),
+        batch_size=_batch_size(raw.get("batch_size")),
+        rollback_batch_size=_batch_size(raw.get("rollback_batch_size")),
     )
+
+
+def _batch_size(raw: Mapping[str, Any] | None) -> BatchSize | None:
+    return None if raw is None else BatchSize(unit=str(raw["unit"]), value=int(raw["value"]))
 
 
 def delete_endpoint(endpoint_name: str) -> ConnexionResponse:

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from mlm.container import Container
 from mlm.errors import NotFound
+from mlm.services.endpoints import names
 from mlm.services.endpoints.requests import NewEndpoint, VariantSpec
 from mlm.services.endpoints.service import EndpointService
 from mlm.services.endpoints.views import Endpoint
@@ -53,6 +55,22 @@ def leftovers(container: Container, tenant: str) -> dict[str, list[str]]:
             if m["ModelName"].startswith(prefix)
         ],
     }
+
+
+def failed_invocations(container: Container, tenant: str, count: int) -> int:
+    """Send ``count`` invocations to 'chat-ep'; how many the model failed."""
+    runtime = container.clients.sagemaker_runtime()
+    failed = 0
+    for _ in range(count):
+        try:
+            runtime.invoke_endpoint(
+                EndpointName=names.endpoint_name(tenant, "chat-ep"),
+                Body=b"{}",
+                ContentType="application/json",
+            )
+        except ClientError:
+            failed += 1
+    return failed
 
 
 def new(name: str = "chat-ep", **variant: Any) -> NewEndpoint:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
 
 from mlm.container import Container
 from mlm.emulator.patches import clock
@@ -30,7 +29,7 @@ from mlm.services.endpoints.service import EndpointService
 from mlm.services.endpoints.views import Endpoint
 from tests.conftest import Keys
 from tests.polling import poll
-from tests.services.endpoints.conftest import wait_for
+from tests.services.endpoints.conftest import failed_invocations, wait_for
 
 MakeVersion = Callable[..., int]
 BAKE = 300
@@ -71,22 +70,6 @@ def _baking(service: EndpointService, keys: Keys) -> Endpoint:
     return found
 
 
-def _invoke(container: Container, keys: Keys, count: int) -> int:
-    """Send ``count`` invocations; how many the model failed."""
-    runtime = container.clients.sagemaker_runtime()
-    failed = 0
-    for _ in range(count):
-        try:
-            runtime.invoke_endpoint(
-                EndpointName=names.endpoint_name(keys.tenant, "chat-ep"),
-                Body=b"{}",
-                ContentType="application/json",
-            )
-        except ClientError:
-            failed += 1
-    return failed
-
-
 def _rolled_out(
     service: EndpointService,
     container: Container,
@@ -99,7 +82,7 @@ def _rolled_out(
     seconds pass; (how many failed, the endpoint once in service again)."""
     _to_version(service, keys, version, deployment)
     _baking(service, keys)
-    failed = _invoke(container, keys, 30)
+    failed = failed_invocations(container, keys.tenant, 30)
     clock.travel(bake_s)
     return failed, wait_for(service, keys.tenant, "chat-ep", "in_service")
 
@@ -125,7 +108,7 @@ def test_a_canary_to_a_faulty_version_rolls_back_by_itself(
         f"Deployment rolled back: alarm {names.endpoint_name(keys.tenant, 'chat-ep')}"
         "--alarm-rollback-error_rate_5xx-primary went into ALARM while step 1 of 2 was baking"
     )
-    assert _invoke(container, keys, 5) == 0
+    assert failed_invocations(container, keys.tenant, 5) == 0
 
 
 def test_a_canary_to_a_good_version_completes_under_its_alarms(
@@ -286,6 +269,8 @@ def test_the_view_shows_the_rollouts_step_and_what_it_watches(
         "termination_wait_seconds": 0,
         "maximum_execution_seconds": None,
         "rollback_alarms": [f"{physical}--alarm-rollback-error_rate_5xx-primary"],
+        "batch_size": None,
+        "rollback_batch_size": None,
     }
 
 

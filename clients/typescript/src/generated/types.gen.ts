@@ -565,10 +565,18 @@ export type VariantUpdate = {
 };
 
 /**
- * How a blue/green update shifts traffic (instance type or model version changes).
+ * How an instance type or model version change moves to the new fleet. Blue/green
+ * (`all_at_once`, `canary`, `linear`) provisions the whole new fleet, shifts traffic to
+ * it and then removes the old one; `rolling` replaces each variant `batch_size` at a
+ * time (provision a batch, move its share of traffic, bake for `wait_seconds`, remove
+ * a batch of the old fleet), so it needs only one batch of extra instances: the
+ * choice for large GPU fleets. A rolling update needs at least 2 instances per variant.
+ *
  */
 export type Deployment = {
-    strategy?: 'all_at_once' | 'canary' | 'linear';
+    strategy?: 'all_at_once' | 'canary' | 'linear' | 'rolling';
+    batch_size?: BatchSize;
+    rollback_batch_size?: BatchSize;
     /**
      * Canary size, or linear step, in percent of the fleet's capacity.
      */
@@ -589,6 +597,25 @@ export type Deployment = {
      */
     maximum_execution_seconds?: number;
 };
+
+/**
+ * A rolling update's step (`batch_size`, required for `rolling`), or how much of the
+ * old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
+ * all at once). Between 5 % and 50 % of each variant's instances, and at least one.
+ *
+ */
+export type BatchSize = {
+    unit: 'instances' | 'percent';
+    value: number;
+};
+
+/**
+ * A rolling update's batch (null for blue/green, or a rollback all at once).
+ */
+export type DeployedBatchSize = {
+    unit: 'instances' | 'percent';
+    value: number;
+} | null;
 
 /**
  * Roll the update back by itself when an alarm goes into ALARM while the new fleet
@@ -638,14 +665,14 @@ export type Variant = {
 };
 
 /**
- * The latest blue/green update's traffic shifting and the alarms that roll it back
+ * The latest blue/green or rolling update's traffic shifting and the alarms that roll it back
  * (SageMaker's LastDeploymentConfig); null before the first. While it runs, each
  * variant's `status` and `status_message` say where it is; after a rollback, the
  * endpoint's `failure_reason` says why.
  *
  */
 export type LastDeployment = {
-    strategy: 'all_at_once' | 'canary' | 'linear';
+    strategy: 'all_at_once' | 'canary' | 'linear' | 'rolling';
     traffic_percent: number | null;
     wait_seconds: number;
     termination_wait_seconds: number;
@@ -654,6 +681,8 @@ export type LastDeployment = {
      * CloudWatch alarm names watched while the new fleet bakes.
      */
     rollback_alarms: Array<string>;
+    batch_size: DeployedBatchSize;
+    rollback_batch_size: DeployedBatchSize;
 } | null;
 
 export type Endpoint = {

@@ -69,7 +69,10 @@ Endpoints (``endpoints.py``)
   new fleet by its current share. The AutoRollbackConfiguration's alarms are evaluated at
   every metric minute of baking: one in ALARM (or MaximumExecutionTimeoutInSeconds
   passing) rolls back — ``RollingBack`` for a transition, then InService on the old config
-  with a FailureReason that names the alarm and the step.
+  with a FailureReason that names the alarm and the step. A RollingUpdatePolicy replaces
+  the fleet MaximumBatchSize at a time (each batch provisioned in a transition, then baked
+  under the same alarms; a rollback takes a transition per RollbackMaximumBatchSize), and
+  a batch outside 5 % to 50 % of a variant is a ValidationException.
 - UpdateEndpointWeightsAndCapacities: Updating → InService with the new weights/counts;
   refused unless InService with the same exceptions; variant names must exist and be
   unique; each entry needs a weight or a count (moto set the missing one to null and

@@ -381,6 +381,10 @@ def update_endpoint(
                     target.desired_count = old.desired_count
                 if "DesiredWeight" not in excluded:
                     target.desired_weight = old.desired_weight
+        try:
+            rollouts.check(deployment_config, [t.desired_count or 0 for t in targets])
+        except rollouts.InvalidDeployment as error:
+            raise ValidationError(str(error)) from error
         if deployment_config is not None:
             endpoint.last_deployment_config = deployment_config
         rollout = rollouts.from_config(

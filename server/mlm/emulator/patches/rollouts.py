@@ -20,6 +20,14 @@ complete rollback"). A rollback moves all traffic back to the blue fleet at once
 FailureReason naming the alarm). MaximumExecutionTimeoutInSeconds, when the steps would
 outlast it, rolls back at that time too.
 
+An UpdateEndpoint with ``DeploymentConfig.RollingUpdatePolicy`` replaces the fleet a
+MaximumBatchSize at a time (AWS: "Use rolling deployments"): each batch of the new fleet
+is provisioned (a transition), takes its share of traffic and bakes for
+WaitIntervalInSeconds with the alarms watched, and then a batch of the old fleet goes; the
+last batch bakes too. A rollback brings the old fleet back RollbackMaximumBatchSize at a
+time (one transition per batch; all at once without it). MaximumBatchSize must be 5 % to
+50 % of each variant's instances, as UpdateEndpoint requires.
+
 Waits are AWS seconds compressed like metric minutes (``clock.metric_time``: a 60 s bake is
 one emulated minute, 6 s under ``make run``), so a baking period holds the same number of
 alarm evaluations as on AWS; tests keep AWS's minute and move the clock instead.
@@ -61,6 +69,9 @@ class Rollout:
     region: str
     started: datetime
     provisioned_at: datetime | None = None  # once seen, fixed (see ``windows``)
+    # A rolling update provisions each later batch in a transition, fixed with the first.
+    batch_time: timedelta | None = None
+    rollback_batches: int = 1
     checked_until: datetime | None = None
     rolled_back_at: datetime | None = None
     rollback_reason: str | None = None
@@ -77,10 +88,16 @@ class Rollout:
         at = self.provisioned_at or self.started + clock.transition()
         if self.provisioned_at is None and clock.now() >= at:
             self.provisioned_at = at
+            self.batch_time = clock.transition()
+        batch_time = self.batch_time if self.batch_time is not None else clock.transition()
         found = [Window("provisioning", self.started, at, 0.0, 0)]
         for index, share in enumerate(self.shares):
             last = index == len(self.shares) - 1
-            bakes = not last or self.kind == "ALL_AT_ONCE"
+            if self.kind == "ROLLING" and index > 0:
+                before = self.shares[index - 1]
+                found.append(Window("provisioning", at, at + batch_time, before, index + 1))
+                at += batch_time
+            bakes = not last or self.kind in ("ALL_AT_ONCE", "ROLLING")
             if bakes and self.wait > timedelta(0):
                 found.append(Window("baking", at, at + self.wait, share, index + 1))
                 at += self.wait
@@ -92,7 +109,7 @@ class Rollout:
     @property
     def ends(self) -> datetime:
         if self.rolled_back_at is not None:
-            return self.rolled_back_at + clock.transition()
+            return self.rolled_back_at + clock.transition() * self.rollback_batches
         end = self.windows[-1].end
         limit = self._deadline()
         return end if limit is None or end <= limit else limit + clock.transition()
@@ -174,6 +191,13 @@ class Rollout:
         if self.rolled_back_at is not None and moment >= self.rolled_back_at:
             return _status("Updating", self.rolled_back_at, "Rolling back to the old fleet.")
         window = self.window_at(moment)
+        if window.phase == "provisioning" and window.step > 0:
+            return _status(
+                "Creating",
+                window.start,
+                f"Step {window.step} of {self.steps}: provisioning the next batch of the new "
+                f"fleet; {round(window.green_share * 100)}% of traffic on it.",
+            )
         if window.phase == "provisioning":
             return _status("Creating", window.start, "Provisioning the new fleet.")
         shifted = (
@@ -190,6 +214,30 @@ def _status(status: str, start: datetime, message: str) -> dict[str, Any]:
     return {"Status": status, "StartTime": start, "StatusMessage": message}
 
 
+class InvalidDeployment(ValueError):
+    """A DeploymentConfig UpdateEndpoint refuses (a ValidationException on AWS)."""
+
+
+def check(deployment: dict[str, Any] | None, variant_instances: list[int]) -> None:
+    """What UpdateEndpoint validates of a RollingUpdatePolicy against the new config."""
+    policy = (deployment or {}).get("RollingUpdatePolicy")
+    if not policy:
+        return
+    if (deployment or {}).get("BlueGreenUpdatePolicy"):
+        raise InvalidDeployment("Only one update policy can be specified in DeploymentConfig.")
+    for key in ("MaximumBatchSize", "RollbackMaximumBatchSize"):
+        size = policy.get(key)
+        if size is None:
+            continue
+        for count in variant_instances:
+            batch = _instances(size, count)
+            if batch < 1 or not 0.05 * count <= batch <= 0.5 * count:
+                raise InvalidDeployment(
+                    f"{key} must be between 5% and 50% of the variant's instance count "
+                    f"({count}), and at least one instance."
+                )
+
+
 def from_config(
     deployment: dict[str, Any] | None,
     green_instances: int,
@@ -198,6 +246,9 @@ def from_config(
     region: str,
 ) -> Rollout | None:
     """The rollout an UpdateEndpoint's DeploymentConfig asks for (None: a plain update)."""
+    rolling = (deployment or {}).get("RollingUpdatePolicy")
+    if rolling:
+        return _rolling(deployment or {}, rolling, green_instances, started, account, region)
     policy = (deployment or {}).get("BlueGreenUpdatePolicy")
     if not policy:
         return None
@@ -235,3 +286,36 @@ def _share(size: dict[str, Any] | None, green_instances: int) -> float:
     if size.get("Type") == "INSTANCE_COUNT":
         return min(1.0, value / max(green_instances, 1))
     return min(1.0, value / 100.0)
+
+
+def _instances(size: dict[str, Any], count: int) -> float:
+    value = float(size.get("Value") or 0)
+    return value if size.get("Type") == "INSTANCE_COUNT" else count * value / 100.0
+
+
+def _rolling(
+    deployment: dict[str, Any],
+    policy: dict[str, Any],
+    green_instances: int,
+    started: datetime,
+    account: str,
+    region: str,
+) -> Rollout:
+    step = _share(policy.get("MaximumBatchSize"), green_instances)
+    count = max(1, math.ceil(1.0 / step - 1e-9)) if step > 0 else 1
+    back = policy.get("RollbackMaximumBatchSize")
+    back_step = _share(back, green_instances) if back else 1.0
+    rollback = deployment.get("AutoRollbackConfiguration") or {}
+    timeout = policy.get("MaximumExecutionTimeoutInSeconds")
+    return Rollout(
+        kind="ROLLING",
+        shares=[min(1.0, step * (i + 1)) for i in range(count)],
+        wait=clock.metric_time(float(policy.get("WaitIntervalInSeconds") or 0)),
+        termination_wait=timedelta(0),
+        alarm_names=[str(a["AlarmName"]) for a in rollback.get("Alarms") or []],
+        max_execution=None if timeout is None else clock.metric_time(float(timeout)),
+        account=account,
+        region=region,
+        started=started,
+        rollback_batches=max(1, math.ceil(1.0 / back_step - 1e-9)) if back_step > 0 else 1,
+    )

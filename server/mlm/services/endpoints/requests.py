@@ -18,8 +18,12 @@ from mlm.services.endpoints.data_capture import DataCaptureSpec
 
 MAX_VARIANTS = 10
 MIN_INSTANCES, MAX_INSTANCES = 1, 100
-STRATEGIES = ("all_at_once", "canary", "linear")
+STRATEGIES = ("all_at_once", "canary", "linear", "rolling")
 MIN_STEP_PERCENT, MAX_STEP_PERCENT = 10, 50
+# A rolling update's batch: between 5 % and 50 % of each variant's instances (AWS's
+# RollingUpdatePolicy.MaximumBatchSize), so a variant needs at least two instances.
+MIN_BATCH_PERCENT, MAX_BATCH_PERCENT = 5, 50
+BATCH_UNITS = ("instances", "percent")
 MAX_WAIT_SECONDS = 3600
 MIN_BAKE_SECONDS = 60  # one CloudWatch period: a shorter bake is never watched
 # UpdateEndpoint's MaximumExecutionTimeoutInSeconds bounds.
@@ -109,8 +113,21 @@ class AutoRollback:
 
 
 @dataclass(frozen=True)
+class BatchSize:
+    """How much of a variant a rolling update replaces at a time (AWS's CapacitySize)."""
+
+    unit: str  # instances | percent
+    value: int
+
+    def instances(self, count: int) -> float:
+        """The batch in instances of a variant of ``count``."""
+        return float(self.value) if self.unit == "instances" else count * self.value / 100
+
+
+@dataclass(frozen=True)
 class Deployment:
-    """How a blue/green update shifts traffic (UpdateEndpoint's BlueGreenUpdatePolicy)."""
+    """How an update moves traffic to the new fleet: blue/green (UpdateEndpoint's
+    BlueGreenUpdatePolicy) or ``rolling`` (its RollingUpdatePolicy, batch by batch)."""
 
     strategy: str = "all_at_once"
     traffic_percent: int | None = None
@@ -118,6 +135,8 @@ class Deployment:
     termination_wait_seconds: int = 0
     auto_rollback: AutoRollback | None = None
     maximum_execution_seconds: int | None = None
+    batch_size: BatchSize | None = None
+    rollback_batch_size: BatchSize | None = None
 
 
 class _Problems:
@@ -234,6 +253,7 @@ def _check_deployment(problems: _Problems, deployment: Deployment) -> None:
                 "deployment.traffic_percent",
                 f"must be between {MIN_STEP_PERCENT} and {MAX_STEP_PERCENT}",
             )
+    _check_batches(problems, deployment)
     for path, seconds in (
         ("deployment.wait_seconds", deployment.wait_seconds),
         ("deployment.termination_wait_seconds", deployment.termination_wait_seconds),
@@ -252,3 +272,65 @@ def _check_deployment(problems: _Problems, deployment: Deployment) -> None:
             "deployment.maximum_execution_seconds",
             f"must be between {MIN_EXECUTION_SECONDS} and {MAX_EXECUTION_SECONDS}",
         )
+
+
+def _check_batches(problems: _Problems, deployment: Deployment) -> None:
+    rolling = deployment.strategy == "rolling"
+    if rolling and deployment.batch_size is None:
+        problems.add("deployment.batch_size", "is required for rolling")
+    if rolling and deployment.traffic_percent is not None:
+        problems.add(
+            "deployment.traffic_percent",
+            "does not apply to rolling: batch_size says how much moves at each step",
+        )
+    if rolling and deployment.termination_wait_seconds:
+        problems.add(
+            "deployment.termination_wait_seconds",
+            "does not apply to rolling: each batch of the old fleet goes once its successor "
+            "has baked",
+        )
+    for path, batch in (
+        ("deployment.batch_size", deployment.batch_size),
+        ("deployment.rollback_batch_size", deployment.rollback_batch_size),
+    ):
+        if batch is None:
+            continue
+        if not rolling:
+            problems.add(path, "applies only to the rolling strategy")
+        elif batch.unit not in BATCH_UNITS:
+            problems.add(f"{path}.unit", f"must be one of {', '.join(BATCH_UNITS)}")
+        elif batch.unit == "percent" and not MIN_BATCH_PERCENT <= batch.value <= MAX_BATCH_PERCENT:
+            problems.add(
+                f"{path}.value",
+                f"must be between {MIN_BATCH_PERCENT} and {MAX_BATCH_PERCENT} percent",
+            )
+        elif batch.unit == "instances" and batch.value < 1:
+            problems.add(f"{path}.value", "must be at least 1 instance")
+
+
+def check_rolling_fleet(deployment: Deployment | None, counts: dict[str, int]) -> None:
+    """A rolling update's batch against the new config's variants (``counts``: instances
+    by variant): AWS takes a batch of 5 % to 50 % of every variant's instances."""
+    if deployment is None or deployment.strategy != "rolling" or deployment.batch_size is None:
+        return
+    problems = _Problems()
+    batch = deployment.batch_size
+    for variant, count in sorted(counts.items()):
+        size = batch.instances(count)
+        if count < 2:
+            problems.add(
+                "deployment.batch_size",
+                f"cannot roll variant '{variant}' of {count} instance: a batch is at most "
+                "half a variant, so a rolling update needs at least 2 instances (use a "
+                "blue/green strategy instead)",
+            )
+        elif size < 1 or not count * MIN_BATCH_PERCENT / 100 <= size <= count / 2:
+            low, high = max(1, math.ceil(count * MIN_BATCH_PERCENT / 100)), count // 2
+            allowed = f"{low} instance" if low == high else f"{low} to {high} instances"
+            problems.add(
+                "deployment.batch_size",
+                f"is {size:g} instances of variant '{variant}' (of {count}); a batch must be at "
+                f"least 1 instance and between {MIN_BATCH_PERCENT} % and {MAX_BATCH_PERCENT} % "
+                f"of them: {allowed}",
+            )
+    problems.raise_if_any("INVALID_ENDPOINT_UPDATE", "The update is not valid")

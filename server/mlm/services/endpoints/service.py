@@ -22,6 +22,7 @@ from mlm import naming
 from mlm.aws.autoscaling import VariantScaling
 from mlm.aws.immutable_cache import ImmutableCache
 from mlm.aws.sagemaker_hosting import (
+    Batch,
     CapacityChange,
     ConfigRecord,
     DataCapture,
@@ -44,6 +45,7 @@ from mlm.services.after_commit import read_back
 from mlm.services.endpoints import cleanup, data_capture, names, scaling_guard
 from mlm.services.endpoints.data_capture import DataCaptureSpec
 from mlm.services.endpoints.requests import (
+    BatchSize,
     Deployment,
     InstanceTypeCheck,
     NewEndpoint,
@@ -51,6 +53,7 @@ from mlm.services.endpoints.requests import (
     VariantChange,
     check_changes,
     check_new,
+    check_rolling_fleet,
 )
 from mlm.services.endpoints.scaling_guard import ScalingGuard
 from mlm.services.endpoints.views import (
@@ -77,7 +80,12 @@ STATUSES = (
     "out_of_service",
     "update_rollback_failed",
 )
-_ROUTING = {"all_at_once": "ALL_AT_ONCE", "canary": "CANARY", "linear": "LINEAR"}
+_ROUTING = {
+    "all_at_once": "ALL_AT_ONCE",
+    "canary": "CANARY",
+    "linear": "LINEAR",
+    "rolling": "ROLLING",
+}
 
 
 @dataclass(frozen=True)
@@ -272,6 +280,7 @@ class EndpointService:
                 for t, cv in zip(targets, config.variants, strict=True)
             )
             if blue_green:
+                check_rolling_fleet(deployment, {t.name: t.instance_count for t in targets})
                 self._blue_green(tenant, name, record, config, targets, deployment, held, capture)
             else:
                 # A model version or instance type that already runs needs no deployment (a
@@ -757,11 +766,21 @@ def _routing(deployment: Deployment | None, watched: tuple[str, ...]) -> Traffic
     return TrafficRouting(
         kind=_ROUTING[deployment.strategy],
         wait_seconds=deployment.wait_seconds,
-        step_percent=None if deployment.strategy == "all_at_once" else deployment.traffic_percent,
+        step_percent=None
+        if deployment.strategy in ("all_at_once", "rolling")
+        else deployment.traffic_percent,
         termination_wait_seconds=deployment.termination_wait_seconds,
         rollback_alarms=watched,
         maximum_execution_seconds=deployment.maximum_execution_seconds,
+        batch=_batch(deployment.batch_size),
+        rollback_batch=_batch(deployment.rollback_batch_size),
     )
+
+
+def _batch(size: BatchSize | None) -> Batch | None:
+    if size is None:
+        return None
+    return Batch("INSTANCE_COUNT" if size.unit == "instances" else "CAPACITY_PERCENT", size.value)
 
 
 def _not_found(name: str) -> NotFound:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from mlm import naming
 from mlm.aws.sagemaker_hosting import (
+    Batch,
     ConfigRecord,
     DataCapture,
     EndpointRecord,
@@ -184,7 +185,13 @@ class EndpointReader:
         )
 
 
-_STRATEGIES = {"ALL_AT_ONCE": "all_at_once", "CANARY": "canary", "LINEAR": "linear"}
+_STRATEGIES = {
+    "ALL_AT_ONCE": "all_at_once",
+    "CANARY": "canary",
+    "LINEAR": "linear",
+    "ROLLING": "rolling",
+}
+_BATCH_UNITS = {"INSTANCE_COUNT": "instances", "CAPACITY_PERCENT": "percent"}
 
 
 def _deployment(last: LastDeployment | None) -> dict[str, Any] | None:
@@ -197,7 +204,15 @@ def _deployment(last: LastDeployment | None) -> dict[str, Any] | None:
         "termination_wait_seconds": last.termination_wait_seconds,
         "maximum_execution_seconds": last.maximum_execution_seconds,
         "rollback_alarms": list(last.rollback_alarms),
+        "batch_size": _batch(last.batch),
+        "rollback_batch_size": _batch(last.rollback_batch),
     }
+
+
+def _batch(batch: Batch | None) -> dict[str, Any] | None:
+    if batch is None:
+        return None
+    return {"unit": _BATCH_UNITS.get(batch.unit, batch.unit.lower()), "value": batch.value}
 
 
 def _enhanced(config: ConfigRecord | None, record: EndpointRecord) -> bool:

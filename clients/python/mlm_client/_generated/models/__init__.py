@@ -21,6 +21,8 @@ from .auto_rollback import AutoRollback
 from .autoscaling_schedule import AutoscalingSchedule
 from .backend import Backend
 from .backend_mode import BackendMode
+from .batch_size import BatchSize
+from .batch_size_unit import BatchSizeUnit
 from .captured_data import CapturedData
 from .captured_data_encoding import CapturedDataEncoding
 from .captured_invocation import CapturedInvocation
@@ -30,6 +32,8 @@ from .container_environment import ContainerEnvironment
 from .data_capture import DataCapture
 from .data_capture_capture_item import DataCaptureCaptureItem
 from .data_capture_state import DataCaptureState
+from .deployed_batch_size import DeployedBatchSize
+from .deployed_batch_size_unit import DeployedBatchSizeUnit
 from .deployment import Deployment
 from .deployment_strategy import DeploymentStrategy
 from .endpoint import Endpoint
@@ -153,6 +157,8 @@ __all__ = (
     "AutoscalingSchedule",
     "Backend",
     "BackendMode",
+    "BatchSize",
+    "BatchSizeUnit",
     "CapturedData",
     "CapturedDataEncoding",
     "CapturedInvocation",
@@ -162,6 +168,8 @@ __all__ = (
     "DataCapture",
     "DataCaptureCaptureItem",
     "DataCaptureState",
+    "DeployedBatchSize",
+    "DeployedBatchSizeUnit",
     "Deployment",
     "DeploymentStrategy",
     "Endpoint",

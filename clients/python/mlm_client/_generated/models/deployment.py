@@ -14,6 +14,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.auto_rollback import AutoRollback
+  from ..models.batch_size import BatchSize
 
 
 
@@ -25,10 +26,23 @@ T = TypeVar("T", bound="Deployment")
 
 @_attrs_define
 class Deployment:
-    """ How a blue/green update shifts traffic (instance type or model version changes).
+    """ How an instance type or model version change moves to the new fleet. Blue/green
+    (`all_at_once`, `canary`, `linear`) provisions the whole new fleet, shifts traffic to
+    it and then removes the old one; `rolling` replaces each variant `batch_size` at a
+    time (provision a batch, move its share of traffic, bake for `wait_seconds`, remove
+    a batch of the old fleet), so it needs only one batch of extra instances: the
+    choice for large GPU fleets. A rolling update needs at least 2 instances per variant.
 
         Attributes:
             strategy (DeploymentStrategy | Unset):  Default: DeploymentStrategy.ALL_AT_ONCE.
+            batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`), or how much of
+                the
+                old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
+                all at once). Between 5 % and 50 % of each variant's instances, and at least one.
+            rollback_batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`), or how
+                much of the
+                old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
+                all at once). Between 5 % and 50 % of each variant's instances, and at least one.
             traffic_percent (int | Unset): Canary size, or linear step, in percent of the fleet's capacity.
             wait_seconds (int | Unset): Time between traffic shifts.
             termination_wait_seconds (int | Unset): How long the old fleet stays after all traffic moved.
@@ -47,6 +61,8 @@ class Deployment:
      """
 
     strategy: DeploymentStrategy | Unset = DeploymentStrategy.ALL_AT_ONCE
+    batch_size: BatchSize | Unset = UNSET
+    rollback_batch_size: BatchSize | Unset = UNSET
     traffic_percent: int | Unset = UNSET
     wait_seconds: int | Unset = UNSET
     termination_wait_seconds: int | Unset = UNSET
@@ -59,10 +75,19 @@ class Deployment:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auto_rollback import AutoRollback # noqa: PLC0415
+        from ..models.batch_size import BatchSize # noqa: PLC0415
         strategy: str | Unset = UNSET
         if not isinstance(self.strategy, Unset):
             strategy = self.strategy.value
 
+
+        batch_size: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.batch_size, Unset):
+            batch_size = self.batch_size.to_dict()
+
+        rollback_batch_size: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.rollback_batch_size, Unset):
+            rollback_batch_size = self.rollback_batch_size.to_dict()
 
         traffic_percent = self.traffic_percent
 
@@ -83,6 +108,10 @@ class Deployment:
         })
         if strategy is not UNSET:
             field_dict["strategy"] = strategy
+        if batch_size is not UNSET:
+            field_dict["batch_size"] = batch_size
+        if rollback_batch_size is not UNSET:
+            field_dict["rollback_batch_size"] = rollback_batch_size
         if traffic_percent is not UNSET:
             field_dict["traffic_percent"] = traffic_percent
         if wait_seconds is not UNSET:
@@ -101,6 +130,7 @@ class Deployment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auto_rollback import AutoRollback # noqa: PLC0415
+        from ..models.batch_size import BatchSize # noqa: PLC0415
         d = dict(src_dict)
         _strategy = d.pop("strategy", UNSET)
         strategy: DeploymentStrategy | Unset
@@ -108,6 +138,26 @@ class Deployment:
             strategy = UNSET
         else:
             strategy = DeploymentStrategy(_strategy)
+
+
+
+
+        _batch_size = d.pop("batch_size", UNSET)
+        batch_size: BatchSize | Unset
+        if isinstance(_batch_size,  Unset):
+            batch_size = UNSET
+        else:
+            batch_size = BatchSize.from_dict(_batch_size)
+
+
+
+
+        _rollback_batch_size = d.pop("rollback_batch_size", UNSET)
+        rollback_batch_size: BatchSize | Unset
+        if isinstance(_rollback_batch_size,  Unset):
+            rollback_batch_size = UNSET
+        else:
+            rollback_batch_size = BatchSize.from_dict(_rollback_batch_size)
 
 
 
@@ -132,6 +182,8 @@ class Deployment:
 
         deployment = cls(
             strategy=strategy,
+            batch_size=batch_size,
+            rollback_batch_size=rollback_batch_size,
             traffic_percent=traffic_percent,
             wait_seconds=wait_seconds,
             termination_wait_seconds=termination_wait_seconds,

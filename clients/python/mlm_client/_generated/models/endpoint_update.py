@@ -30,8 +30,12 @@ class EndpointUpdate:
 
         Attributes:
             variants (list[VariantUpdate] | Unset):
-            deployment (Deployment | Unset): How a blue/green update shifts traffic (instance type or model version
-                changes).
+            deployment (Deployment | Unset): How an instance type or model version change moves to the new fleet. Blue/green
+                (`all_at_once`, `canary`, `linear`) provisions the whole new fleet, shifts traffic to
+                it and then removes the old one; `rolling` replaces each variant `batch_size` at a
+                time (provision a batch, move its share of traffic, bake for `wait_seconds`, remove
+                a batch of the old fleet), so it needs only one batch of extra instances: the
+                choice for large GPU fleets. A rolling update needs at least 2 instances per variant.
             data_capture (DataCapture | Unset): Which invocations SageMaker records to S3 (request and/or response), under
                 the
                 tenant's capture location: `<destination_s3_uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/`,

@@ -11,6 +11,8 @@ from ..types import UNSET, Unset
 from ..models.last_deployment_strategy import LastDeploymentStrategy
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.deployed_batch_size import DeployedBatchSize
 
 
 
@@ -22,7 +24,7 @@ T = TypeVar("T", bound="LastDeployment")
 
 @_attrs_define
 class LastDeployment:
-    """ The latest blue/green update's traffic shifting and the alarms that roll it back
+    """ The latest blue/green or rolling update's traffic shifting and the alarms that roll it back
     (SageMaker's LastDeploymentConfig); null before the first. While it runs, each
     variant's `status` and `status_message` say where it is; after a rollback, the
     endpoint's `failure_reason` says why.
@@ -34,6 +36,8 @@ class LastDeployment:
             termination_wait_seconds (int):
             maximum_execution_seconds (int | None):
             rollback_alarms (list[str]): CloudWatch alarm names watched while the new fleet bakes.
+            batch_size (DeployedBatchSize | None):
+            rollback_batch_size (DeployedBatchSize | None):
      """
 
     strategy: LastDeploymentStrategy
@@ -42,6 +46,8 @@ class LastDeployment:
     termination_wait_seconds: int
     maximum_execution_seconds: int | None
     rollback_alarms: list[str]
+    batch_size: DeployedBatchSize | None
+    rollback_batch_size: DeployedBatchSize | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +55,7 @@ class LastDeployment:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.deployed_batch_size import DeployedBatchSize # noqa: PLC0415
         strategy = self.strategy.value
 
         traffic_percent: int | None
@@ -65,6 +72,18 @@ class LastDeployment:
 
 
 
+        batch_size: dict[str, Any] | None
+        if isinstance(self.batch_size, DeployedBatchSize):
+            batch_size = self.batch_size.to_dict()
+        else:
+            batch_size = self.batch_size
+
+        rollback_batch_size: dict[str, Any] | None
+        if isinstance(self.rollback_batch_size, DeployedBatchSize):
+            rollback_batch_size = self.rollback_batch_size.to_dict()
+        else:
+            rollback_batch_size = self.rollback_batch_size
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,6 +94,8 @@ class LastDeployment:
             "termination_wait_seconds": termination_wait_seconds,
             "maximum_execution_seconds": maximum_execution_seconds,
             "rollback_alarms": rollback_alarms,
+            "batch_size": batch_size,
+            "rollback_batch_size": rollback_batch_size,
         })
 
         return field_dict
@@ -83,6 +104,7 @@ class LastDeployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.deployed_batch_size import DeployedBatchSize # noqa: PLC0415
         d = dict(src_dict)
         strategy = LastDeploymentStrategy(d.pop("strategy"))
 
@@ -112,6 +134,42 @@ class LastDeployment:
         rollback_alarms = cast(list[str], d.pop("rollback_alarms"))
 
 
+        def _parse_batch_size(data: object) -> DeployedBatchSize | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                batch_size_type_1 = DeployedBatchSize.from_dict(data)
+
+
+
+                return batch_size_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeployedBatchSize | None, data)
+
+        batch_size = _parse_batch_size(d.pop("batch_size"))
+
+
+        def _parse_rollback_batch_size(data: object) -> DeployedBatchSize | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rollback_batch_size_type_1 = DeployedBatchSize.from_dict(data)
+
+
+
+                return rollback_batch_size_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeployedBatchSize | None, data)
+
+        rollback_batch_size = _parse_rollback_batch_size(d.pop("rollback_batch_size"))
+
+
         last_deployment = cls(
             strategy=strategy,
             traffic_percent=traffic_percent,
@@ -119,6 +177,8 @@ class LastDeployment:
             termination_wait_seconds=termination_wait_seconds,
             maximum_execution_seconds=maximum_execution_seconds,
             rollback_alarms=rollback_alarms,
+            batch_size=batch_size,
+            rollback_batch_size=rollback_batch_size,
         )
 
 

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class BatchSizeUnit(StrEnum):
+    INSTANCES = "instances"
+    PERCENT = "percent"
+
+    def __str__(self) -> str:
+        return str(self.value)
