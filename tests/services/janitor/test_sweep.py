@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
 
+from mlm import naming
 from mlm.aws.leases import Lease, LeaseTable
 from mlm.aws.sagemaker_hosting import NewModel, NewVariant, SageMakerHosting
 from mlm.container import Container
@@ -28,8 +30,13 @@ def leases(container: Container) -> LeaseTable:
     return LeaseTable(container.clients.dynamodb(), container.settings.lease_table)
 
 
-def janitor(hosting: SageMakerHosting, leases: LeaseTable, ahead: float = LATER) -> Janitor:
-    return Janitor(hosting, leases, GRACE, clock=lambda: time.time() + ahead)
+def janitor(
+    hosting: SageMakerHosting, leases: LeaseTable, keys: Keys | None, ahead: float = LATER
+) -> Janitor:
+    """A janitor of ``keys``' tenant (of every tenant with None: as the service runs it,
+    but slow here, where the emulator holds what every test of the process made)."""
+    scope = "mlm-" if keys is None else naming.tenant_prefix(keys.tenant)
+    return Janitor(hosting, leases, GRACE, clock=lambda: time.time() + ahead, scope=scope)
 
 
 @pytest.fixture
@@ -81,7 +88,7 @@ def test_parts_no_endpoint_uses_are_removed_once_old(
     package_arn: str,
 ) -> None:
     config, model = parts(hosting, container, keys, package_arn)
-    report = janitor(hosting, leases).sweep()
+    report = janitor(hosting, leases, None).sweep()
     assert (config in report.configs, model in report.models) == (True, True)
     assert exists(hosting, config, model) == (False, False)
 
@@ -94,7 +101,7 @@ def test_parts_younger_than_the_grace_period_stay(
     package_arn: str,
 ) -> None:
     config, model = parts(hosting, container, keys, package_arn)
-    report = janitor(hosting, leases, ahead=0).sweep()
+    report = janitor(hosting, leases, keys, ahead=0).sweep()
     assert config not in report.configs
     assert exists(hosting, config, model) == (True, True)
 
@@ -107,7 +114,7 @@ def test_a_dry_run_lists_but_removes_nothing(
     package_arn: str,
 ) -> None:
     config, model = parts(hosting, container, keys, package_arn)
-    report = janitor(hosting, leases).sweep(dry_run=True)
+    report = janitor(hosting, leases, keys).sweep(dry_run=True)
     assert (config in report.configs, model in report.models) == (True, True)
     assert exists(hosting, config, model) == (True, True)
 
@@ -120,7 +127,7 @@ def test_parts_without_mlms_tag_stay(
     package_arn: str,
 ) -> None:
     config, model = parts(hosting, container, keys, package_arn, tags={})
-    janitor(hosting, leases).sweep()
+    janitor(hosting, leases, keys).sweep()
     assert exists(hosting, config, model) == (True, True)
 
 
@@ -138,7 +145,7 @@ def test_what_an_endpoint_serves_stays(
         lambda r: r is not None and r.status == "InService",
         "the endpoint to be in service",
     )
-    janitor(hosting, leases).sweep()
+    janitor(hosting, leases, keys).sweep()
     assert exists(hosting, config, model) == (True, True)
 
 
@@ -155,7 +162,7 @@ def test_an_endpoint_that_is_changing_keeps_all_its_parts(
     hosting.create_endpoint(f"mlm-{keys.tenant}-ep", config, managed(keys))
     # The next change's parts, made but not yet named by UpdateEndpoint.
     nxt_config, nxt_model = parts(hosting, container, keys, package_arn, digest="bbbbbbbb")
-    janitor(hosting, leases).sweep()
+    janitor(hosting, leases, keys).sweep()
     assert exists(hosting, nxt_config, nxt_model) == (True, True)
 
 
@@ -175,7 +182,7 @@ def test_the_parts_of_a_deleted_endpoint_are_removed(
         "the endpoint to be in service",
     )
     hosting.delete_endpoint(physical)  # a delete whose cleanup never ran
-    janitor(hosting, leases).sweep()
+    janitor(hosting, leases, keys).sweep()
     assert exists(hosting, config, model) == (False, False)
 
 
@@ -189,7 +196,20 @@ def test_expired_leases_are_removed_and_live_ones_stay(
     live = leases.acquire(f"{keys.tenant}/endpoint/live", "b", 30)
     assert isinstance(stale, Lease)
     assert isinstance(live, Lease)
-    report = janitor(hosting, leases, ahead=0).sweep()
+    report = janitor(hosting, leases, keys, ahead=0).sweep()
     assert stale.resource in report.leases
     assert live.resource not in report.leases
     assert isinstance(leases.acquire(stale.resource, "c", 30), Lease)
+
+
+def test_a_sweep_of_one_tenant_leaves_every_other_tenants_parts(
+    hosting: SageMakerHosting,
+    leases: LeaseTable,
+    container: Container,
+    keys: Keys,
+    package_arn: str,
+) -> None:
+    other = dataclasses.replace(keys, tenant=keys.other_tenant)
+    config, model = parts(hosting, container, other, package_arn)
+    janitor(hosting, leases, keys).sweep()
+    assert exists(hosting, config, model) == (True, True)

@@ -60,20 +60,24 @@ class Janitor:
         leases: LeaseTable,
         grace_seconds: float = DEFAULT_GRACE_SECONDS,
         clock: Callable[[], float] = time.time,
+        scope: str = _MLM_PREFIX,
     ) -> None:
+        """``scope``: the physical names swept; every tenant's by default, one tenant's
+        with its prefix (``naming.tenant_prefix``). Leases are swept whatever it is."""
         self._hosting = hosting
         self._leases = leases
         self._grace = grace_seconds
         self._clock = clock
+        self._scope = scope
 
     def sweep(self, dry_run: bool = False) -> SweepReport:
         report = SweepReport(dry_run=dry_run)
         cutoff = datetime.fromtimestamp(self._clock(), UTC) - timedelta(seconds=self._grace)
         keep, busy = self._in_use()
-        for config in self._hosting.list_configs(_MLM_PREFIX):
+        for config in self._hosting.list_configs(self._scope):
             if self._garbage(config.name, config.created_at, config.arn, keep, busy, cutoff):
                 self._remove(report.configs, report, config.name, self._hosting.delete_config)
-        for model in self._hosting.list_models(_MLM_PREFIX):
+        for model in self._hosting.list_models(self._scope):
             if self._garbage(model.name, model.created_at, model.arn, keep, busy, cutoff):
                 self._remove(report.models, report, model.name, self._hosting.delete_model)
         for lease in self._leases.expired(self._clock() - self._grace):
@@ -96,7 +100,7 @@ class Janitor:
         """Names every endpoint uses, and the endpoints still changing (keep all theirs)."""
         keep: set[str] = set()
         busy: set[str] = set()
-        for name in self._hosting.list_endpoint_names(_MLM_PREFIX):
+        for name in self._hosting.list_endpoint_names(self._scope):
             record = self._hosting.describe_endpoint(name)
             if record is None:
                 continue
