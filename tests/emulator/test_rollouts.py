@@ -350,3 +350,17 @@ def test_a_rollback_batch_size_brings_the_old_fleet_back_in_as_many_batches() ->
     assert batched is not None
     assert (at_once.steps, at_once.rollback_batches) == (4, 1)
     assert (batched.steps, batched.rollback_batches) == (4, 4)
+
+
+def test_a_rollback_batch_may_bring_the_whole_old_fleet_back_at_once(
+    hosting: Hosting, endpoint: str, good: str
+) -> None:
+    """RollbackMaximumBatchSize has no 5%-50% bound: its default is "100% of total
+    capacity"."""
+    deployment = _rolling(1)
+    deployment["RollingUpdatePolicy"]["RollbackMaximumBatchSize"] = {
+        "Type": "CAPACITY_PERCENT",
+        "Value": 100,
+    }
+    _update(hosting, endpoint, good, deployment)
+    _wait_for_message(hosting, endpoint, "Step 1 of 2")

@@ -164,7 +164,7 @@ def test_a_one_instance_variant_cannot_roll_and_nothing_is_made(
             "deployment.batch_size.value",
         ),
         (
-            Deployment("rolling", batch_size=ONE, rollback_batch_size=BatchSize("percent", 4)),
+            Deployment("rolling", batch_size=ONE, rollback_batch_size=BatchSize("percent", 0)),
             "deployment.rollback_batch_size.value",
         ),
     ],
@@ -174,7 +174,7 @@ def test_a_one_instance_variant_cannot_roll_and_nothing_is_made(
         "termination-wait",
         "batch-for-canary",
         "batch-over-half",
-        "rollback-under-5-percent",
+        "rollback-of-nothing",
     ],
 )
 def test_a_rolling_update_that_cannot_work_is_refused_naming_the_field(

@@ -599,9 +599,10 @@ export type Deployment = {
 };
 
 /**
- * A rolling update's step (`batch_size`, required for `rolling`), or how much of the
- * old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
- * all at once). Between 5 % and 50 % of each variant's instances, and at least one.
+ * A rolling update's step (`batch_size`, required for `rolling`: between 5 % and 50 %
+ * of each variant's instances, and at least one), or how much of the old fleet comes
+ * back at a time in a rollback (`rollback_batch_size`: at least one instance or 1 %;
+ * without it, all at once).
  *
  */
 export type BatchSize = {

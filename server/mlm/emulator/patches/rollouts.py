@@ -225,17 +225,16 @@ def check(deployment: dict[str, Any] | None, variant_instances: list[int]) -> No
         return
     if (deployment or {}).get("BlueGreenUpdatePolicy"):
         raise InvalidDeployment("Only one update policy can be specified in DeploymentConfig.")
-    for key in ("MaximumBatchSize", "RollbackMaximumBatchSize"):
-        size = policy.get(key)
-        if size is None:
-            continue
-        for count in variant_instances:
-            batch = _instances(size, count)
-            if batch < 1 or not 0.05 * count <= batch <= 0.5 * count:
-                raise InvalidDeployment(
-                    f"{key} must be between 5% and 50% of the variant's instance count "
-                    f"({count}), and at least one instance."
-                )
+    size = policy.get("MaximumBatchSize")
+    if size is None:
+        raise InvalidDeployment("RollingUpdatePolicy requires MaximumBatchSize.")
+    for count in variant_instances:
+        batch = _instances(size, count)
+        if batch < 1 or not 0.05 * count <= batch <= 0.5 * count:
+            raise InvalidDeployment(
+                "MaximumBatchSize must be between 5% and 50% of the variant's instance "
+                f"count ({count}), and at least one instance."
+            )
 
 
 def from_config(

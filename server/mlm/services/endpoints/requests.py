@@ -289,21 +289,21 @@ def _check_batches(problems: _Problems, deployment: Deployment) -> None:
             "does not apply to rolling: each batch of the old fleet goes once its successor "
             "has baked",
         )
-    for path, batch in (
-        ("deployment.batch_size", deployment.batch_size),
-        ("deployment.rollback_batch_size", deployment.rollback_batch_size),
+    # A step is 5 % to 50 % of a variant (MaximumBatchSize); a rollback may bring back up
+    # to all of it at once (RollbackMaximumBatchSize; AWS's default is 100 %).
+    for path, batch, most in (
+        ("deployment.batch_size", deployment.batch_size, MAX_BATCH_PERCENT),
+        ("deployment.rollback_batch_size", deployment.rollback_batch_size, 100),
     ):
         if batch is None:
             continue
+        least = MIN_BATCH_PERCENT if most == MAX_BATCH_PERCENT else 1
         if not rolling:
             problems.add(path, "applies only to the rolling strategy")
         elif batch.unit not in BATCH_UNITS:
             problems.add(f"{path}.unit", f"must be one of {', '.join(BATCH_UNITS)}")
-        elif batch.unit == "percent" and not MIN_BATCH_PERCENT <= batch.value <= MAX_BATCH_PERCENT:
-            problems.add(
-                f"{path}.value",
-                f"must be between {MIN_BATCH_PERCENT} and {MAX_BATCH_PERCENT} percent",
-            )
+        elif batch.unit == "percent" and not least <= batch.value <= most:
+            problems.add(f"{path}.value", f"must be between {least} and {most} percent")
         elif batch.unit == "instances" and batch.value < 1:
             problems.add(f"{path}.value", "must be at least 1 instance")
 

@@ -21,9 +21,10 @@ T = TypeVar("T", bound="BatchSize")
 
 @_attrs_define
 class BatchSize:
-    """ A rolling update's step (`batch_size`, required for `rolling`), or how much of the
-    old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
-    all at once). Between 5 % and 50 % of each variant's instances, and at least one.
+    """ A rolling update's step (`batch_size`, required for `rolling`: between 5 % and 50 %
+    of each variant's instances, and at least one), or how much of the old fleet comes
+    back at a time in a rollback (`rollback_batch_size`: at least one instance or 1 %;
+    without it, all at once).
 
         Attributes:
             unit (BatchSizeUnit):

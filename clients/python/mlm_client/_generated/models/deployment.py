@@ -35,14 +35,16 @@ class Deployment:
 
         Attributes:
             strategy (DeploymentStrategy | Unset):  Default: DeploymentStrategy.ALL_AT_ONCE.
-            batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`), or how much of
-                the
-                old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
-                all at once). Between 5 % and 50 % of each variant's instances, and at least one.
-            rollback_batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`), or how
-                much of the
-                old fleet comes back at a time in a rollback (`rollback_batch_size`; without it,
-                all at once). Between 5 % and 50 % of each variant's instances, and at least one.
+            batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`: between 5 % and
+                50 %
+                of each variant's instances, and at least one), or how much of the old fleet comes
+                back at a time in a rollback (`rollback_batch_size`: at least one instance or 1 %;
+                without it, all at once).
+            rollback_batch_size (BatchSize | Unset): A rolling update's step (`batch_size`, required for `rolling`: between
+                5 % and 50 %
+                of each variant's instances, and at least one), or how much of the old fleet comes
+                back at a time in a rollback (`rollback_batch_size`: at least one instance or 1 %;
+                without it, all at once).
             traffic_percent (int | Unset): Canary size, or linear step, in percent of the fleet's capacity.
             wait_seconds (int | Unset): Time between traffic shifts.
             termination_wait_seconds (int | Unset): How long the old fleet stays after all traffic moved.
