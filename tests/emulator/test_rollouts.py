@@ -364,3 +364,14 @@ def test_a_rollback_batch_may_bring_the_whole_old_fleet_back_at_once(
     }
     _update(hosting, endpoint, good, deployment)
     _wait_for_message(hosting, endpoint, "Step 1 of 2")
+
+
+def test_a_rolling_update_takes_as_many_steps_as_its_largest_variant_has_batches() -> None:
+    """MaximumBatchSize is "between 5% to 50% of the variant's total instance count": each
+    variant rolls by it, so a batch of one instance takes four steps for a variant of four,
+    whatever the endpoint's other variants hold."""
+    rollout = rollouts.from_config(
+        _rolling(1), 6, clock.now(), "123456789012", "us-east-1", variant_instances=[4, 2]
+    )
+    assert rollout is not None
+    assert rollout.steps == 4

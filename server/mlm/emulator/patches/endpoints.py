@@ -393,6 +393,7 @@ def update_endpoint(
             started,
             self.account_id,
             self.region_name,
+            variant_instances=[t.desired_count or 0 for t in targets],
         )
         endpoint.start(
             Change(

@@ -243,11 +243,14 @@ def from_config(
     started: datetime,
     account: str,
     region: str,
+    variant_instances: list[int] | None = None,
 ) -> Rollout | None:
-    """The rollout an UpdateEndpoint's DeploymentConfig asks for (None: a plain update)."""
+    """The rollout an UpdateEndpoint's DeploymentConfig asks for (None: a plain update).
+    A rolling update's steps are a variant's batches: the largest variant takes most."""
     rolling = (deployment or {}).get("RollingUpdatePolicy")
     if rolling:
-        return _rolling(deployment or {}, rolling, green_instances, started, account, region)
+        largest = max(variant_instances or [green_instances])
+        return _rolling(deployment or {}, rolling, largest, started, account, region)
     policy = (deployment or {}).get("BlueGreenUpdatePolicy")
     if not policy:
         return None
@@ -295,15 +298,15 @@ def _instances(size: dict[str, Any], count: int) -> float:
 def _rolling(
     deployment: dict[str, Any],
     policy: dict[str, Any],
-    green_instances: int,
+    variant_instances: int,
     started: datetime,
     account: str,
     region: str,
 ) -> Rollout:
-    step = _share(policy.get("MaximumBatchSize"), green_instances)
+    step = _share(policy.get("MaximumBatchSize"), variant_instances)
     count = max(1, math.ceil(1.0 / step - 1e-9)) if step > 0 else 1
     back = policy.get("RollbackMaximumBatchSize")
-    back_step = _share(back, green_instances) if back else 1.0
+    back_step = _share(back, variant_instances) if back else 1.0
     rollback = deployment.get("AutoRollbackConfiguration") or {}
     timeout = policy.get("MaximumExecutionTimeoutInSeconds")
     return Rollout(
