@@ -519,17 +519,19 @@ def _batch_of(size: Mapping[str, Any] | None) -> Batch | None:
     return Batch(str(size["Type"]), int(size["Value"]))
 
 
+def _capacity_size(batch: Batch) -> dict[str, Any]:
+    return {"Type": batch.unit, "Value": batch.value}
+
+
 def _rolling(routing: TrafficRouting) -> dict[str, Any]:
-    assert routing.batch is not None, "a rolling update has a batch size"
+    if routing.batch is None:
+        raise ValueError("a rolling update needs a batch size")
     policy: dict[str, Any] = {
-        "MaximumBatchSize": {"Type": routing.batch.unit, "Value": routing.batch.value},
+        "MaximumBatchSize": _capacity_size(routing.batch),
         "WaitIntervalInSeconds": routing.wait_seconds,
     }
     if routing.rollback_batch is not None:
-        policy["RollbackMaximumBatchSize"] = {
-            "Type": routing.rollback_batch.unit,
-            "Value": routing.rollback_batch.value,
-        }
+        policy["RollbackMaximumBatchSize"] = _capacity_size(routing.rollback_batch)
     if routing.maximum_execution_seconds is not None:
         policy["MaximumExecutionTimeoutInSeconds"] = routing.maximum_execution_seconds
     return policy
